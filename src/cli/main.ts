@@ -1,0 +1,82 @@
+import { parseArgs } from "node:util";
+import type { ReportFormat } from "../diagnostics/format.js";
+
+const usage = `Usage:
+  toms build [--content DIR] [--out DIR] [--no-pdf]
+  toms check [--content DIR] [--format text|json|github]
+  toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]
+
+  --content DIR   the content folder (default: measures)
+  --out DIR       where the site is written (default: dist)
+  --no-pdf        build the HTML annexes only
+  --format        output format
+  --help          show this help
+`;
+
+/** Exit codes of the command line contract. */
+export const exit = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** Runs the toms command line and returns its exit code; commands are loaded only when used. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`toms: ${(error as Error).message}\n\n${usage}`);
+    return exit.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(usage);
+    return exit.ok;
+  }
+  const content = values.content ?? "measures";
+  const fail = (message: string) => {
+    process.stderr.write(`toms: ${message}\n\n${usage}`);
+    return exit.usage;
+  };
+  switch (command) {
+    case "check": {
+      const format = (values.format ?? "text") as ReportFormat;
+      if (!["text", "json", "github"].includes(format)) return fail(`unknown --format "${format}" for check (text, json or github)`);
+      if (rest.length > 0) return fail(`check takes no arguments, got "${rest.join(" ")}"`);
+      const { runCheck } = await import("./check.js");
+      return runCheck({ content, format });
+    }
+    case "build": {
+      if (rest.length > 0) return fail(`build takes no arguments, got "${rest.join(" ")}"`);
+      if (values.format !== undefined) return fail("build has no --format option");
+      const { runBuild } = await import("./build.js");
+      return runBuild({ content, out: values.out ?? "dist", pdf: !values["no-pdf"] });
+    }
+    case "diff": {
+      const [base, head] = rest;
+      if (base === undefined || rest.length > 2) return fail("diff takes BASE and an optional HEAD revision");
+      const format = values.format ?? "markdown";
+      if (!["markdown", "json"].includes(format)) return fail(`unknown --format "${format}" for diff (markdown or json)`);
+      const { runDiff } = await import("./diff.js");
+      return runDiff({ content, base, ...(head !== undefined && { head }), format: format as "markdown" | "json", ...(values.report !== undefined && { report: values.report }) });
+    }
+    case undefined:
+      return fail("no command given");
+    default:
+      return fail(`unknown command "${command}"`);
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      content: { type: "string" },
+      out: { type: "string" },
+      format: { type: "string" },
+      report: { type: "string" },
+      "no-pdf": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import type { RuleId } from "./rules.js";
+import { rules } from "./rules.js";
+
+/** How bad a problem is: errors stop a build, warnings do not. */
+export type Severity = "error" | "warning";
+
+/** One problem in the content, located at a file, line and column (both from 1). */
+export interface Diagnostic {
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: RuleId;
+  message: string;
+}
+
+/** A place in a file: absolute path plus 1-based line and column. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Collects the diagnostics of one run; stages add to it and go on, so one run reports everything. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  /** Records a problem with the rule's default severity. */
+  add(rule: RuleId, place: Place, message: string, severity: Severity = rules[rule].severity): void {
+    this.list.push({ file: place.file, line: place.line, column: place.column, severity, rule, message });
+  }
+
+  /** True when any error (not only warnings) was recorded. */
+  get hasErrors(): boolean {
+    return this.list.some((d) => d.severity === "error");
+  }
+
+  /** The diagnostics in a stable order: by file, line, column, rule. */
+  sorted(): Diagnostic[] {
+    return [...this.list].sort(
+      (a, b) =>
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+import type { Diagnostic } from "./diagnostic.js";
+
+/** Output formats of `toms check`. */
+export type ReportFormat = "text" | "json" | "github";
+
+/** Renders diagnostics for people (text), programs (json) or GitHub workflow annotations (github). */
+export function formatDiagnostics(list: readonly Diagnostic[], format: ReportFormat, cwd = process.cwd()): string {
+  const rel = (file: string) => path.relative(cwd, file).split(path.sep).join("/") || ".";
+  if (format === "json") {
+    const rows = list.map((d) => ({
+      file: rel(d.file),
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      rule: d.rule,
+      message: d.message,
+    }));
+    return `${JSON.stringify(rows, null, 2)}\n`;
+  }
+  if (format === "github") {
+    return list
+      .map((d) => {
+        const props = `file=${escapeProperty(rel(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`toms ${d.rule}`)}`;
+        return `::${d.severity} ${props}::${escapeData(d.message)}\n`;
+      })
+      .join("");
+  }
+  const lines = list.map((d) => `${rel(d.file)}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.rule}]`);
+  const errors = list.filter((d) => d.severity === "error").length;
+  const warnings = list.length - errors;
+  lines.push(summary(errors, warnings));
+  return `${lines.join("\n")}\n`;
+}
+
+function summary(errors: number, warnings: number): string {
+  if (errors === 0 && warnings === 0) return "✓ no problems found";
+  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `✖ ${part(errors, "error")}, ${part(warnings, "warning")}`;
+}
+
+// GitHub's workflow command escaping (see @actions/core's command.ts).
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

@@ -1,0 +1,35 @@
+/** The catalogue of diagnostic rules: permanent ids, their severity and what an author should do. */
+export const rules = {
+  "yaml-syntax": { severity: "error", hint: "Fix the YAML syntax at this position (indentation with spaces, closed quotes, a colon after each key)." },
+  "yaml-duplicate-key": { severity: "error", hint: "Each field may appear only once; delete or rename the repeated one." },
+  "yaml-alias": { severity: "error", hint: "Write the value out instead of expanding YAML aliases (*name) so often." },
+  "file-encoding": { severity: "error", hint: "Save the file as UTF-8." },
+  "file-too-large": { severity: "error", hint: "Split the content into smaller files." },
+  "file-empty": { severity: "error", hint: "Fill in the file or delete it." },
+  "file-unreadable": { severity: "error", hint: "Check that the file exists and can be read." },
+  "content-missing": { severity: "error", hint: "Point --content at the folder that holds site.yaml." },
+  "required-field": { severity: "error", hint: "Add the missing field." },
+  "unknown-field": { severity: "error", hint: "Remove the field or correct its name." },
+  "wrong-type": { severity: "error", hint: "Change the value to the kind of value the field takes." },
+  "invalid-value": { severity: "error", hint: "Correct the value." },
+  "empty-list": { severity: "error", hint: "Add at least one entry or remove the field." },
+  "measure-source": { severity: "error", hint: "Give a measure exactly one of text, file or ref." },
+  "duplicate-id": { severity: "error", hint: "Give each section, measure, group and location its own id." },
+  "reserved-id": { severity: "error", hint: "Choose another id." },
+  "group-ref": { severity: "error", hint: "Use the id of a group listed in site.yaml." },
+  "location-ref": { severity: "error", hint: "Use the id of a location listed in site.yaml." },
+  "measure-ref": { severity: "error", hint: "Use the id of a measure that has its own text or file." },
+  "ref-cycle": { severity: "error", hint: "Let one of the measures carry the text itself." },
+  "ref-locations": { severity: "error", hint: "A measure that reuses another may only narrow its locations, not widen them." },
+  "file-ref": { severity: "error", hint: "Check the path; it is relative to the file that names it." },
+  "file-outside": { severity: "error", hint: "Keep prose files inside the content folder." },
+  "empty-group": { severity: "error", hint: "Add a section file for this group or remove the group from site.yaml." },
+  "section-heading": { severity: "error", hint: "Only the single section of a group may be shown without its own heading." },
+  "unused-location": { severity: "warning", hint: "Remove the location or assign measures to it." },
+  "markdown-html": { severity: "error", hint: "Write the text in Markdown; HTML is not allowed in measures." },
+  "unsafe-link": { severity: "error", hint: "Link only to http, https or mailto addresses." },
+  "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
+} as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
+
+/** A stable rule id. */
+export type RuleId = keyof typeof rules;

@@ -1,0 +1,59 @@
+import path from "node:path";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { ContentFs } from "./content-fs.js";
+import { SourceReader } from "./source.js";
+import { parseYamlFile, type YamlFile } from "./yaml-file.js";
+
+/** The content folder as read: site.yaml, the section files, and a reader for prose files. */
+export interface LoadedContent {
+  root: string;
+  /** site.yaml, or undefined when it is missing or unreadable. */
+  site: YamlFile | undefined;
+  sections: YamlFile[];
+  reader: SourceReader;
+  fs: ContentFs;
+  /** Every file of the content folder (absolute paths), listed once. */
+  files: string[];
+}
+
+/** Reads and parses every YAML file of a content folder, reporting what cannot be read. */
+export function loadContent(root: string, contentFs: ContentFs, diagnostics: Diagnostics): LoadedContent {
+  const reader = new SourceReader(root, diagnostics, (file) => contentFs.read(file));
+  const sitePath = path.join(root, "site.yaml");
+  let files: string[] = [];
+  try {
+    files = contentFs.files();
+  } catch {
+    diagnostics.add("content-missing", { file: root, line: 1, column: 1 }, "The content folder does not exist or cannot be read.");
+    return { root, site: undefined, sections: [], reader, fs: contentFs, files };
+  }
+  let site: YamlFile | undefined;
+  if (!files.includes(sitePath)) {
+    diagnostics.add("content-missing", { file: sitePath, line: 1, column: 1 }, "The content folder has no site.yaml.");
+  }
+  const sections: YamlFile[] = [];
+  for (const file of files) {
+    if (!/\.ya?ml$/i.test(file)) continue;
+    if (!isInside(root, contentFs.realpath(file), contentFs.realpath(root))) {
+      diagnostics.add("file-outside", { file, line: 1, column: 1 }, "This file is a link to a place outside the content folder; toms does not follow it.");
+      continue;
+    }
+    const text = reader.read(file);
+    if (text === undefined) continue;
+    if (text.trim() === "" || /^(\s*#.*\n?|\s*\n)*\s*$/.test(text)) {
+      diagnostics.add("file-empty", { file, line: 1, column: 1 }, file === sitePath ? "site.yaml is empty." : "The section file is empty.");
+      continue;
+    }
+    const parsed = parseYamlFile(file, text, diagnostics);
+    if (parsed === undefined) continue;
+    if (file === sitePath) site = parsed;
+    else sections.push(parsed);
+  }
+  return { root, site, sections, reader, fs: contentFs, files };
+}
+
+/** Whether `target` lies inside `root` (both resolved paths). */
+export function isInside(_root: string, target: string, realRoot: string): boolean {
+  const rel = path.relative(realRoot, target);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}

@@ -1,0 +1,88 @@
+/** The words of the page furniture (not the content) in one language. */
+export interface Strings {
+  savePdf: string;
+  pageOf: (page: number, pages: number) => string;
+  version: string;
+  validFrom: string;
+  location: string;
+  locations: string;
+  operator: string;
+  certifications: string;
+  combined: string;
+  contents: string;
+  changes: string;
+  date: string;
+  summary: string;
+  appliesTo: string;
+  nothingHere: (location: string) => string;
+  annexes: string;
+  annex: string;
+  pdf: string;
+  html: string;
+  versions: string;
+  generatedBy: string;
+}
+
+const de: Strings = {
+  savePdf: "als PDF speichern",
+  pageOf: (page, pages) => `Seite ${page} von ${pages}`,
+  version: "Version",
+  validFrom: "gültig ab",
+  location: "Standort",
+  locations: "Standorte",
+  operator: "Betreiber",
+  certifications: "Zertifizierungen",
+  combined: "Gesamtfassung (alle Standorte)",
+  contents: "Inhalt",
+  changes: "Änderungshistorie",
+  date: "Datum",
+  summary: "Änderung",
+  appliesTo: "Gilt für",
+  nothingHere: (location) => `Für den Standort ${location} gilt in diesem Abschnitt keine standortspezifische Maßnahme.`,
+  annexes: "Anlagen",
+  annex: "Anlage",
+  pdf: "PDF",
+  html: "Webseite",
+  versions: "Veröffentlichte Versionen",
+  generatedBy: "Erstellt mit toms",
+};
+
+const en: Strings = {
+  savePdf: "Save as PDF",
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  version: "Version",
+  validFrom: "valid from",
+  location: "Location",
+  locations: "Locations",
+  operator: "Operator",
+  certifications: "Certifications",
+  combined: "Combined version (all locations)",
+  contents: "Contents",
+  changes: "Change history",
+  date: "Date",
+  summary: "Change",
+  appliesTo: "Applies to",
+  nothingHere: (location) => `No location-specific measure applies to ${location} in this section.`,
+  annexes: "Annexes",
+  annex: "Annex",
+  pdf: "PDF",
+  html: "Web page",
+  versions: "Published versions",
+  generatedBy: "Made with toms",
+};
+
+/** The UI strings for a BCP 47 language tag: German for de-*, English otherwise. */
+export function strings(lang: string): Strings {
+  return lang.toLowerCase().split("-")[0] === "de" ? de : en;
+}
+
+/** Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. */
+export function formatDate(iso: string, lang: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  } catch {
+    return iso;
+  }
+}

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import type { Element, ElementContent, Root } from "hast";
+import { h } from "hastscript";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
+import type { Site } from "../model.js";
+import { allAnnexes, type Annex } from "../resolve/annex.js";
+import { annexMain } from "./annex-page.js";
+import { formatDate, strings, type Strings } from "./i18n.js";
+import { indexMain, type PublishedVersion } from "./index-page.js";
+import { fillShell, pageShell, templateDir } from "./template.js";
+
+/** One annex page as rendered, before it is written. */
+export interface AnnexPage {
+  annex: Annex;
+  /** File name of the HTML page, e.g. "berlin.html". */
+  html: string;
+  /** File name of its PDF, e.g. "berlin.pdf". */
+  pdf: string;
+  /** File name a browser saves the PDF as. */
+  download: string;
+  /** The serialized page. */
+  source: string;
+  /** Title of the annex, for the PDF metadata. */
+  title: string;
+}
+
+/** Everything a build writes, as file name → content. */
+export interface RenderedSite {
+  pages: AnnexPage[];
+  files: Map<string, string | Buffer>;
+}
+
+/** Options of rendering. */
+export interface RenderOptions {
+  /** Whether PDFs are made, so the pages link to them. */
+  pdf: boolean;
+  /** Earlier published versions listed on the index page. */
+  versions?: PublishedVersion[];
+  /** SHA-256 of each PDF of this version, by file name (when known). */
+  hashes?: Map<string, string>;
+}
+
+const stringify = unified().use(rehypeStringify);
+
+/** Renders the combined annex, one annex per location and the index page. */
+export function renderSite(site: Site, options: RenderOptions): RenderedSite {
+  const t = strings(site.lang);
+  const files = new Map<string, string | Buffer>();
+  const pages = allAnnexes(site).map((annex): AnnexPage => {
+    const name = annex.location?.name ?? t.combined;
+    const html = `${annex.id}.html`;
+    const pdf = `${annex.id}.pdf`;
+    const download = `${slug(site.title) || "annex"}-${annex.id}-${slug(site.version)}.pdf`;
+    const title = `${site.title} – ${name}`;
+    const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
+    const source = page(site, t, title, main);
+    files.set(html, source);
+    return { annex, html, pdf, download, source, title };
+  });
+  files.set("index.html", page(site, t, site.title, indexMain(site, pages, t, options)));
+  files.set("style.css", fs.readFileSync(new URL("style.css", templateDir), "utf8"));
+  return { pages, files };
+}
+
+function page(site: Site, t: Strings, title: string, main: ElementContent[]): string {
+  const tree: Root = fillShell(pageShell(), site.lang, {
+    title: [{ type: "text", value: title }],
+    letterhead: letterhead(site),
+    main,
+    footer: footer(site, t),
+  });
+  return stringify.stringify(tree);
+}
+
+function letterhead(site: Site): Element[] {
+  const { name, address, url } = site.organisation;
+  return [
+    h("p.organisation", url ? h("a", { href: url }, name) : name),
+    ...(address.length > 0 ? [h("p.address", address.join(" · "))] : []),
+  ];
+}
+
+function footer(site: Site, t: Strings): Element[] {
+  return [h("p", `${site.title} · ${t.version} ${site.version} · ${t.validFrom} ${formatDate(site.validFrom, site.lang)} · ${site.organisation.name}`)];
+}
+
+/** A file-name-safe form of a text: lower case, umlauts spelt out, hyphens. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9.]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import type { Element, ElementContent, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+
+/** Folder of the HTML shell and style sheets. */
+export const templateDir = new URL("../../templates/", import.meta.url);
+
+let shell: Root | undefined;
+
+/** The page shell (templates/page.html) as a hast tree, parsed once; each call returns a fresh copy to fill. */
+export function pageShell(): Root {
+  shell ??= fromHtml(fs.readFileSync(new URL("page.html", templateDir), "utf8"));
+  return structuredClone(shell);
+}
+
+/** Fills the shell: sets `lang` on <html>, puts the nodes into each `data-slot` element and removes the marker. */
+export function fillShell(tree: Root, lang: string, slots: Record<string, ElementContent[]>, head: Element[] = []): Root {
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName === "html") child.properties.lang = lang;
+      const slot = child.properties.dataSlot;
+      if (typeof slot === "string") {
+        child.children = slots[slot] ?? [];
+        delete child.properties.dataSlot;
+      }
+      if (child.tagName === "head") child.children.push(...head);
+      visit(child);
+    }
+  };
+  visit(tree);
+  return tree;
+}

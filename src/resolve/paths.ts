@@ -1,0 +1,29 @@
+import path from "node:path";
+import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { isInside, type LoadedContent } from "../load/load.js";
+import { didYouMean } from "../util/suggest.js";
+
+/** Resolves a path written in a content file (relative to that file); reports paths that leave the folder or do not exist. */
+export function contentPath(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics): string | undefined {
+  if (path.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written) || written.startsWith("\\")) {
+    diagnostics.add("file-outside", place, `"${written}" is an absolute path; write the path relative to this file, inside the content folder.`);
+    return undefined;
+  }
+  const target = path.resolve(path.dirname(from), written);
+  if (!isInside(content.root, target, content.root)) {
+    diagnostics.add("file-outside", place, `"${written}" points outside the content folder; prose files must lie inside it.`);
+    return undefined;
+  }
+  if (!content.fs.exists(target)) {
+    const siblings = content.files
+      .filter((f) => path.dirname(f) === path.dirname(target))
+      .map((f) => path.relative(path.dirname(from), f).split(path.sep).join("/"));
+    diagnostics.add("file-ref", place, `The file "${written}" does not exist${didYouMean(written, siblings)}.`);
+    return undefined;
+  }
+  if (!isInside(content.root, content.fs.realpath(target), content.fs.realpath(content.root))) {
+    diagnostics.add("file-outside", place, `"${written}" is a link to a place outside the content folder; toms does not follow it.`);
+    return undefined;
+  }
+  return target;
+}

@@ -1,0 +1,99 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { LoadedContent } from "../load/load.js";
+import type { Certification, Change, Group, Location, Prose, Site } from "../model.js";
+import { isFields, list, text } from "../util/guards.js";
+import { placeAt } from "../validate/yaml-path.js";
+import { contentPath } from "./paths.js";
+import { fileProse, yamlProse } from "./prose.js";
+
+/** Location ids that name the combined annex and the index page, so no location may take them. */
+export const reservedLocationIds = new Set(["all", "index"]);
+
+/** Reads site.yaml into the document model (without sections yet); reports duplicate and reserved ids and bad paths. */
+export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
+  const file = content.site;
+  if (!file || !isFields(file.value)) return undefined;
+  const value = file.value;
+  const proseFile = (pointer: (string | number)[]): Prose | undefined => {
+    const written = text(valueAt(value, pointer));
+    if (written === undefined) return undefined;
+    const target = contentPath(content, file.path, written, placeAt(file, pointer), diagnostics);
+    const markdown = target === undefined ? undefined : content.reader.read(target);
+    return target === undefined || markdown === undefined ? undefined : fileProse(target, markdown);
+  };
+
+  const seen = new Map<string, string>();
+  const unique = (kind: string, id: string, pointer: (string | number)[]): boolean => {
+    const previous = seen.get(`${kind}:${id}`);
+    if (previous !== undefined) {
+      diagnostics.add("duplicate-id", placeAt(file, pointer), `The ${kind} id "${id}" is used twice in site.yaml (first at line ${previous}).`);
+      return false;
+    }
+    seen.set(`${kind}:${id}`, String(placeAt(file, pointer).line));
+    return true;
+  };
+
+  const groups: Group[] = [];
+  list(value.groups).forEach((entry, i) => {
+    const id = isFields(entry) ? text(entry.id) : undefined;
+    if (!isFields(entry) || id === undefined || !unique("group", id, ["groups", i, "id"])) return;
+    const intro = entry.intro_file !== undefined ? proseFile(["groups", i, "intro_file"]) : yamlProse(file, ["groups", i, "intro"]);
+    groups.push({ id, title: text(entry.title) ?? id, ...(intro && { intro }), sections: [] });
+  });
+
+  const locations: Location[] = [];
+  list(value.locations).forEach((entry, i) => {
+    const id = isFields(entry) ? text(entry.id) : undefined;
+    if (!isFields(entry) || id === undefined || !unique("location", id, ["locations", i, "id"])) return;
+    if (reservedLocationIds.has(id)) {
+      diagnostics.add("reserved-id", placeAt(file, ["locations", i, "id"]), `"${id}" cannot be a location id: toms uses it for the ${id === "all" ? "combined annex" : "index page"}.`);
+    }
+    const certifications: Certification[] = list(entry.certifications).flatMap((c) => {
+      if (typeof c === "string") return [{ name: c }];
+      if (isFields(c) && typeof c.name === "string") return [{ name: c.name, ...(typeof c.url === "string" && { url: c.url }) }];
+      return [];
+    });
+    const description = yamlProse(file, ["locations", i, "description"]);
+    locations.push({
+      id,
+      name: text(entry.name) ?? id,
+      ...(typeof entry.operator === "string" && { operator: entry.operator }),
+      ...(typeof entry.url === "string" && { url: entry.url }),
+      ...(description && { description }),
+      certifications,
+    });
+  });
+
+  const changes: Change[] = list(value.changes).flatMap((entry, i) => {
+    const summary = yamlProse(file, ["changes", i, "summary"]);
+    if (!isFields(entry) || !summary) return [];
+    return [{ version: String(entry.version ?? ""), date: String(entry.date ?? ""), summary }];
+  });
+
+  const organisation = isFields(value.organisation) ? value.organisation : {};
+  const preamble = value.preamble !== undefined ? proseFile(["preamble"]) : undefined;
+  return {
+    title: text(value.title) ?? "",
+    ...(typeof value.subtitle === "string" && { subtitle: value.subtitle }),
+    lang: text(value.lang) ?? "en",
+    organisation: {
+      name: text(organisation.name) ?? "",
+      address: list(organisation.address).filter((l): l is string => typeof l === "string"),
+      ...(typeof organisation.url === "string" && { url: organisation.url }),
+    },
+    version: text(value.version) ?? "",
+    validFrom: text(value.valid_from) ?? "",
+    ...(preamble && { preamble }),
+    ...(typeof value.measures_title === "string" && { measuresTitle: value.measures_title }),
+    groups,
+    locations,
+    changes,
+    file: file.path,
+  };
+}
+
+function valueAt(value: unknown, pointer: (string | number)[]): unknown {
+  let current = value;
+  for (const token of pointer) current = isFields(current) || Array.isArray(current) ? (current as Record<string, unknown>)[token] : undefined;
+  return current;
+}

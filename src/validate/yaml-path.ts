@@ -1,0 +1,67 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import type { Place } from "../diagnostics/diagnostic.js";
+import type { YamlFile } from "../load/yaml-file.js";
+
+/** The YAML node at a JSON pointer (as in ajv's instancePath), and the key/value pair that holds it. */
+export interface Located {
+  node: Node | undefined;
+  pair: Pair | undefined;
+}
+
+/** Walks the YAML syntax tree along a JSON pointer ("/measures/3/locations/0"). */
+export function nodeAt(file: YamlFile, pointer: string | readonly (string | number)[]): Located {
+  const tokens = typeof pointer === "string" ? parsePointer(pointer) : pointer;
+  let node = file.doc.contents as Node | null | undefined;
+  let pair: Pair | undefined;
+  for (const token of tokens) {
+    if (isMap(node)) {
+      const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(token));
+      if (!found) return { node: undefined, pair: undefined };
+      pair = found as Pair;
+      node = found.value as Node | null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(token)];
+      pair = undefined;
+      node = item as Node | undefined;
+    } else {
+      return { node: undefined, pair: undefined };
+    }
+  }
+  return { node: node ?? undefined, pair };
+}
+
+/** The place of the value at a pointer; its key when the value is empty; the file start as a last resort. */
+export function placeAt(file: YamlFile, pointer: string | readonly (string | number)[], which: "value" | "key" = "value"): Place {
+  const { node, pair } = nodeAt(file, pointer);
+  const key = pair && isPair(pair) ? (pair.key as Node | null) : undefined;
+  let offset: number | undefined;
+  if (which === "key" && key?.range) offset = key.range[0];
+  else if (node?.range && !(isScalar(node) && node.value === null && key?.range)) offset = node.range[0];
+  else if (key?.range) offset = key.range[0];
+  return placeOfOffset(file, offset ?? firstContentOffset(file));
+}
+
+/** The place of a field's key inside the mapping at `pointer` (for "unknown field"). */
+export function placeOfKey(file: YamlFile, pointer: string | readonly (string | number)[], key: string): Place {
+  const base = typeof pointer === "string" ? parsePointer(pointer) : [...pointer];
+  return placeAt(file, [...base, key], "key");
+}
+
+/** Converts a character offset of the file to line and column. */
+export function placeOfOffset(file: YamlFile, offset: number): Place {
+  const pos = file.lines.linePos(offset);
+  return { file: file.path, line: pos.line, column: pos.col };
+}
+
+function firstContentOffset(file: YamlFile): number {
+  return (file.doc.contents as Node | null)?.range?.[0] ?? 0;
+}
+
+/** Splits a JSON pointer into its unescaped tokens. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
