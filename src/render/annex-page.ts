@@ -59,7 +59,7 @@ function locationCard(location: Location, t: Strings, single: boolean): Element 
     ...(location.operator ? [h("p.operator", [`${t.operator}: `, location.operator])] : []),
     ...(location.description ? renderProse(location.description, single ? 3 : 4) : []),
     ...(location.certifications.length > 0
-      ? [h("ul.certifications", { ariaLabel: t.certifications }, location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)))]
+      ? [h("ul.certifications", location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)))]
       : []),
   ]);
 }

@@ -7,7 +7,6 @@ export interface Strings {
   location: string;
   locations: string;
   operator: string;
-  certifications: string;
   combined: string;
   contents: string;
   changes: string;
@@ -31,7 +30,6 @@ const de: Strings = {
   location: "Standort",
   locations: "Standorte",
   operator: "Betreiber",
-  certifications: "Zertifizierungen",
   combined: "Gesamtfassung (alle Standorte)",
   contents: "Inhalt",
   changes: "Änderungshistorie",
@@ -55,7 +53,6 @@ const en: Strings = {
   location: "Location",
   locations: "Locations",
   operator: "Operator",
-  certifications: "Certifications",
   combined: "Combined version (all locations)",
   contents: "Contents",
   changes: "Change history",

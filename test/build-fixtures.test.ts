@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { listFiles, tempDir } from "./helpers/tmp.js";
+
+// Each folder in test/fixtures/build holds content/ and expected/: the exact site `toms build --no-pdf` writes.
+// Regenerate after an intended change with `npx vitest run test/build-fixtures.test.ts -u`, then read the diff.
+const root = path.join(import.meta.dirname, "fixtures/build");
+const cases = fs.readdirSync(root).filter((c) => fs.existsSync(path.join(root, c, "content")));
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+describe.each(cases)("build fixture %s", (name) => {
+  it("writes exactly the expected files", async () => {
+    const out = path.join(tmp.dir, name);
+    const result = await build({ content: path.join(root, name, "content"), out, pdf: false });
+    expect(result.diagnostics.sorted()).toEqual([]);
+    expect(result.ok).toBe(true);
+    const written = listFiles(out);
+    for (const file of written) {
+      if (file === "style.css") continue;
+      await expect(fs.readFileSync(path.join(out, file), "utf8")).toMatchFileSnapshot(path.join(root, name, "expected", file));
+    }
+    const expected = fs.existsSync(path.join(root, name, "expected")) ? listFiles(path.join(root, name, "expected")) : [];
+    expect(written.filter((f) => f !== "style.css")).toEqual(expected);
+  });
+});

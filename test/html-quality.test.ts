@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Element, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { HtmlValidate } from "html-validate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { tempDir } from "./helpers/tmp.js";
+
+// Every page toms writes, for the shipped content and a foreign one, must be valid HTML5 with a sound outline.
+const repo = path.join(import.meta.dirname, "..");
+const contents = {
+  measures: path.join(repo, "measures"),
+  nordlicht: path.join(repo, "test/fixtures/build/nordlicht/content"),
+};
+const tmp = tempDir();
+const pages: { name: string; html: string }[] = [];
+
+beforeAll(async () => {
+  for (const [name, content] of Object.entries(contents)) {
+    const out = path.join(tmp.dir, name);
+    const result = await build({ content, out, pdf: false });
+    expect(result.ok).toBe(true);
+    for (const file of fs.readdirSync(out).filter((f) => f.endsWith(".html"))) {
+      pages.push({ name: `${name}/${file}`, html: fs.readFileSync(path.join(out, file), "utf8") });
+    }
+  }
+});
+afterAll(tmp.cleanup);
+
+function elements(tree: Root | Element, test: (e: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of tree.children) {
+    if (child.type !== "element") continue;
+    if (test(child)) found.push(child);
+    elements(child, test, found);
+  }
+  return found;
+}
+
+describe("annex pages", () => {
+  it("builds pages for every content", () => {
+    expect(pages.map((p) => p.name).sort()).toEqual([
+      "measures/all.html",
+      "measures/aws.html",
+      "measures/berlin.html",
+      "measures/index.html",
+      "nordlicht/all.html",
+      "nordlicht/helsinki.html",
+      "nordlicht/index.html",
+      "nordlicht/oslo.html",
+      "nordlicht/stockholm.html",
+    ]);
+  });
+
+  it("are valid HTML5 (html-validate, recommended rules)", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off" } });
+    for (const page of pages) {
+      const report = await validator.validateString(page.html, page.name);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${page.name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      expect(messages).toEqual([]);
+    }
+  });
+
+  it("have lang, one h1 and no gaps in heading levels", () => {
+    for (const page of pages) {
+      const tree = fromHtml(page.html);
+      const html = elements(tree, (e) => e.tagName === "html")[0];
+      expect(html?.properties.lang, page.name).toMatch(/^(de|en)$/);
+      const ranks = elements(tree, (e) => /^h[1-6]$/.test(e.tagName)).map((e) => Number(e.tagName[1]));
+      expect(ranks.filter((r) => r === 1), page.name).toHaveLength(1);
+      expect(ranks[0], page.name).toBe(1);
+      ranks.forEach((rank, i) => {
+        if (i > 0) expect(rank - (ranks[i - 1] as number), `${page.name} heading ${i}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it("load nothing from elsewhere and run no script (strict Content-Security-Policy)", () => {
+    for (const page of pages) {
+      const tree = fromHtml(page.html);
+      expect(elements(tree, (e) => e.tagName === "script"), page.name).toEqual([]);
+      const csp = elements(tree, (e) => e.tagName === "meta" && e.properties.httpEquiv?.toString() === "Content-Security-Policy")[0];
+      expect(String(csp?.properties.content)).toContain("default-src 'none'");
+      for (const link of elements(tree, (e) => e.tagName === "link" || e.tagName === "img")) {
+        const target = String(link.properties.href ?? link.properties.src);
+        expect(target, page.name).not.toMatch(/^[a-z]+:/i);
+      }
+    }
+  });
+});
