@@ -1,26 +1,54 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { ErrorObject } from "ajv";
 
-/** The two content schemas, compiled once per process. */
-export interface Validators {
-  site: ValidateFunction;
-  section: ValidateFunction;
+/** A compiled schema check: true when valid, else the errors in `.errors` (ajv's interface). */
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-let compiled: Validators | undefined;
+/** The two content schemas, compiled. */
+export interface Validators {
+  site: Validate;
+  section: Validate;
+}
 
 /** Folder of the JSON Schemas shipped with toms (also referenced by the content's yaml-language-server lines). */
 export const schemaDir = new URL("../../schemas/", import.meta.url);
 
-/** Compiles the site and section schemas (once) with every error reported, not just the first. */
+const names = ["site.schema.json", "section.schema.json"] as const;
+let compiled: Validators | undefined;
+
+/**
+ * The site and section validators, with every error reported. Uses the standalone code that
+ * `npm run compile` generates (schemas/validators.cjs), so checking loads no schema compiler; compiles
+ * the schemas at run time when that file is missing or was made from other schemas.
+ */
 export function validators(): Validators {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-  addFormats.default(ajv, ["date", "uri"]);
-  const load = (name: string) => JSON.parse(fs.readFileSync(new URL(name, schemaDir), "utf8")) as object;
-  compiled = { site: ajv.compile(load("site.schema.json")), section: ajv.compile(load("section.schema.json")) };
+  const texts = names.map((n) => fs.readFileSync(new URL(n, schemaDir), "utf8"));
+  const hash = createHash("sha256").update(texts.join("\0")).digest("hex");
+  const require = createRequire(import.meta.url);
+  try {
+    const generated = require(new URL("validators.cjs", schemaDir).pathname) as Validators & { schemaHash: string };
+    if (generated.schemaHash === hash) compiled = { site: generated.site, section: generated.section };
+  } catch {
+    // Not generated (a checkout without `npm run compile`): fall back to compiling below.
+  }
+  compiled ??= compileAtRunTime(texts, require);
   return compiled;
+}
+
+function compileAtRunTime(texts: string[], require: NodeJS.Require): Validators {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
+  // The same options as scripts/compile-schemas.mjs.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+  addFormats(ajv, ["date", "uri"]);
+  const [site, section] = texts.map((t) => JSON.parse(t) as object);
+  return { site: ajv.compile(site as object), section: ajv.compile(section as object) };
 }
 
 /** An ajv error as toms reads it. */
