@@ -77,9 +77,17 @@ export function strings(lang: string): Strings {
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
-  } catch {
-    return iso;
+  let format = dateFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+    } catch {
+      return iso;
+    }
+    dateFormats.set(lang, format);
   }
+  return format.format(date);
 }
+
+// Creating a DateTimeFormat costs far more than using one.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -21,8 +21,10 @@ export function fillShell(tree: Root, lang: string, slots: Record<string, Elemen
       if (child.tagName === "html") child.properties.lang = lang;
       const slot = child.properties.dataSlot;
       if (typeof slot === "string") {
+        // The filled content is the page's own; the shell's markers are not inside it.
         child.children = slots[slot] ?? [];
         delete child.properties.dataSlot;
+        continue;
       }
       if (child.tagName === "head") child.children.push(...head);
       visit(child);
