@@ -68,9 +68,34 @@ const en: Strings = {
   generatedBy: "Made with toms",
 };
 
-/** The UI strings for a BCP 47 language tag: German for de-*, English otherwise. */
+const fr: Strings = {
+  savePdf: "Enregistrer en PDF",
+  pageOf: (page, pages) => `Page ${page} sur ${pages}`,
+  version: "Version",
+  validFrom: "en vigueur le",
+  location: "Site",
+  locations: "Sites",
+  operator: "Exploitant",
+  combined: "Version consolidée (tous les sites)",
+  contents: "Sommaire",
+  changes: "Historique des modifications",
+  date: "Date",
+  summary: "Modification",
+  appliesTo: "S’applique à",
+  nothingHere: (location) => `Aucune mesure propre au site ${location} ne s’applique dans cette section.`,
+  annexes: "Annexes",
+  annex: "Annexe",
+  pdf: "PDF",
+  html: "Page web",
+  versions: "Versions publiées",
+  generatedBy: "Réalisé avec toms",
+};
+
+const byLanguage: Record<string, Strings> = { de, en, fr };
+
+/** The UI strings for a BCP 47 language tag (de-CH → de); English for languages toms has no words for. */
 export function strings(lang: string): Strings {
-  return lang.toLowerCase().split("-")[0] === "de" ? de : en;
+  return byLanguage[lang.toLowerCase().split("-")[0] ?? ""] ?? en;
 }
 
 /** Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. */
