@@ -55,11 +55,16 @@ export class SourceReader {
       const lines = before.split("\n");
       const line = lines.length;
       const column = (lines[line - 1] ?? "").length + 1;
-      const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+      const byte = bytes[bad] ?? 0;
+      const hex = byte.toString(16).toUpperCase().padStart(2, "0");
+      // A lone byte ≥ 0x80 is usually a letter saved in Windows-1252 (Excel, old editors): name it.
+      const legacy = new TextDecoder("windows-1252").decode(bytes.subarray(bad, bad + 1));
+      const plainAfter = (bytes[bad + 1] ?? 0x80) < 0x80;
+      const guess = plainAfter && /\p{L}/u.test(legacy) ? ` (probably "${legacy}" saved in another encoding, such as Windows-1252)` : "";
       this.diagnostics.add(
         "file-encoding",
         { file, line, column },
-        `The file is not valid UTF-8 (byte 0x${hex} here); save it as UTF-8.`,
+        `The file is not saved as UTF-8: the byte 0x${hex} here is not valid UTF-8${guess}. Save the file as UTF-8.`,
       );
       return undefined;
     }
@@ -71,19 +76,19 @@ export class SourceReader {
   }
 }
 
-// Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence.
+// The offset of the first byte that does not begin a complete, valid UTF-8 sequence (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF).
 function firstInvalidUtf8(bytes: Buffer, start: number): number {
-  let low = start;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    try {
-      // Streaming mode tolerates a sequence cut at the end, so only a truly invalid byte throws.
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
+  let at = start;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    const [length, low, high] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0 || at + length > bytes.length) return at;
+    for (let i = 1; i < length; i++) {
+      const next = bytes[at + i] as number;
+      if (i === 1 ? next < low || next > high : next < 0x80 || next > 0xbf) return at;
     }
+    at += length;
   }
-  return low;
+  return at;
 }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { explainYamlError, type SyntaxProblem } from "./yaml-messages.js";
 
 /** A parsed YAML content file: its text, syntax tree with source ranges, and plain value. */
 export interface YamlFile {
@@ -20,7 +21,7 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser recurses per nesting level; thousands of levels overflow the stack.
     const message = error instanceof RangeError ? "The YAML is nested too deeply to be read." : "The file cannot be read as YAML.";
@@ -31,60 +32,57 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
     const pos = lines.linePos(offset);
     return { file: path, line: pos.line, column: pos.col };
   };
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const rule = error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
-    diagnostics.add(rule, place(error.pos[0]), explain(error), "error");
+  const problems = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  // After the first syntax error the parser guesses at the structure, and its further complaints are
+  // mostly echoes of the first; report that one, plus every repeated field before it.
+  const firstSyntax = problems.find((e) => e.code !== "DUPLICATE_KEY");
+  const reliable = (e: YAMLError) => e === firstSyntax || (e.code === "DUPLICATE_KEY" && (firstSyntax === undefined || e.pos[0] < firstSyntax.pos[0]));
+  for (const error of problems.filter(reliable)) {
+    const { offset, message } = explain(error, text, doc);
+    diagnostics.add(error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax", place(offset), message, "error");
   }
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return { path, text, doc, lines, value: undefined };
+  if (problems.length > 0) return { path, text, doc, lines, value: undefined };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount });
   } catch (error) {
-    if (error instanceof ReferenceError || error instanceof RangeError) {
-      let offset = 0;
-      visit(doc, {
-        Alias(_, node) {
-          offset = node.range?.[0] ?? 0;
-          return visit.BREAK;
-        },
-      });
-      diagnostics.add(
-        "yaml-alias",
-        place(offset),
-        "The YAML aliases (*name) here expand to too much data; write the values out instead.",
-      );
-      return { path, text, doc, lines, value: undefined };
+    // Only aliases (ReferenceError: too many, or naming no anchor) or nesting deeper than the stack (RangeError) get here.
+    const message = error instanceof Error ? error.message : "";
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      diagnostics.add("yaml-syntax", place(firstAlias(doc, unresolved)), `The alias *${unresolved} refers to no anchor &${unresolved} above it.`);
+    } else if (error instanceof ReferenceError) {
+      diagnostics.add("yaml-alias", place(firstAlias(doc)), "The YAML aliases (*name) here expand to too much data; write the values out instead.");
+    } else {
+      diagnostics.add("yaml-syntax", place(0), "The YAML is nested too deeply to be read.");
     }
-    throw error;
+    return { path, text, doc, lines, value: undefined };
   }
   return { path, text, doc, lines, value };
 }
 
-// The yaml package's messages are written for programmers; these say what to do.
-function explain(error: YAMLError): string {
-  const first = error.message.split("\n")[0] ?? error.message;
-  switch (error.code) {
-    case "DUPLICATE_KEY":
-      return "This field appears twice in the same place; each field may be given only once.";
-    case "TAB_AS_INDENT":
-      return "Tabs are not allowed for indentation in YAML; indent with spaces.";
-    case "BAD_INDENT":
-      return "The indentation here does not match the lines around it.";
-    case "MISSING_CHAR":
-      return `Something is missing here: ${lowerFirst(first)}`;
-    case "BAD_DQ_ESCAPE":
-      return "Invalid escape sequence with a backslash inside double quotes.";
-    case "MULTIPLE_DOCS":
-      return "The file holds more than one YAML document (a line with ---); keep one per file.";
-    case "TAG_RESOLVE_FAILED":
-      return "Unknown YAML tag (!…); toms content uses plain values only.";
-    case "MULTILINE_IMPLICIT_KEY":
-      return "A field name must be on one line, followed by a colon; perhaps a quote is not closed or a colon is missing.";
-    default:
-      return `Invalid YAML: ${lowerFirst(first)}`;
+// The offset of the first alias (with that name, if given).
+function firstAlias(doc: Document.Parsed, name?: string): number {
+  let offset = 0;
+  try {
+    visit(doc, {
+      Alias(_, node) {
+        if (name !== undefined && node.source !== name) return undefined;
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+  } catch {
+    // Too deep to walk: the file start will do.
   }
+  return offset;
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+// Explaining walks the syntax tree, which a deeply nested file may not allow.
+function explain(error: YAMLError, text: string, doc: Document.Parsed): SyntaxProblem {
+  try {
+    return explainYamlError(error, text, doc);
+  } catch {
+    return { offset: error.pos[0], message: "The YAML is nested too deeply to be read." };
+  }
 }
