@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "./diagnostics/diagnostic.js";
+import { PdfError } from "./pdf/errors.js";
 import { stage, writeFiles } from "./publish/write-site.js";
 import { renderSite, type AnnexPage } from "./render/site.js";
 import { checkContent } from "./validate/check.js";
@@ -20,6 +21,8 @@ export interface BuildResult {
   /** Files written, relative to the output folder. */
   written: string[];
   pages: AnnexPage[];
+  /** Why nothing was written when the cause is not the content (e.g. no browser to print with). */
+  failure?: string;
 }
 
 /** Checks the content and, when it has no error, writes the site to `out` in one step (nothing on failure). */
@@ -35,6 +38,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await printAnnexes(site, rendered.pages, staging.dir, options.log);
     }
     staging.commit();
+  } catch (error) {
+    if (error instanceof PdfError) return { ok: false, diagnostics, written: [], pages: [], failure: error.message };
+    throw error;
   } finally {
     staging.discard();
   }

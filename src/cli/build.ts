@@ -8,6 +8,7 @@ export async function runBuild(options: { content: string; out: string; pdf: boo
   const list = result.diagnostics.sorted();
   if (list.length > 0) process.stderr.write(formatDiagnostics(list, "text"));
   if (!result.ok) {
+    if (result.failure) process.stderr.write(`toms: ${result.failure}\n`);
     process.stderr.write(`toms: nothing was written; ${options.out} is unchanged.\n`);
     return 1;
   }

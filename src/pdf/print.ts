@@ -1,7 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "puppeteer";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/site.js";
+import { buildDate } from "./build-date.js";
+import { PdfError } from "./errors.js";
+import { launchBrowser, locateBrowser, parallelism } from "./launch.js";
+import { eachLimited } from "./pool.js";
+import { printAnnex, type PrintJob, type PrintedAnnex } from "./print-annex.js";
 
-/** Prints every annex page in `dir` to its PDF. (Placeholder until the PDF stage lands.) */
-export async function printAnnexes(_site: Site, _pages: AnnexPage[], _dir: string, _log?: (line: string) => void): Promise<void> {
-  throw new Error("PDF printing is not implemented yet; use --no-pdf");
+/** What printing one annex gave, as reported on the terminal. */
+export interface PrintSummary {
+  file: string;
+  pages: number;
+  ms: number;
+  passes: number;
+}
+
+/** How long one annex may take to print before the build gives up (TOMS_PDF_TIMEOUT_MS overrides). */
+export const defaultTimeoutMs = 60_000;
+
+/**
+ * Prints every annex page in `dir` (the staging folder) to its PDF next to it, with one browser for the
+ * whole build and as many annexes at once as there are cores. Any failure throws a PdfError, so the
+ * build leaves the output folder as it was.
+ */
+export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, log?: (line: string) => void): Promise<PrintSummary[]> {
+  const started = performance.now();
+  const date = buildDate(site);
+  const timeoutMs = timeoutFromEnv();
+  const found = locateBrowser();
+  const browser = await launchBrowser(found);
+  const width = Math.max(...pages.map((p) => p.pdf.length));
+  log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
+  const summaries: PrintSummary[] = [];
+  try {
+    await eachLimited(pages, parallelism(pages.length), async (page) => {
+      const t0 = performance.now();
+      const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs });
+      await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
+      const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes };
+      summaries.push(summary);
+      log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
+    });
+  } finally {
+    await closeBrowser(browser);
+  }
+  log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - started)} ms`);
+  return summaries;
+}
+
+// One tab per annex, closed on every path; a print that outlives the timeout closes its tab (which ends
+// puppeteer's pending calls) and fails with a message instead of hanging the build.
+async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnnex> {
+  const tab = await browser.newPage();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new PdfError(`Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped; nothing was written. Is the annex unusually large? TOMS_PDF_TIMEOUT_MS sets the limit.`));
+    }, job.timeoutMs);
+  });
+  try {
+    return await Promise.race([printAnnex(tab, job), expired]);
+  } catch (error) {
+    if (error instanceof PdfError) throw error;
+    throw new PdfError(`Printing ${job.page.pdf} failed: ${(error as Error).message.split("\n")[0]}`);
+  } finally {
+    clearTimeout(timer);
+    await tab.close().catch(() => {});
+  }
+}
+
+// Closes the browser; if it does not go within five seconds, its process is killed.
+async function closeBrowser(browser: Browser): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), 5_000);
+  });
+  const closed = browser.close().then(() => "closed" as const, () => "late" as const);
+  if ((await Promise.race([closed, late])) === "late") browser.process()?.kill("SIGKILL");
+  clearTimeout(timer);
+}
+
+function timeoutFromEnv(): number {
+  const value = process.env.TOMS_PDF_TIMEOUT_MS;
+  if (value === undefined || value === "") return defaultTimeoutMs;
+  if (!/^\d+$/.test(value) || Number(value) === 0) throw new PdfError(`TOMS_PDF_TIMEOUT_MS must be a positive whole number of milliseconds, not "${value}".`);
+  return Number(value);
 }

@@ -1,0 +1,81 @@
+import type { Page } from "puppeteer";
+import type { Site } from "../model.js";
+import type { AnnexPage } from "../render/site.js";
+import { PdfError } from "./errors.js";
+import { setMetadata } from "./metadata.js";
+import { origin, serveOffline } from "./offline.js";
+import { namedDestinations, pageObjects, readPdf } from "./pdf-file.js";
+import { runningTemplates } from "./running.js";
+import { parsePage, tocTargets, withPageNumbers } from "./toc.js";
+
+/** One annex to print. */
+export interface PrintJob {
+  site: Site;
+  page: AnnexPage;
+  /** The staging folder holding the built HTML pages and style sheet. */
+  dir: string;
+  /** CreationDate and ModDate of the PDF. */
+  date: Date;
+  /** Bound of each of puppeteer's own steps (navigation, printing). */
+  timeoutMs: number;
+}
+
+/** A printed annex. */
+export interface PrintedAnnex {
+  pdf: Buffer;
+  pages: number;
+  /** Prints made until the table of contents showed the pages its entries are on. */
+  passes: number;
+  /** Requests of the page that were refused (anything not the build's own files). */
+  refused: string[];
+}
+
+// The layout does not depend on the numbers (`.toc-page` has a fixed width in print), so the second print
+// normally confirms the first; a third covers a number that still moved (it would be a style sheet bug).
+const maxPasses = 3;
+
+/**
+ * Prints one annex in a browser tab. Chromium has no target-counter(), so the table of contents is filled in
+ * passes: print, read from the PDF on which page each contents entry's target landed (its named destination),
+ * put those numbers into the page and print again, until the PDF confirms every number it shows.
+ */
+export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex> {
+  const tree = parsePage(job.page.source);
+  const targets = tocTargets(tree);
+  const replaced = new Map<string, string>();
+  // Content may carry script (sanitized away today); printing runs none of it.
+  await tab.setJavaScriptEnabled(false);
+  const refused = await serveOffline(tab, { dir: job.dir, replaced });
+  const running = runningTemplates(job.site, job.page);
+  let shown = new Map<string, number>();
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    replaced.set(job.page.html, withPageNumbers(tree, shown, "00"));
+    const bytes = await render(tab, job, running);
+    const pdf = readPdf(bytes);
+    const actual = namedDestinations(pdf);
+    const lost = targets.filter((id) => !actual.has(id));
+    if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
+    if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
+      const pages = pageObjects(pdf).length;
+      const meta = { title: job.page.title, author: job.site.organisation.name, date: job.date, ...(job.site.subtitle ? { subject: job.site.subtitle } : {}) };
+      return { pdf: setMetadata(bytes, meta), pages, passes: pass, refused: [...new Set(refused)] };
+    }
+    shown = new Map(targets.map((id) => [id, actual.get(id)!]));
+  }
+  throw new PdfError(`${job.page.pdf}: the page numbers of the contents did not settle after ${maxPasses} prints.`);
+}
+
+async function render(tab: Page, job: PrintJob, running: { header: string; footer: string }): Promise<Uint8Array> {
+  const response = await tab.goto(new URL(job.page.html, origin).href, { waitUntil: "load", timeout: job.timeoutMs });
+  if (!response?.ok()) throw new PdfError(`${job.page.pdf}: the page ${job.page.html} could not be opened for printing.`);
+  return tab.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: running.header,
+    footerTemplate: running.footer,
+    outline: true,
+    tagged: true,
+    timeout: job.timeoutMs,
+  });
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import type { ElementContent, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import type { Site } from "../model.js";
+import { strings } from "../render/i18n.js";
+import { fillShell, templateDir } from "../render/template.js";
+import type { AnnexPage } from "../render/site.js";
+
+/** Chromium's header and footer templates of one annex, as HTML. */
+export interface RunningTemplates {
+  header: string;
+  footer: string;
+}
+
+const cache = new Map<string, Root>();
+
+// A template of templates/ as a hast fragment, parsed once; each use fills a copy.
+function template(name: string): Root {
+  let tree = cache.get(name);
+  if (!tree) {
+    tree = fromHtml(fs.readFileSync(new URL(name, templateDir), "utf8"), { fragment: true });
+    cache.set(name, tree);
+  }
+  return structuredClone(tree);
+}
+
+/**
+ * The running header (document title; location and version) and footer (organisation with
+ * address; "Seite X von Y"). Chromium's own `date` and `title` spans are not used: its date is the clock's
+ * and in en-US, so every value is written here, escaped by the serializer.
+ */
+export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates {
+  const t = strings(site.lang);
+  const where = page.annex.location?.name ?? t.combined;
+  const header = fillShell(template("pdf-header.html"), site.lang, {
+    title: [{ type: "text", value: site.title }],
+    meta: [{ type: "text", value: `${where} · ${t.version} ${site.version}` }],
+  });
+  const { name, address } = site.organisation;
+  const footer = fillShell(template("pdf-footer.html"), site.lang, {
+    organisation: [h("strong", name), ...address.map((line): ElementContent => ({ type: "text", value: ` · ${line}` }))],
+    page: pageOf(t.pageOf),
+  });
+  return { header: toHtml(header), footer: toHtml(footer) };
+}
+
+// "Seite X von Y" in the document's language with Chromium's pageNumber/totalPages spans for X and Y.
+// The phrase comes from the UI strings with two markers put in, so word order stays the language's.
+function pageOf(phrase: (page: number, pages: number) => string): ElementContent[] {
+  const [current, total] = [918273, 918274];
+  const text = phrase(current, total);
+  return text.split(/(918273|918274)/).filter(Boolean).map((part): ElementContent => {
+    if (part === String(current)) return h("span.pageNumber");
+    if (part === String(total)) return h("span.totalPages");
+    return { type: "text", value: part };
+  });
+}
