@@ -14,6 +14,7 @@ export const rules = {
   "invalid-value": { severity: "error", hint: "Correct the value." },
   "empty-list": { severity: "error", hint: "Add at least one entry or remove the field." },
   "measure-source": { severity: "error", hint: "Give a measure exactly one of text, file or ref." },
+  "intro-source": { severity: "error", hint: "Give either intro or intro_file, not both." },
   "duplicate-id": { severity: "error", hint: "Give each section, measure, group and location its own id." },
   "reserved-id": { severity: "error", hint: "Choose another id." },
   "group-ref": { severity: "error", hint: "Use the id of a group listed in site.yaml." },

@@ -14,6 +14,8 @@ export interface LoadedContent {
   fs: ContentFs;
   /** Every file of the content folder (absolute paths), listed once. */
   files: string[];
+  /** YAML files that could not be read or parsed: checks that need every section (a group without sections, an unknown ref) are skipped while there are any. */
+  failed: string[];
 }
 
 /** Reads and parses every YAML file of a content folder, reporting what cannot be read. */
@@ -25,31 +27,39 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     files = contentFs.files();
   } catch {
     diagnostics.add("content-missing", { file: root, line: 1, column: 1 }, "The content folder does not exist or cannot be read.");
-    return { root, site: undefined, sections: [], reader, fs: contentFs, files };
+    return { root, site: undefined, sections: [], reader, fs: contentFs, files, failed: [root] };
   }
   let site: YamlFile | undefined;
   if (!files.includes(sitePath)) {
     diagnostics.add("content-missing", { file: sitePath, line: 1, column: 1 }, "The content folder has no site.yaml.");
   }
   const sections: YamlFile[] = [];
+  const failed: string[] = [];
   for (const file of files) {
     if (!/\.ya?ml$/i.test(file)) continue;
     if (!isInside(root, contentFs.realpath(file), contentFs.realpath(root))) {
       diagnostics.add("file-outside", { file, line: 1, column: 1 }, "This file is a link to a place outside the content folder; toms does not follow it.");
+      failed.push(file);
       continue;
     }
     const text = reader.read(file);
-    if (text === undefined) continue;
-    if (text.trim() === "" || /^(\s*#.*\n?|\s*\n)*\s*$/.test(text)) {
+    if (text === undefined) {
+      failed.push(file);
+      continue;
+    }
+    // Line by line: a single regular expression for "only blank and comment lines" backtracks exponentially.
+    if (text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"))) {
       diagnostics.add("file-empty", { file, line: 1, column: 1 }, file === sitePath ? "site.yaml is empty." : "The section file is empty.");
+      failed.push(file);
       continue;
     }
     const parsed = parseYamlFile(file, text, diagnostics);
+    if (parsed?.value === undefined) failed.push(file);
     if (parsed === undefined) continue;
     if (file === sitePath) site = parsed;
     else sections.push(parsed);
   }
-  return { root, site, sections, reader, fs: contentFs, files };
+  return { root, site, sections, reader, fs: contentFs, files, failed };
 }
 
 /** Whether `target` lies inside `root` (both resolved paths). */

@@ -1,101 +1,134 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { RuleId } from "../diagnostics/rules.js";
 import type { YamlFile } from "../load/yaml-file.js";
+import { isFields } from "../util/guards.js";
 import { didYouMean } from "../util/suggest.js";
 import type { SchemaError } from "./schema.js";
-import { parsePointer, placeAt, placeOfKey } from "./yaml-path.js";
+import { asWritten, capitalise, describe, entryOf, fieldName, isListEntry, kindOf, listing, shorten, typeWord, type Kind } from "./schema-words.js";
+import { placeAt, placeOfKey } from "./yaml-path.js";
 
-type Kind = "site" | "section";
+const sources = ["text", "file", "ref"];
 
 /** Turns ajv's errors for one file into diagnostics at the offending YAML node, in words an author understands. */
 export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly SchemaError[], diagnostics: Diagnostics): void {
+  const relevant = errors.filter(explained);
   // A misspelt field shows up twice (unknown "titel", missing "title"): report it once, as the misspelling.
   const misspelt = new Set<string>();
-  for (const error of errors) {
+  for (const error of relevant) {
     if (error.keyword !== "additionalProperties") continue;
     const name = String((error.params as { additionalProperty: string }).additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     const suggestion = didYouMean(name, allowed);
-    diagnostics.add(
-      "unknown-field",
-      placeOfKey(file, error.instancePath, name),
-      `Unknown field "${name}" in ${describe(file, kind, error.instancePath)}${suggestion}.`,
-    );
+    diagnostics.add("unknown-field", placeOfKey(file, error.instancePath, name), `Unknown field "${name}" in ${describe(file, kind, error.instancePath)}${suggestion}.`);
     const match = /"(.*)"/.exec(suggestion)?.[1];
     if (match) misspelt.add(`${error.instancePath}/${match}`);
   }
+  // Every missing field of one place in one message.
+  const missing = new Map<string, string[]>();
+  for (const error of relevant) {
+    if (error.keyword !== "required") continue;
+    const name = String((error.params as { missingProperty: string }).missingProperty);
+    if (misspelt.has(`${error.instancePath}/${name}`)) continue;
+    const names = missing.get(error.instancePath) ?? [];
+    if (!names.includes(name)) names.push(name);
+    missing.set(error.instancePath, names);
+  }
+  for (const [pointer, names] of missing) {
+    const target = pointer === "" ? (kind === "site" ? "site.yaml" : "The section") : capitalise(describe(file, kind, pointer));
+    const fields = names.map((n) => `"${n}"`);
+    diagnostics.add("required-field", placeAt(file, pointer), `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`);
+  }
   const seen = new Set<string>();
-  for (const error of errors) {
-    if (error.keyword === "additionalProperties") continue;
-    // Alternatives (oneOf, not) are explained by their parent error, not by each failed branch.
-    if (/\/(oneOf|anyOf|not)\/\d*/.test(error.schemaPath)) continue;
-    if (error.keyword === "if") continue;
-    const missing = error.keyword === "required" ? String((error.params as { missingProperty: string }).missingProperty) : "";
-    if (missing && misspelt.has(`${error.instancePath}/${missing}`)) continue;
-    const key = `${error.instancePath}|${error.keyword}|${missing}`;
+  for (const error of relevant) {
+    if (error.keyword === "additionalProperties" || error.keyword === "required") continue;
+    // A measure whose "txt" was reported as a misspelling of "text" is not also "without content".
+    if (error.keyword === "oneOf" && sources.some((s) => misspelt.has(`${error.instancePath}/${s}`))) continue;
+    const key = `${error.instancePath}|${error.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const [rule, message] = explain(file, kind, error);
-    diagnostics.add(rule, placeAt(file, error.instancePath), message);
+    const place = error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath);
+    diagnostics.add(rule, place, message);
   }
+}
+
+// Which of ajv's errors say something the author needs: of alternatives (oneOf, not) the branch that
+// fits the value's type, or the parent when none does; never the "if" bookkeeping.
+function explained(error: SchemaError): boolean {
+  const data = error.data;
+  if (error.keyword === "if" || /\/not\//.test(error.schemaPath)) return false;
+  if (error.keyword === "not") return isFields(data);
+  const certification = /\/certifications\/\d+$/.test(error.instancePath);
+  if (error.keyword === "oneOf") return certification ? typeof data !== "string" && !isFields(data) : isFields(data);
+  const branch = /\/oneOf\/(\d+)\//.exec(error.schemaPath)?.[1];
+  if (branch === undefined) return true;
+  // A measure's branches only say "needs text", "needs file", "needs ref": the parent says it better.
+  if (!/\/certifications\/\d+(\/|$)/.test(error.instancePath)) return false;
+  // A certification is a name (branch 0) or a set of fields (branch 1): explain the one the author meant.
+  if (!certification) return branch === "1";
+  return branch === (typeof data === "string" ? "0" : isFields(data) ? "1" : "neither");
 }
 
 function explain(file: YamlFile, kind: Kind, error: SchemaError): [RuleId, string] {
   const field = fieldName(error.instancePath);
   const where = describe(file, kind, error.instancePath);
   const value = error.data;
+  const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case "required": {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const target = error.instancePath === "" ? (kind === "site" ? "site.yaml" : "The section") : capitalise(where);
-      return ["required-field", `${target} is missing the required field "${missing}".`];
-    }
     case "type": {
-      const expected = String((error.params as { type: string }).type);
+      const expected = typeWord(String(params.type));
       if (error.instancePath === "") {
         const what = kind === "site" ? "site.yaml" : "A section file";
         return ["wrong-type", `${what} must be a set of fields (such as ${kind === "site" ? "title, version, groups" : "id, group, title, measures"}), but this file holds ${kindOf(value)}.`];
       }
-      return ["wrong-type", `"${field}" in ${where} must be ${typeWord(expected)}, but here it is ${kindOf(value)}.`];
+      const entry = entryOf(error.instancePath);
+      const subject = entry ? `${capitalise(where)} must be a set of fields (such as ${entry})` : isListEntry(error.instancePath) ? `Each entry of "${field}" in ${where} must be ${expected}` : `"${field}" in ${where} must be ${expected}`;
+      const raw = asWritten(file, error.instancePath);
+      if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && raw !== undefined) {
+        return ["wrong-type", `${subject}, but YAML reads ${raw} as ${typeof value === "number" ? kindOf(value) : "a yes/no value"}; write it in quotes: "${raw}".`];
+      }
+      return ["wrong-type", `${subject}, but here it is ${kindOf(value)}.`];
     }
     case "minItems":
       return ["empty-list", `"${field}" in ${where} must list at least one entry.`];
     case "minLength":
       return ["invalid-value", `"${field}" in ${where} must not be empty.`];
     case "maxLength":
-      return ["invalid-value", `"${field}" in ${where} is too long.`];
-    case "uniqueItems":
-      return ["invalid-value", `"${field}" in ${where} lists the same entry twice.`];
+      return ["invalid-value", `"${field}" in ${where} is ${String(value).length} characters long; it may have at most ${String(params.limit)}.`];
+    case "uniqueItems": {
+      const repeated = Array.isArray(value) ? value[Number(params.j)] : undefined;
+      return ["invalid-value", `"${field}" in ${where} lists ${typeof repeated === "string" ? `"${repeated}"` : "the same entry"} twice.`];
+    }
     case "pattern":
-      return ["invalid-value", patternMessage(field, where, String(value), String((error.params as { pattern: string }).pattern))];
+      return ["invalid-value", patternMessage(field, where, String(value), String(params.pattern))];
     case "format": {
-      const format = (error.params as { format: string }).format;
-      if (format === "date") return ["invalid-value", `"${String(value)}" is not a date; write "${field}" as YYYY-MM-DD, e.g. 2026-12-01.`];
+      if (params.format === "date") return ["invalid-value", `"${String(value)}" is not a date; write "${field}" as YYYY-MM-DD, e.g. 2026-12-01.`];
       return ["invalid-value", `"${String(value)}" is not a web address; write it as https://…`];
     }
     case "oneOf":
-      return measureSourceOrCertification(error, where);
+      if (/\/certifications\/\d+$/.test(error.instancePath)) {
+        return ["wrong-type", `A certification in ${where} must be a name, or a name with a url, but here it is ${kindOf(value)}.`];
+      }
+      return measureSource(value, where);
     case "not":
-      return ["measure-source", `${capitalise(where)} has both "intro" and "intro_file"; give only one of them.`];
+      return ["intro-source", `${capitalise(where)} has both "intro" and "intro_file"; give only one of them.`];
     default:
-      return ["invalid-value", `"${field}" in ${where}: ${error.message ?? "invalid value"}.`];
+      return ["invalid-value", `"${field}" in ${where} has a value toms cannot use.`];
   }
 }
 
-function measureSourceOrCertification(error: SchemaError, where: string): [RuleId, string] {
-  const data = error.data;
-  if (/\/certifications\/\d+$/.test(error.instancePath)) {
-    return ["wrong-type", `A certification in ${where} must be a name, or a name with a url, but here it is ${kindOf(data)}.`];
-  }
-  const present = ["text", "file", "ref"].filter((k) => data !== null && typeof data === "object" && k in data);
-  if (present.length === 0) {
-    return ["measure-source", `${capitalise(where)} has no content: give it one of "text", "file" or "ref".`];
-  }
-  return ["measure-source", `${capitalise(where)} has ${present.map((p) => `"${p}"`).join(" and ")}; give exactly one of "text", "file" or "ref".`];
+function measureSource(data: unknown, where: string): [RuleId, string] {
+  const present = sources.filter((k) => isFields(data) && k in data);
+  if (present.length === 0) return ["measure-source", `${capitalise(where)} has no content: give it one of "text", "file" or "ref".`];
+  return ["measure-source", `${capitalise(where)} has ${listing(present.map((p) => `"${p}"`))}; give exactly one of "text", "file" or "ref".`];
 }
+
+// What kind of id each id-valued field holds.
+const idKinds: Record<string, string> = { id: "id", group: "group id", ref: "measure id", locations: "location id" };
 
 function patternMessage(field: string, where: string, value: string, pattern: string): string {
   if (pattern === "^[a-z0-9][a-z0-9-]*$") {
+    if (value === "") return `"${field}" in ${where} must not be empty.`;
     const fix = value
       .toLowerCase()
       .replace(/ä/g, "ae")
@@ -106,73 +139,11 @@ function patternMessage(field: string, where: string, value: string, pattern: st
       .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "");
-    const suggestion = fix ? ` (e.g. "${fix}")` : "";
-    return `"${value}" is not a valid id for "${field}" in ${where}: use only lower-case letters, digits and hyphens${suggestion}.`;
+    const suggestion = fix ? ` (e.g. "${shorten(fix)}")` : "";
+    return `"${shorten(value)}" is not a valid ${idKinds[field] ?? "id"}: use only lower-case letters, digits and hyphens${suggestion}.`;
   }
   if (field === "lang") return `"${value}" is not a language code; use a code such as "de", "en" or "fr-CH".`;
   if (pattern.startsWith("^https?")) return `"${value}" is not a web address; write it as https://…`;
   if (field === "version") return `"${value}" is not a usable version; use letters, digits, dots and hyphens, e.g. "2026.1".`;
-  return `"${value}" has the wrong form for "${field}" in ${where}.`;
-}
-
-/** Names the thing a pointer is in, e.g. `measure "zutritt-rz" (no. 2)` or `location no. 3`. */
-export function describe(file: YamlFile, kind: Kind, pointer: string): string {
-  const tokens = parsePointer(pointer);
-  const value = file.value as Record<string, unknown> | undefined;
-  const item = (list: string, noun: string): string | undefined => {
-    const index = tokens.indexOf(list);
-    if (index === -1 || tokens.length <= index + 1) return undefined;
-    const n = Number(tokens[index + 1]);
-    const entry = (value?.[list] as unknown[] | undefined)?.[n] as { id?: unknown } | undefined;
-    return typeof entry?.id === "string" && entry.id !== "" ? `${noun} "${entry.id}"` : `${noun} no. ${n + 1}`;
-  };
-  if (kind === "section") return item("measures", "measure") ?? "the section";
-  return (
-    item("locations", "location") ??
-    item("groups", "group") ??
-    (tokens[0] === "changes" && tokens.length > 1 ? `change entry no. ${Number(tokens[1]) + 1}` : undefined) ??
-    (tokens[0] === "organisation" ? "organisation" : "site.yaml")
-  );
-}
-
-function fieldName(pointer: string): string {
-  const tokens = parsePointer(pointer);
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i] as string;
-    if (!/^\d+$/.test(token)) return token;
-  }
-  return "";
-}
-
-function typeWord(type: string): string {
-  switch (type) {
-    case "string":
-      return "text";
-    case "array":
-      return "a list";
-    case "object":
-      return "a set of fields";
-    case "integer":
-      return "a whole number";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "true or false";
-    default:
-      return type;
-  }
-}
-
-/** Says in words what kind of value an author wrote. */
-export function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return "empty";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return `${value}`;
-  return "a set of fields";
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return `"${shorten(value)}" has the wrong form for "${field}" in ${where}.`;
 }
