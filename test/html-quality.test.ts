@@ -12,6 +12,7 @@ const repo = path.join(import.meta.dirname, "..");
 const contents = {
   measures: path.join(repo, "measures"),
   nordlicht: path.join(repo, "test/fixtures/build/nordlicht/content"),
+  fjord: path.join(repo, "test/fixtures/build/fjord/content"),
 };
 const tmp = tempDir();
 const pages: { name: string; html: string }[] = [];
@@ -40,6 +41,11 @@ function elements(tree: Root | Element, test: (e: Element) => boolean, found: El
 describe("annex pages", () => {
   it("builds pages for every content", () => {
     expect(pages.map((p) => p.name).sort()).toEqual([
+      "fjord/all.html",
+      "fjord/index.html",
+      "fjord/lyon.html",
+      "fjord/paris.html",
+      "fjord/roubaix.html",
       "measures/all.html",
       "measures/aws.html",
       "measures/berlin.html",
@@ -65,7 +71,7 @@ describe("annex pages", () => {
     for (const page of pages) {
       const tree = fromHtml(page.html);
       const html = elements(tree, (e) => e.tagName === "html")[0];
-      expect(html?.properties.lang, page.name).toMatch(/^(de|en)$/);
+      expect(html?.properties.lang, page.name).toMatch(/^(de|en|fr)$/);
       const ranks = elements(tree, (e) => /^h[1-6]$/.test(e.tagName)).map((e) => Number(e.tagName[1]));
       expect(ranks.filter((r) => r === 1), page.name).toHaveLength(1);
       expect(ranks[0], page.name).toBe(1);

@@ -40,9 +40,9 @@ export function annexMain(site: Site, annex: Annex, t: Strings, links: AnnexLink
 
 function documentFacts({ site, annex, t }: Context): Element {
   return h("dl.facts", [
-    h("div", [h("dt", t.version), h("dd", site.version)]),
-    h("div", [h("dt", t.validFrom), h("dd", h("time", { dateTime: site.validFrom }, formatDate(site.validFrom, site.lang)))]),
-    h("div", [h("dt", t.location), h("dd", annex.location ? annex.location.name : t.combined)]),
+    h("div", [h("dt", t.label(t.version)), h("dd", site.version)]),
+    h("div", [h("dt", t.label(t.validFrom)), h("dd", h("time", { dateTime: site.validFrom }, formatDate(site.validFrom, site.lang)))]),
+    h("div", [h("dt", t.label(t.location)), h("dd", annex.location ? annex.location.name : t.combined)]),
   ]);
 }
 
@@ -56,7 +56,7 @@ function locationCard(location: Location, t: Strings, single: boolean): Element 
   const name = location.url ? h("a", { href: location.url }, location.name) : location.name;
   return h("div.location", { id: `location-${location.id}` }, [
     single ? h("p.location-name", h("strong", name)) : h("h3", name),
-    ...(location.operator ? [h("p.operator", [`${t.operator}: `, location.operator])] : []),
+    ...(location.operator ? [h("p.operator", [`${t.label(t.operator)} `, location.operator])] : []),
     ...(location.description ? renderProse(location.description, single ? 3 : 4) : []),
     ...(location.certifications.length > 0
       ? [h("ul.certifications", location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)))]
@@ -119,7 +119,7 @@ function body(s: AnnexSection, { site, annex, t }: Context, rank: number): Eleme
   const measures = s.measures.map((m) =>
     h("div.measure", { id: `measure-${m.id}` }, [
       ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
-      ...(annex.location === undefined && m.locations ? [h("p.applies-to", `${t.appliesTo}: ${m.locations.map(name).join(", ")}`)] : []),
+      ...(annex.location === undefined && m.locations ? [h("p.applies-to", `${t.label(t.appliesTo)} ${m.locations.map(name).join(", ")}`)] : []),
       ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank)),
     ]),
   );

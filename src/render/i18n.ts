@@ -1,5 +1,7 @@
 /** The words of the page furniture (not the content) in one language. */
 export interface Strings {
+  /** A label followed by its colon, as the language writes it ("Version:", « Version : »). */
+  label: (text: string) => string;
   savePdf: string;
   pageOf: (page: number, pages: number) => string;
   version: string;
@@ -23,6 +25,7 @@ export interface Strings {
 }
 
 const de: Strings = {
+  label: (text) => `${text}:`,
   savePdf: "als PDF speichern",
   pageOf: (page, pages) => `Seite ${page} von ${pages}`,
   version: "Version",
@@ -46,6 +49,7 @@ const de: Strings = {
 };
 
 const en: Strings = {
+  label: (text) => `${text}:`,
   savePdf: "Save as PDF",
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   version: "Version",
@@ -69,10 +73,12 @@ const en: Strings = {
 };
 
 const fr: Strings = {
+  // French sets a (narrow) no-break space before a colon.
+  label: (text) => `${text}\u202f:`,
   savePdf: "Enregistrer en PDF",
   pageOf: (page, pages) => `Page ${page} sur ${pages}`,
   version: "Version",
-  validFrom: "en vigueur le",
+  validFrom: "Date d’effet",
   location: "Site",
   locations: "Sites",
   operator: "Exploitant",

@@ -18,8 +18,8 @@ export function indexMain(site: Site, pages: AnnexPage[], t: Strings, options: R
     h("h1", site.title),
     ...(site.subtitle ? [h("p.subtitle", site.subtitle)] : []),
     h("dl.facts", [
-      h("div", [h("dt", t.version), h("dd", site.version)]),
-      h("div", [h("dt", t.validFrom), h("dd", h("time", { dateTime: site.validFrom }, formatDate(site.validFrom, site.lang)))]),
+      h("div", [h("dt", t.label(t.version)), h("dd", site.version)]),
+      h("div", [h("dt", t.label(t.validFrom)), h("dd", h("time", { dateTime: site.validFrom }, formatDate(site.validFrom, site.lang)))]),
     ]),
     h("section.annexes", [
       h("h2", t.annexes),
