@@ -1,0 +1,56 @@
+/** What happened to a measure in one annex. */
+export type MeasureChangeKind = "added" | "removed" | "changed" | "moved" | "locations";
+
+/** One change of one measure as one annex shows it. */
+export interface MeasureChange {
+  kind: MeasureChangeKind;
+  /** The measure id. */
+  measure: string;
+  /** Id of the section it is in (at HEAD; at BASE when removed). */
+  section: string;
+  /** Where it is, as a reader of the annex sees it: "(1) a) Zutrittskontrolle". */
+  place: string;
+  /** The measure's title (at HEAD; at BASE when removed). */
+  title?: string;
+  /**
+   * added/removed/changed: the Markdown; moved: the place; locations: the location ids
+   * ("every location" when unrestricted). Absent on the side where the measure is not.
+   */
+  before?: string;
+  after?: string;
+  /** changed: the title before and after, when it changed. */
+  titleChange?: { before?: string; after?: string };
+  /** The id of the measure whose text this one shows (`ref`), when it reuses one. */
+  reuses?: string;
+  /** locations: the locations before and after (undefined: every location). */
+  locations?: { before?: string[]; after?: string[] };
+  /** locations: the text that enters or leaves the annex. */
+  text?: string;
+}
+
+/** The changes of one annex: the combined one ("all") or one location's. */
+export interface AnnexChanges {
+  location: string;
+  /** The location's name, or undefined for the combined annex. */
+  name?: string;
+  changes: MeasureChange[];
+}
+
+/** What happened to the document around the measures. */
+export type DocumentChangeKind = "added" | "removed" | "changed" | "moved";
+
+/** A change of site.yaml or of a section (title, intro, group, order), named by a dotted field path. */
+export interface DocumentChange {
+  kind: DocumentChangeKind;
+  /** e.g. "version", "groups.integritaet.intro", "locations.aws.certifications", "sections.zutrittskontrolle.title". */
+  field: string;
+  before?: string;
+  after?: string;
+  /** Whether before/after are Markdown prose (shown as a word diff). */
+  prose?: boolean;
+}
+
+/** Fields whose change does not change what an annex says about the measures: the version itself and its history. */
+export function isBookkeeping(change: DocumentChange): boolean {
+  return change.field === "version" || change.field === "valid_from" || change.field === "changes" || change.field.startsWith("changes.");
+}

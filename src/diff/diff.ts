@@ -1,0 +1,63 @@
+import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { isBookkeeping, type AnnexChanges, type DocumentChange } from "./changes.js";
+import { compareSections, compareSite } from "./compare-document.js";
+import { compareAnnexes } from "./compare-measures.js";
+import { locateContent } from "./git.js";
+import { readSide, type Side } from "./side.js";
+import { checkVersion, type Suggestion } from "./version.js";
+
+/** Options of `toms diff`. */
+export interface DiffOptions {
+  /** The content folder, relative to `cwd`. */
+  content: string;
+  base: string;
+  /** Undefined: the working tree. */
+  head?: string;
+  /** Default: the process's working folder. */
+  cwd?: string;
+  /** ISO date proposed for a new version when valid_from was not raised; default: today. */
+  today?: string;
+}
+
+/** What `toms diff` found. */
+export interface DiffResult {
+  base: Side;
+  head: Side;
+  /** The side whose content has errors, so nothing was compared. */
+  broken?: "base" | "head";
+  /** Per annex, the combined one ("all") first, then each location. */
+  annexes: AnnexChanges[];
+  /** Changes of site.yaml. */
+  site: DocumentChange[];
+  /** Changes of sections (title, intro, group, order, added, removed). */
+  sections: DocumentChange[];
+  /** Whether what any annex says changed (beyond version and history). */
+  contentChanged: boolean;
+  /** Problems of the version discipline (`version-unchanged`). */
+  diagnostics: Diagnostics;
+  /** The `changes` entry to add, when one is missing. */
+  suggestion?: Suggestion;
+}
+
+/** Compares the content at BASE with HEAD (or the working tree); throws GitUsageError for a missing repository or revision. */
+export function diffContent(options: DiffOptions): DiffResult {
+  const cwd = options.cwd ?? process.cwd();
+  const repo = locateContent(options.content, cwd);
+  const base = readSide(repo, options.content, options.base, cwd);
+  const head = readSide(repo, options.content, options.head, cwd);
+  const diagnostics = new Diagnostics();
+  const empty = { annexes: [], site: [], sections: [], contentChanged: false, diagnostics };
+  if (base.diagnostics.hasErrors) return { base, head, broken: "base", ...empty };
+  // A missing content folder at HEAD is an error (reported by the check); at BASE it means everything is new.
+  if (head.diagnostics.hasErrors || !head.site) return { base, head, broken: "head", ...empty };
+  const annexes = compareAnnexes(base.site, head.site);
+  const site = compareSite(base.site, head.site);
+  const sections = compareSections(base.site, head.site);
+  const contentChanged = annexes.some((a) => a.changes.length > 0) || site.some((c) => !isBookkeeping(c)) || sections.length > 0;
+  let suggestion: Suggestion | undefined;
+  if (base.site && contentChanged) {
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    suggestion = checkVersion(base.site, head.site, { annexes, document: [...site, ...sections] }, head.placeOf, diagnostics, today);
+  }
+  return { base, head, annexes, site, sections, contentChanged, diagnostics, ...(suggestion && { suggestion }) };
+}

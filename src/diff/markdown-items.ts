@@ -1,0 +1,75 @@
+import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
+import { markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from "./word-diff.js";
+
+/** Text shown literally in Markdown (every word escaped). */
+export function inline(text: string): string {
+  return tokenize(text.replace(/\s*\n\s*/g, "; ")).map(escapeToken).join("");
+}
+
+/** Markdown lines as a block quote nested in a list item. */
+export function quote(lines: string[]): string {
+  return lines.map((line) => (line === "" ? "  >" : `  > ${line}`)).join("\n");
+}
+
+/** The heading of one annex's part of the report. */
+export function annexHeading(annex: AnnexChanges): string {
+  const name = annex.location === "all" ? "Combined annex (all locations)" : `${inline(annex.name ?? annex.location)} (\`${annex.location}\`)`;
+  const count = annex.changes.length;
+  return `### ${name}: ${count === 0 ? "no change" : `${count} change${count === 1 ? "" : "s"}`}`;
+}
+
+/** One change of a measure as a Markdown list item, with its text or word diff quoted below. */
+export function measureItem(change: MeasureChange, annex: string): string {
+  const title = change.title !== undefined ? ` “${inline(change.title)}”` : "";
+  const reuse = change.reuses !== undefined ? ` (the text of \`${change.reuses}\`, reused here)` : "";
+  const head = (verb: string) => `- **${verb}** \`${change.measure}\`${title} in ${inline(change.place)}${reuse}`;
+  switch (change.kind) {
+    case "added":
+      return `${head("added")}\n\n${quote(markdownOfProse(change.after ?? ""))}`;
+    case "removed":
+      return `${head("removed")}\n\n${quote(markdownOfProse(change.before ?? ""))}`;
+    case "moved":
+      return `- **moved** \`${change.measure}\`${title}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
+    case "locations": {
+      const arrow = `locations ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
+      if (change.text === undefined) return `${head("locations changed")}: ${arrow}`;
+      const enters = annex === "all" || change.locations?.after === undefined || change.locations.after.includes(annex);
+      return `${head(enters ? "enters this annex" : "leaves this annex")}: ${arrow}\n\n${quote(markdownOfProse(change.text))}`;
+    }
+    case "changed": {
+      const lines = [head("changed")];
+      if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
+      const prose = markdownOfRuns(wordDiff(change.before ?? "", change.after ?? ""));
+      const visible = prose.some((l) => l.includes("~~") || l.includes("**"));
+      if (change.titleChange && !visible) return lines.join("\n");
+      lines.push("", visible ? quote(prose) : "  (only line breaks or spacing changed)");
+      return lines.join("\n");
+    }
+  }
+}
+
+/** One change of site.yaml or a section as a Markdown list item. */
+export function documentItem(change: DocumentChange): string {
+  const field = `\`${change.field}\``;
+  switch (change.kind) {
+    case "added":
+      return `- **added** ${field}${change.after !== undefined ? `: ${valueText(change, change.after)}` : ""}`;
+    case "removed":
+      return `- **removed** ${field}${change.before !== undefined ? `: ${valueText(change, change.before)}` : ""}`;
+    case "moved":
+      return `- **reordered** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
+    case "changed":
+      if (change.prose) return `- **changed** ${field}\n\n${quote(markdownOfRuns(wordDiff(change.before ?? "", change.after ?? "")))}`;
+      return `- **changed** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
+  }
+}
+
+function valueText(change: DocumentChange, value: string): string {
+  return change.prose ? `\n\n${quote(markdownOfProse(value))}` : inline(value);
+}
+
+function titleDiff(before: string | undefined, after: string | undefined): string {
+  if (before === undefined) return `**${inline(after ?? "")}**`;
+  if (after === undefined) return `~~${inline(before)}~~`;
+  return markdownOfRuns(wordDiff(before, after)).join(" ");
+}

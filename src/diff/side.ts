@@ -1,0 +1,54 @@
+import path from "node:path";
+import { Diagnostics, type Place } from "../diagnostics/diagnostic.js";
+import { diskFs, type ContentFs } from "../load/content-fs.js";
+import { parseYamlFile } from "../load/yaml-file.js";
+import type { Site } from "../model.js";
+import { checkContent } from "../validate/check.js";
+import { placeAt } from "../validate/yaml-path.js";
+import { resolveCommit, type RepoContent } from "./git.js";
+import { gitFs } from "./git-fs.js";
+
+/** One side of a diff: the content at a revision, or in the working tree, checked and resolved. */
+export interface Side {
+  /** The revision as the user named it; undefined for the working tree. */
+  revision?: string;
+  /** The commit id it resolved to. */
+  commit?: string;
+  /** How the report names this side: "main (1a2b3c4)" or "the working tree". */
+  label: string;
+  /** False when the revision has no content folder (then `site` is undefined and that is no error). */
+  present: boolean;
+  site: Site | undefined;
+  diagnostics: Diagnostics;
+  /** Where a top-level field of site.yaml is written on this side. */
+  placeOf(field: string): Place;
+}
+
+/** Reads the content folder at `revision` (or from the working tree when undefined) without touching the working tree or index. */
+export function readSide(repo: RepoContent, contentDir: string, revision: string | undefined, cwd: string): Side {
+  const root = path.resolve(cwd, contentDir);
+  let contentFs: ContentFs = diskFs(root);
+  let present = true;
+  let commit: string | undefined;
+  if (revision !== undefined) {
+    commit = resolveCommit(repo.top, revision);
+    const fromGit = gitFs(repo.top, commit, repo.inRepo, root);
+    contentFs = fromGit;
+    present = fromGit.present;
+  }
+  const short = commit?.slice(0, 7);
+  const label = revision === undefined ? "the working tree" : commit?.startsWith(revision) ? `${short}` : `${revision} (${short})`;
+  const { site, diagnostics } = present ? checkContent(root, contentFs) : { site: undefined, diagnostics: new Diagnostics() };
+  const sitePath = path.join(root, "site.yaml");
+  const placeOf = (field: string): Place => {
+    try {
+      const text = contentFs.read(sitePath).toString("utf8").replace(/^\uFEFF/, "");
+      const file = parseYamlFile(sitePath, text, new Diagnostics());
+      if (file) return placeAt(file, [field]);
+    } catch {
+      // The file was read once already; should that fail now, the start of the file still names it.
+    }
+    return { file: sitePath, line: 1, column: 1 };
+  };
+  return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf };
+}

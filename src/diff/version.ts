@@ -1,0 +1,85 @@
+import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import type { Site } from "../model.js";
+import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
+
+/** The entry of site.yaml's `changes` list toms proposes, with what else must change next to it. */
+export interface Suggestion {
+  version: string;
+  date: string;
+  summary: string;
+  /** Whether `version` and `valid_from` must be raised as well (they were not). */
+  bump: boolean;
+  /** The lines to put into site.yaml. */
+  yaml: string;
+}
+
+/**
+ * Version discipline: customers sign a DPA against a version, so when what an annex says
+ * changed, `version` must change too (error at `version`), `valid_from` should (warning),
+ * and `changes` should say what happened (suggested entry).
+ */
+export function checkVersion(
+  base: Site,
+  head: Site,
+  changed: { annexes: AnnexChanges[]; document: DocumentChange[] },
+  placeOf: (field: "version" | "valid_from") => Place,
+  diagnostics: Diagnostics,
+  today: string,
+): Suggestion | undefined {
+  const bumped = base.version !== head.version;
+  const next = bumped ? head.version : nextVersion(head.version);
+  if (!bumped) {
+    diagnostics.add(
+      "version-unchanged",
+      placeOf("version"),
+      `The annexes changed, but "version" is still "${head.version}". Customers sign the DPA against a version: raise it (e.g. to "${next}"), set "valid_from" and add an entry to "changes".`,
+    );
+  } else if (base.validFrom === head.validFrom) {
+    diagnostics.add(
+      "version-unchanged",
+      placeOf("valid_from"),
+      `"version" is now "${head.version}", but "valid_from" is still ${head.validFrom}, the date "${base.version}" took effect; set the date the new version takes effect.`,
+      "warning",
+    );
+  }
+  if (bumped && head.changes.some((c) => c.version === head.version)) return undefined;
+  // A new version takes effect after the old one: today at the earliest, else the day after the old date.
+  const date = bumped && base.validFrom !== head.validFrom ? head.validFrom : laterDate(today, dayAfter(base.validFrom));
+  const summary = summarize(head.lang, changed.annexes.find((a) => a.location === "all")?.changes ?? [], changed.document);
+  const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, `    summary: ${JSON.stringify(summary)}`];
+  const yaml = [...(bumped ? [] : [`version: ${JSON.stringify(next)}`, `valid_from: ${date}`]), "changes:", ...entry].join("\n");
+  return { version: next, date, summary, bump: !bumped, yaml };
+}
+
+/** The version after `version`: its last number raised by one ("2026.1" → "2026.2"). */
+export function nextVersion(version: string): string {
+  const match = /^(.*?)(\d+)(\D*)$/.exec(version);
+  return match ? `${match[1]}${Number(match[2]) + 1}${match[3]}` : `${version}.1`;
+}
+
+function dayAfter(date: string): string {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(time) ? date : new Date(time + 86_400_000).toISOString().slice(0, 10);
+}
+
+function laterDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+const words = {
+  de: { changed: "Geändert", added: "Neu", removed: "Entfernt", moved: "Verschoben", locations: "Standorte geändert", document: "Außerdem geändert" },
+  en: { changed: "Changed", added: "Added", removed: "Removed", moved: "Moved", locations: "Locations changed", document: "Also changed" },
+} as const;
+
+// A first draft of the history entry, in the document's language: which measures changed how.
+function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[]): string {
+  const w = lang.toLowerCase().startsWith("de") ? words.de : words.en;
+  const parts: string[] = [];
+  for (const kind of ["changed", "added", "removed", "moved", "locations"] as const) {
+    const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
+    if (names.length > 0) parts.push(`${w[kind]}: ${names.join(", ")}`);
+  }
+  const fields = document.filter((c) => c.field !== "version" && c.field !== "valid_from" && !c.field.startsWith("changes"));
+  if (fields.length > 0) parts.push(`${w.document}: ${fields.map((c) => c.field).join(", ")}`);
+  return `${parts.join(". ")}.`;
+}

@@ -1,0 +1,203 @@
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { diffContent, type DiffResult } from "../src/diff/diff.js";
+import { markdownReport } from "../src/diff/markdown.js";
+import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
+
+let repo: TestRepo;
+let baseCommit: string;
+beforeEach(() => {
+  repo = makeRepo();
+  repo.write(smallContent);
+  baseCommit = repo.commit("base");
+});
+afterEach(() => repo.remove());
+
+const diff = () => diffContent({ content: "measures", base: "main", cwd: repo.dir, today: "2026-01-01" });
+
+/** Each annex as "location: kind measure, …": what a reader of that annex would see change. */
+const summary = (result: DiffResult) => result.annexes.map((a) => `${a.location}: ${a.changes.map((c) => `${c.kind} ${c.measure}`).join(", ")}`);
+
+describe("measures", () => {
+  test("an added measure appears in every annex it applies to", () => {
+    repo.edit("measures/zugang.yaml", "measures:\n", "measures:\n  - id: sperre\n    locations: [aws]\n    text: Konten werden gesperrt.\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: added sperre", "berlin: ", "aws: added sperre"]);
+    expect(result.annexes[2]?.changes[0]).toEqual({ kind: "added", measure: "sperre", section: "zugang", place: "(1) b) Zugangskontrolle", after: "Konten werden gesperrt." });
+  });
+
+  test("a removed measure shows its old text", () => {
+    repo.edit("measures/zutritt.yaml", "  - id: chip\n    locations: [berlin]\n    text: |\n      Der Zutritt erfolgt mit Chip und PIN.\n", "");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: removed chip", "berlin: removed chip", "aws: "]);
+    expect(result.annexes[1]?.changes[0]?.before).toBe("Der Zutritt erfolgt mit Chip und PIN.\n");
+  });
+
+  test("a changed measure carries both texts and its title change", () => {
+    repo.edit("measures/zutritt.yaml", "Alle Türen sind verschlossen.", "Alle Türen sind nachts verschlossen.");
+    repo.edit("measures/zutritt.yaml", 'title: "Türen"', 'title: "Türen und Tore"');
+    const change = diff().annexes[0]?.changes[0];
+    expect(change).toEqual({
+      kind: "changed",
+      measure: "tuer",
+      section: "zutritt",
+      place: "(1) a) Zutrittskontrolle",
+      title: "Türen und Tore",
+      before: "Alle Türen sind verschlossen.\n",
+      after: "Alle Türen sind nachts verschlossen.\n",
+      titleChange: { before: "Türen", after: "Türen und Tore" },
+    });
+  });
+
+  test("a measure moved to another section, and one reordered within its section", () => {
+    repo.edit("measures/zugang.yaml", "  - id: passwort\n    text: |\n      Passwörter haben mindestens zwölf Zeichen.\n", "  - id: platzhalter\n    text: Noch offen.\n");
+    repo.edit("measures/zutritt.yaml", "measures:\n", "measures:\n  - id: passwort\n    text: |\n      Passwörter haben mindestens zwölf Zeichen.\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: moved passwort, added platzhalter", "berlin: moved passwort, added platzhalter", "aws: moved passwort, added platzhalter"]);
+    expect(result.annexes[0]?.changes.find((c) => c.kind === "moved")).toMatchObject({ before: "(1) b) Zugangskontrolle", after: "(1) a) Zutrittskontrolle" });
+  });
+
+  test("swapping two measures of a section reports the one that changed places", () => {
+    repo.edit("measures/zutritt.yaml", "  - id: tuer\n    title: \"Türen\"\n    text: |\n      Alle Türen sind verschlossen.\n", "");
+    repo.edit("measures/zutritt.yaml", "  - id: wache\n", "  - id: tuer\n    title: \"Türen\"\n    text: |\n      Alle Türen sind verschlossen.\n  - id: wache\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: moved tuer", "berlin: moved tuer", "aws: "]);
+    expect(result.annexes[0]?.changes[0]).toMatchObject({ before: "(1) a) Zutrittskontrolle, measure 1", after: "(1) a) Zutrittskontrolle, measure 2" });
+  });
+
+  test("a measure whose locations change leaves one annex and enters another", () => {
+    repo.edit("measures/zutritt.yaml", "    locations: [berlin]\n", "    locations: [aws]\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: locations chip", "berlin: locations chip", "aws: locations chip"]);
+    expect(result.annexes[0]?.changes[0]).toMatchObject({ before: "berlin", after: "aws", locations: { before: ["berlin"], after: ["aws"] } });
+    expect(result.annexes[0]?.changes[0]?.text).toBeUndefined();
+    expect(result.annexes[2]?.changes[0]?.text).toBe("Der Zutritt erfolgt mit Chip und PIN.\n");
+    const md = markdownReport(result).text;
+    expect(md).toContain("- **leaves this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
+    expect(md).toContain("- **enters this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
+  });
+
+  test("a changed measure that another reuses with ref shows in every place it appears", () => {
+    repo.edit("measures/backup.yaml", "täglich", "stündlich");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: changed sicherung, changed wiederherstellung", "berlin: changed sicherung, changed wiederherstellung", "aws: "]);
+    expect(result.annexes[1]?.changes[1]).toMatchObject({ measure: "wiederherstellung", reuses: "sicherung" });
+    expect(markdownReport(result).text).toContain("- **changed** `wiederherstellung` in (2) Verfügbarkeit (the text of `sicherung`, reused here)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …");
+  });
+
+  test("reflowing trailing spaces or the final newline is no change", () => {
+    repo.edit("measures/zugang.yaml", "      Passwörter haben mindestens zwölf Zeichen.\n", "      Passwörter haben mindestens zwölf Zeichen.   \n\n");
+    expect(diff().contentChanged).toBe(false);
+  });
+});
+
+describe("site.yaml and sections", () => {
+  test("version, valid_from, locations, groups and the history are listed in reading order", () => {
+    repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
+    repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-02-01");
+    repo.edit("measures/site.yaml", 'title: "Verfügbarkeit"', 'title: "Verfügbarkeit und Belastbarkeit"');
+    repo.edit("measures/site.yaml", '    name: "AWS Frankfurt"\n', '    name: "AWS Frankfurt"\n  - id: paris\n    name: "Paris"\n');
+    repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung."\n  - version: "1.1"\n    date: 2099-02-01\n    summary: "Paris."');
+    repo.edit("measures/zugang.yaml", 'title: "Zugangskontrolle"', 'title: "Zugang"');
+    const result = diff();
+    expect(result.site).toEqual([
+      { kind: "changed", field: "version", before: "1.0", after: "1.1" },
+      { kind: "changed", field: "valid_from", before: "2099-01-01", after: "2099-02-01" },
+      { kind: "changed", field: "groups.verfuegbarkeit.title", before: "Verfügbarkeit", after: "Verfügbarkeit und Belastbarkeit" },
+      { kind: "added", field: "locations.paris", after: "Paris" },
+      { kind: "added", field: "changes.1.1", after: "1.1 (2099-02-01): Paris." },
+    ]);
+    expect(result.sections).toEqual([{ kind: "changed", field: "sections.zugang.title", before: "Zugangskontrolle", after: "Zugang" }]);
+    expect(result.annexes.map((a) => a.location)).toEqual(["all", "berlin", "aws", "paris"]);
+    expect(result.annexes[3]?.changes.map((c) => `${c.kind} ${c.measure}`)).toEqual(["added tuer", "added passwort"]);
+    expect(result.diagnostics.list).toEqual([]);
+    expect(result.suggestion).toBeUndefined();
+  });
+});
+
+describe("version discipline", () => {
+  test("content changed without a version bump: an error at `version` and a suggested history entry", () => {
+    repo.edit("measures/zugang.yaml", "zwölf", "16");
+    const result = diff();
+    expect(result.diagnostics.list).toEqual([
+      {
+        file: path.join(repo.dir, "measures/site.yaml"),
+        line: 5,
+        column: 10,
+        severity: "error",
+        rule: "version-unchanged",
+        message: 'The annexes changed, but "version" is still "1.0". Customers sign the DPA against a version: raise it (e.g. to "1.1"), set "valid_from" and add an entry to "changes".',
+      },
+    ]);
+    expect(result.suggestion?.yaml).toBe('version: "1.1"\nvalid_from: 2099-01-02\nchanges:\n  - version: "1.1"\n    date: 2099-01-02\n    summary: "Geändert: passwort."');
+  });
+
+  test("a new version with the old valid_from is a warning at valid_from; a missing history entry is suggested", () => {
+    repo.edit("measures/zugang.yaml", "zwölf", "16");
+    repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "2.0"');
+    const result = diff();
+    expect(result.diagnostics.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(["6:13 warning version-unchanged"]);
+    expect(result.suggestion?.yaml).toBe('changes:\n  - version: "2.0"\n    date: 2099-01-02\n    summary: "Geändert: passwort."');
+  });
+
+  test("a bump with date and history entry passes", () => {
+    repo.edit("measures/zugang.yaml", "zwölf", "16");
+    repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
+    repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-03-01");
+    repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung."\n  - { version: "1.1", date: 2099-03-01, summary: "Längere Passwörter." }');
+    const result = diff();
+    expect(result.diagnostics.list).toEqual([]);
+    expect(result.suggestion).toBeUndefined();
+  });
+
+  test("only the history changed: no error, since the annexes say the same", () => {
+    repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung aus toms."');
+    const result = diff();
+    expect(result.contentChanged).toBe(false);
+    expect(result.site).toEqual([{ kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." }]);
+    expect(result.diagnostics.list).toEqual([]);
+  });
+});
+
+describe("sides", () => {
+  test("nothing changed: a one-line report", () => {
+    const result = diff();
+    expect(result.contentChanged).toBe(false);
+    expect(markdownReport(result).text).toMatch(/^No changes to the annexes between `main` \(`[0-9a-f]{7}`\) and the working tree\.\n$/);
+  });
+
+  test("two commits are compared without the working tree", () => {
+    repo.edit("measures/zugang.yaml", "zwölf", "16");
+    repo.commit("longer passwords");
+    repo.edit("measures/zugang.yaml", "16", "20");
+    const result = diffContent({ content: "measures", base: baseCommit, head: "HEAD", cwd: repo.dir });
+    expect(result.annexes[0]?.changes[0]?.after).toBe("Passwörter haben mindestens 16 Zeichen.\n");
+    expect(result.base.label).toBe(baseCommit.slice(0, 7));
+    expect(result.head.label).toMatch(/^HEAD \([0-9a-f]{7}\)$/);
+  });
+
+  test("no content folder at BASE: everything is new and there is no version to compare", () => {
+    const empty = makeRepo();
+    try {
+      empty.write({ "README.md": "x" });
+      empty.commit("before toms");
+      empty.write(smallContent);
+      const result = diffContent({ content: "measures", base: "main", cwd: empty.dir });
+      expect(result.base.present).toBe(false);
+      expect(summary(result)[0]).toBe("all: added tuer, added chip, added wache, added passwort, added sicherung, added wiederherstellung");
+      expect(result.diagnostics.list).toEqual([]);
+      expect(markdownReport(result).text).toContain("The content folder does not exist at `main`");
+    } finally {
+      empty.remove();
+    }
+  });
+
+  test("content errors at a revision stop the comparison and name that side", () => {
+    repo.edit("measures/zutritt.yaml", "locations: [berlin]", "locations: [berlinn]");
+    repo.commit("typo");
+    repo.edit("measures/zutritt.yaml", "locations: [berlinn]", "locations: [berlin]");
+    const result = diffContent({ content: "measures", base: "HEAD", cwd: repo.dir });
+    expect(result.broken).toBe("base");
+    expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual(["measures/zutritt.yaml:11:17 location-ref"]);
+  });
+});

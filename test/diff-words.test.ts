@@ -1,0 +1,64 @@
+import { describe, expect, test } from "vitest";
+import { diffSequences } from "../src/diff/sequence.js";
+import { escapeToken, markdownOfProse, markdownOfRuns, wordDiff } from "../src/diff/word-diff.js";
+
+const words = (before: string, after: string) => markdownOfRuns(wordDiff(before, after));
+
+describe("word diff as Markdown", () => {
+  const cases: { description: string; before: string; after: string; expected: string[] }[] = [
+    { description: "a replaced word", before: "Die Daten werden täglich gesichert.", after: "Die Daten werden stündlich gesichert.", expected: ["Die Daten werden ~~täglich~~ **stündlich** gesichert."] },
+    { description: "inserted words", before: "Türen sind verschlossen.", after: "Türen sind nachts immer verschlossen.", expected: ["Türen sind **nachts immer** verschlossen."] },
+    { description: "a deleted word at the end", before: "Zutritt mit Chip und PIN.", after: "Zutritt mit Chip.", expected: ["Zutritt mit ~~Chip und PIN.~~ **Chip.**"] },
+    {
+      description: "the author's Markdown is shown literally, links as code",
+      before: "Die **Backup-Jobs** laufen, siehe <https://example.org/a_b>.",
+      after: "Die **Backup-Jobs** laufen stündlich, siehe <https://example.org/a_b>.",
+      expected: ["Die \\*\\*Backup-Jobs\\*\\* ~~laufen,~~ **laufen stündlich,** siehe `<https://example.org/a_b>.`"],
+    },
+    {
+      description: "only changed paragraphs are shown, the others as an ellipsis",
+      before: "Erster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.\n",
+      after: "Erster Absatz.\n\nZweiter, neuer Absatz.\n\nDritter Absatz.\n",
+      expected: ["…", "", "~~Zweiter~~ **Zweiter, neuer** Absatz.", "", "…"],
+    },
+    {
+      description: "markers never span a line break; lines of a paragraph keep a hard break",
+      before: "- eins\n- zwei\n",
+      after: "- drei\n- vier\n",
+      expected: ["\\- ~~eins~~ **drei**\\", "\\- ~~zwei~~ **vier**"],
+    },
+    { description: "spacing only", before: "a  b", after: "a b", expected: ["a b"] },
+    { description: "a removed word between kept ones", before: "a b c", after: "a c", expected: ["a ~~b~~ c"] },
+    { description: "a removed paragraph break", before: "Eins.\n\nZwei.", after: "Eins. Zwei.", expected: ["Eins. Zwei."] },
+  ];
+  test.each(cases)("$description", ({ before, after, expected }) => {
+    expect(words(before, after)).toEqual(expected);
+  });
+
+  test("indentation cannot turn a line into a code block", () => {
+    expect(markdownOfProse("Liste:\n\n    eingerückt\n")).toEqual(["Liste:", "", "&nbsp;&nbsp;&nbsp;&nbsp;eingerückt"]);
+  });
+
+  test("escaping keeps numbers and dashes inside words", () => {
+    expect(["2026.1", "1.", "7:00", "-", "---", "Zwei-Faktor", "a|b", "#1", "#"].map(escapeToken)).toEqual(["2026.1", "1\\.", "7:00", "\\-", "\\---", "Zwei-Faktor", "a\\|b", "#1", "\\#"]);
+  });
+});
+
+describe("sequence diff", () => {
+  test("longest common subsequence, removals before additions", () => {
+    expect(diffSequences(["a", "b", "c", "d"], ["a", "x", "c", "d", "e"])).toEqual([
+      { type: "equal", items: ["a"] },
+      { type: "removed", items: ["b"] },
+      { type: "added", items: ["x"] },
+      { type: "equal", items: ["c", "d"] },
+      { type: "added", items: ["e"] },
+    ]);
+  });
+
+  test("beyond the table size the middle is replaced whole instead of taking quadratic time", () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `a${i}`);
+    const b = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `a${i}` : `b${i}`));
+    const runs = diffSequences(["same", ...a, "end"], ["same", ...b, "end"]);
+    expect(runs.map((r) => `${r.type} ${r.items.length}`)).toEqual(["equal 2", "removed 2999", "added 2999", "equal 1"]);
+  });
+});
