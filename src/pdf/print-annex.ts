@@ -2,9 +2,12 @@ import type { Page } from "puppeteer";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/site.js";
 import { PdfError } from "./errors.js";
-import { setMetadata } from "./metadata.js";
+import { infoReplacement } from "./metadata.js";
 import { origin, serveOffline } from "./offline.js";
-import { namedDestinations, pageObjects, readPdf } from "./pdf-file.js";
+import { headingTexts, outlineTitleFixes } from "./outline.js";
+import { namedDestinations, pageObjects, readPdf, type PdfFile } from "./pdf-file.js";
+import { rewriteObjects } from "./pdf-rewrite.js";
+import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
@@ -56,13 +59,20 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
     const lost = targets.filter((id) => !actual.has(id));
     if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
     if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
-      const pages = pageObjects(pdf).length;
-      const meta = { title: job.page.title, author: job.site.organisation.name, date: job.date, ...(job.site.subtitle ? { subject: job.site.subtitle } : {}) };
-      return { pdf: setMetadata(bytes, meta), pages, passes: pass, refused: [...new Set(refused)] };
+      return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(refused)] };
     }
     shown = new Map(targets.map((id) => [id, actual.get(id)!]));
   }
   throw new PdfError(`${job.page.pdf}: the page numbers of the contents did not settle after ${maxPasses} prints.`);
+}
+
+// Our metadata and date instead of Chromium's, bookmark titles spelt like their headings, and structure
+// ids that do not depend on what the renderer did before.
+function finish(pdf: PdfFile, job: PrintJob, headings: string[]): Buffer {
+  const meta = { title: job.page.title, author: job.site.organisation.name, date: job.date, ...(job.site.subtitle ? { subject: job.site.subtitle } : {}) };
+  const replacements = outlineTitleFixes(pdf, headings);
+  replacements.set(...infoReplacement(pdf, meta));
+  return renumberStructureIds(rewriteObjects(pdf, replacements));
 }
 
 async function render(tab: Page, job: PrintJob, running: { header: string; footer: string }): Promise<Uint8Array> {
