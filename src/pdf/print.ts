@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/site.js";
 import { buildDate } from "./build-date.js";
@@ -32,9 +32,9 @@ export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, 
   const found = locateBrowser();
   const browser = await launchBrowser(found);
   const width = Math.max(...pages.map((p) => p.pdf.length));
-  log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
   const summaries: PrintSummary[] = [];
   try {
+    log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
     await eachLimited(pages, parallelism(pages.length), async (page) => {
       const t0 = performance.now();
       const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs });
@@ -53,7 +53,7 @@ export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, 
 // One tab per annex, closed on every path; a print that outlives the timeout closes its tab (which ends
 // puppeteer's pending calls) and fails with a message instead of hanging the build.
 async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnnex> {
-  const tab = await browser.newPage();
+  let tab: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -61,13 +61,18 @@ async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnne
     }, job.timeoutMs);
   });
   try {
-    return await Promise.race([printAnnex(tab, job), expired]);
+    const work = (async () => {
+      tab = await browser.newPage();
+      return printAnnex(tab, job);
+    })();
+    return await Promise.race([work, expired]);
   } catch (error) {
     if (error instanceof PdfError) throw error;
     throw new PdfError(`Printing ${job.page.pdf} failed: ${(error as Error).message.split("\n")[0]}`);
   } finally {
     clearTimeout(timer);
-    await tab.close().catch(() => {});
+    // A tab opened after the timeout is closed with the browser.
+    await tab?.close().catch(() => {});
   }
 }
 

@@ -1,0 +1,159 @@
+// Finding the browser, failing cleanly without one or on a hung print, the build date, and printing offline
+// with no script: the PDF stage's edges, with real Chromium, git and file system.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import type { Site } from "../src/model.js";
+import { buildDate } from "../src/pdf/build-date.js";
+import { noBrowserMessage, PdfError } from "../src/pdf/errors.js";
+import { findBrowser, isFile, systemBrowserPaths } from "../src/pdf/find-browser.js";
+import { launchBrowser, locateBrowser } from "../src/pdf/launch.js";
+import { printAnnex } from "../src/pdf/print-annex.js";
+import type { AnnexPage } from "../src/render/site.js";
+import { listFiles, tempDir } from "./helpers/tmp.js";
+import { pageTexts } from "./pdf-tools.js";
+
+const root = path.join(import.meta.dirname, "..");
+const fixture = path.join(import.meta.dirname, "fixtures/pdf/zwei-standorte");
+const tmp = tempDir("toms-pdf-edge-");
+afterAll(tmp.cleanup);
+
+// An output folder holding an earlier build, to see that a failed build leaves it alone.
+function earlierOutput(name: string): string {
+  const out = path.join(tmp.dir, name);
+  fs.mkdirSync(out);
+  fs.writeFileSync(path.join(out, "earlier.html"), "earlier build");
+  return out;
+}
+
+describe("finding the browser", () => {
+  const none = { env: {}, system: [], bundled: () => undefined, exists: () => false };
+
+  it("takes PUPPETEER_EXECUTABLE_PATH first, then the system's browser, then puppeteer's download", () => {
+    const exists = (f: string) => ["/x/chrome", "/usr/bin/chromium", "/cache/chrome"].includes(f);
+    const search = { env: {}, system: ["/usr/bin/google-chrome", "/usr/bin/chromium"], bundled: () => "/cache/chrome", exists };
+    expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/x/chrome" } })).toEqual({ executable: "/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" });
+    expect(findBrowser(search)).toEqual({ executable: "/usr/bin/chromium", source: "system" });
+    expect(findBrowser({ ...search, system: [] })).toEqual({ executable: "/cache/chrome", source: "puppeteer" });
+    expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/gone" } })).toEqual({ missing: "/gone" });
+    expect(findBrowser(none)).toBeUndefined();
+  });
+
+  it("says in one paragraph what to install, and how to go on without PDFs", () => {
+    const message = noBrowserMessage();
+    expect(message).not.toContain("\n");
+    expect(message).toContain("apt-get install chromium");
+    expect(message).toContain("PUPPETEER_EXECUTABLE_PATH");
+    expect(message).toContain("toms build --no-pdf");
+  });
+
+  it("looks in the same places as .puppeteerrc.cjs, which skips puppeteer's download where one exists", () => {
+    const config = createRequire(import.meta.url)(path.join(root, ".puppeteerrc.cjs"));
+    const env = { PROGRAMFILES: "C:\\Program Files", LOCALAPPDATA: "C:\\Users\\a\\AppData\\Local" };
+    for (const platform of ["linux", "darwin", "win32"] as const) {
+      expect(config.tomsSystemBrowserPaths(platform, env)).toEqual(systemBrowserPaths(platform, env));
+    }
+    expect(config.skipDownload).toBe(systemBrowserPaths().some(isFile) ? true : undefined);
+  });
+
+  it("stops the command with that message, no stack trace, and the output as it was", () => {
+    const out = earlierOutput("no-browser");
+    const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "toms: PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chrome, which is not a file. Point it at a Chrome or Chromium executable, or unset it to use the one installed. To build without PDFs, run `toms build --no-pdf`.\n" +
+        `toms: nothing was written; ${out} is unchanged.\n`,
+    );
+    expect(listFiles(out)).toEqual(["earlier.html"]);
+  });
+});
+
+describe("a print that hangs", () => {
+  it("is stopped by the timeout and fails the build with a message, leaving --out as it was", async () => {
+    const out = earlierOutput("timeout");
+    process.env.TOMS_PDF_TIMEOUT_MS = "1";
+    try {
+      const result = await build({ content: fixture, out, pdf: true });
+      expect(result.ok).toBe(false);
+      expect(result.failure).toMatch(/^Printing (all|koeln|muenchen)\.pdf took longer than 0\.001 s and was stopped; nothing was written\./);
+    } finally {
+      delete process.env.TOMS_PDF_TIMEOUT_MS;
+    }
+    expect(listFiles(out)).toEqual(["earlier.html"]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.includes("toms-new"))).toEqual([]);
+  });
+});
+
+describe("the date stamped into the PDFs", () => {
+  const site = (file: string) => ({ file, validFrom: "2026-05-01" }) as Site;
+
+  it("is SOURCE_DATE_EPOCH when set, and refuses one that is not a number", () => {
+    expect(buildDate(site("/nowhere/site.yaml"), { SOURCE_DATE_EPOCH: "1700000000" }).toISOString()).toBe("2023-11-14T22:13:20.000Z");
+    expect(() => buildDate(site("/nowhere/site.yaml"), { SOURCE_DATE_EPOCH: "yesterday" })).toThrow(
+      new PdfError('SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "yesterday".'),
+    );
+  });
+
+  it("is else the last commit of the content folder, or valid_from outside git", () => {
+    const repo = path.join(tmp.dir, "repo");
+    fs.mkdirSync(path.join(repo, "content"), { recursive: true });
+    fs.writeFileSync(path.join(repo, "content/site.yaml"), "title: x\n");
+    expect(buildDate(site(path.join(repo, "content/site.yaml")), {}).toISOString()).toBe("2026-05-01T00:00:00.000Z");
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {
+        cwd: repo,
+        env: { ...process.env, GIT_COMMITTER_DATE: "2024-02-03T04:05:06Z", GIT_AUTHOR_DATE: "2024-02-03T04:05:06Z" },
+      });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-q", "-m", "content");
+    expect(buildDate(site(path.join(repo, "content/site.yaml")), {}).toISOString()).toBe("2024-02-03T04:05:06.000Z");
+  });
+});
+
+describe("printing", () => {
+  it("runs no script of the page and fetches nothing but the build's own files", async () => {
+    const fetched: string[] = [];
+    const server = http.createServer((req, res) => {
+      fetched.push(req.url ?? "");
+      res.end("body { color: red }");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = path.join(tmp.dir, "site");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "style.css"), "p { color: rgb(1, 2, 3) }");
+    // No content security policy here (the real pages have one): the interception alone must hold.
+    const source = `<!doctype html><html lang="de"><head><title>T</title><link rel="stylesheet" href="style.css"><link rel="stylesheet" href="${remote}/remote.css"></head>
+<body><main><h1>Überschrift</h1><p id="text">Statischer Text</p><img src="${remote}/logo.png" alt="Logo"><iframe src="${remote}/frame"></iframe>
+<script>document.getElementById("text").textContent = "SKRIPT LIEF"; fetch("${remote}/fetch");</script></main></body></html>`;
+    fs.writeFileSync(path.join(dir, "seite.html"), source);
+    const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] } } as unknown as Site;
+    const page = { annex: { id: "seite", location: undefined, groups: [] }, html: "seite.html", pdf: "seite.pdf", download: "s.pdf", source, title: "T" } as AnnexPage;
+    const browser = await launchBrowser(locateBrowser());
+    try {
+      const tab = await browser.newPage();
+      const printed = await printAnnex(tab, { site: siteData, page, dir, date: new Date(0), timeoutMs: 20_000 });
+      const file = path.join(dir, "seite.pdf");
+      fs.writeFileSync(file, printed.pdf);
+      const text = pageTexts(file).join("");
+      expect(text).toContain("Statischer Text");
+      expect(text).not.toContain("SKRIPT LIEF");
+      expect(fetched).toEqual([]);
+      expect(printed.refused).toEqual(expect.arrayContaining([`${remote}/remote.css`, `${remote}/logo.png`, `${remote}/frame`]));
+      expect(printed.refused.filter((u) => u.startsWith("https://toms.invalid/"))).toEqual([]);
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
