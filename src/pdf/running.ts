@@ -4,7 +4,7 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
-import { strings } from "../render/i18n.js";
+import { formatDate, strings } from "../render/i18n.js";
 import { fillShell, templateDir } from "../render/template.js";
 import type { AnnexPage } from "../render/site.js";
 
@@ -27,7 +27,7 @@ function template(name: string): Root {
 }
 
 /**
- * The running header (document title; location and version) and footer (organisation with
+ * The running header (document title and location; version and date of validity) and footer (organisation with
  * address; "Seite X von Y"). Chromium's own `date` and `title` spans are not used: its date is the clock's
  * and in en-US, so every value is written here, escaped by the serializer.
  */
@@ -35,8 +35,10 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
   const t = strings(site.lang);
   const where = page.annex.location?.name ?? t.combined;
   const header = fillShell(template("pdf-header.html"), site.lang, {
-    title: [{ type: "text", value: site.title }],
-    meta: [{ type: "text", value: `${where} · ${t.version} ${site.version}` }],
+    title: [text(site.title)],
+    location: [text(where)],
+    version: [text(`${t.version} ${site.version}`)],
+    valid: [text(`${t.validFrom} ${formatDate(site.validFrom, site.lang)}`)],
   });
   const { name, address } = site.organisation;
   const footer = fillShell(template("pdf-footer.html"), site.lang, {
@@ -44,6 +46,10 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
     page: pageOf(t.pageOf),
   });
   return { header: toHtml(header), footer: toHtml(footer) };
+}
+
+function text(value: string): ElementContent {
+  return { type: "text", value };
 }
 
 // "Seite X von Y" in the document's language with Chromium's pageNumber/totalPages spans for X and Y.
