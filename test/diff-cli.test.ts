@@ -11,7 +11,7 @@ const toms = (cwd: string, ...args: string[]) => {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
-/** Commit ids differ between machines' git versions never, but hide them anyway: the report is about content. */
+/** Commit ids are hidden: the report is about content, and the fixture should not change with git's object format. */
 const stable = (text: string) => text.replace(/`[0-9a-f]{7}`/g, "`SHA`");
 
 let repo: TestRepo;

@@ -73,6 +73,13 @@ describe("reading a revision", () => {
     expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual(["docs/measures/zugang.yaml:12:11 file-outside"]);
   });
 
+  test("files outside the batch (not YAML or Markdown) are read on demand", () => {
+    repo.write({ "docs/measures/prose/text.txt": "Reiner Text.\n", "docs/measures/bild.png": "\x89PNG" });
+    const commit = repo.commit("txt");
+    const root = path.join(repo.dir, "docs/measures");
+    expect(gitFs(repo.dir, commit, "docs/measures", root).read(path.join(root, "prose/text.txt")).toString("utf8")).toBe("Reiner Text.\n");
+  });
+
   test("a file too large at a revision is reported with its size, as on disk", () => {
     repo.write({ "docs/measures/gross.yaml": `# ${"x".repeat(maxFileBytes + 10)}\n` });
     const commit = repo.commit("large");

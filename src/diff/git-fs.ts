@@ -40,7 +40,9 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
     else files.set(file, blob);
     for (let i = 1; i < parts.length; i++) dirs.add(path.join(root, ...parts.slice(0, i)));
   }
-  const blobs = readBlobs(top, [...files.values(), ...linkBlobs.map(([, b]) => b)].filter((b) => b.size <= maxFileBytes));
+  // Prefetched: what toms reads anyway (YAML, Markdown, link targets). Images or PDFs kept beside the content are never loaded.
+  const likely = [...files].filter(([file]) => /\.(ya?ml|md|markdown)$/i.test(file)).map(([, b]) => b);
+  const blobs = readBlobs(top, [...likely, ...linkBlobs.map(([, b]) => b)].filter((b) => b.size <= maxFileBytes));
   for (const [file, blob] of linkBlobs) links.set(file, (blobs.get(blob.oid) ?? Buffer.alloc(0)).toString("utf8"));
 
   const realpath = (file: string): string => {
@@ -71,7 +73,7 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
         const code = dirs.has(real) || real === root ? "EISDIR" : "ENOENT";
         throw Object.assign(new Error(`${code}: ${file}`), { code });
       }
-      // Files too large for the batch are read alone; the reader then reports their size.
+      // Files not in the batch (too large, or not YAML/Markdown) are read alone; the reader reports a size too large.
       return blobs.get(blob.oid) ?? git(top, ["cat-file", "blob", blob.oid], undefined, blob.size + 1024);
     },
     exists(file) {

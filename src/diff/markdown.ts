@@ -75,7 +75,7 @@ const noteLength = 600;
 
 function note(omitted: number, reportFile: string | undefined): string {
   const where = reportFile ? `The full report is in \`${path.basename(reportFile)}\`.` : "Run `toms diff BASE HEAD --report FILE` for the full report.";
-  return `> [!NOTE]\n> The report is cut here: ${omitted} more change${omitted === 1 ? " is" : "s are"} not shown, as a pull-request comment holds at most 65,536 characters. ${where}`;
+  return `> [!NOTE]\n> The report is cut here: ${omitted} more change${omitted === 1 ? " is" : "s are"} not shown, as a pull-request comment holds at most ${commentLimit.toLocaleString("en")} characters. ${where}`;
 }
 
 function sideName(side: Side): string {
