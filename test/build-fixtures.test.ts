@@ -14,7 +14,7 @@ afterAll(tmp.cleanup);
 describe.each(cases)("build fixture %s", (name) => {
   it("writes exactly the expected files", async () => {
     const out = path.join(tmp.dir, name);
-    const result = await build({ content: path.join(root, name, "content"), out, pdf: false });
+    const result = await build({ content: path.join(root, name, "content"), out, pdf: false, archive: false });
     expect(result.diagnostics.sorted()).toEqual([]);
     expect(result.ok).toBe(true);
     const written = listFiles(out);

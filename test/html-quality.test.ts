@@ -20,7 +20,7 @@ const pages: { name: string; html: string }[] = [];
 beforeAll(async () => {
   for (const [name, content] of Object.entries(contents)) {
     const out = path.join(tmp.dir, name);
-    const result = await build({ content, out, pdf: false });
+    const result = await build({ content, out, pdf: false, archive: false });
     expect(result.ok).toBe(true);
     for (const file of fs.readdirSync(out).filter((f) => f.endsWith(".html"))) {
       pages.push({ name: `${name}/${file}`, html: fs.readFileSync(path.join(out, file), "utf8") });

@@ -56,7 +56,7 @@ function sentences(): string[] {
 
 beforeAll(async () => {
   const out = path.join(tmp.dir, "site");
-  const result = await build({ content: path.join(repo, "measures"), out, pdf: false });
+  const result = await build({ content: path.join(repo, "measures"), out, pdf: false, archive: false });
   expect(result.ok).toBe(true);
   for (const id of ["all", "berlin", "aws"]) annex[id] = text(fromHtml(fs.readFileSync(path.join(out, `${id}.html`), "utf8")));
   combined = annex.all ?? "";

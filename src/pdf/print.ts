@@ -20,34 +20,55 @@ export interface PrintSummary {
 /** How long one annex may take to print before the build gives up (TOMS_PDF_TIMEOUT_MS overrides). */
 export const defaultTimeoutMs = 60_000;
 
-/**
- * Prints every annex page in `dir` (the staging folder) to its PDF next to it, with one browser for the
- * whole build and as many annexes at once as there are cores. Any failure throws a PdfError, so the
- * build leaves the output folder as it was.
- */
-export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, log?: (line: string) => void): Promise<PrintSummary[]> {
+/** One browser for a whole build, printing as many annex sets (the current version, archived ones) as needed. */
+export interface Printer {
+  /**
+   * Prints the given annex pages in `dir` to PDFs next to them, as many at once as there are cores.
+   * `date` is stamped into the PDFs (default: the build date of the site). Any failure throws a PdfError.
+   */
+  print(site: Site, pages: AnnexPage[], dir: string, date?: Date): Promise<PrintSummary[]>;
+  /** Closes the browser (killing it when it does not close in time). */
+  close(): Promise<void>;
+  /** The browser's process id, so a signal handler can end it. */
+  pid(): number | undefined;
+}
+
+/** Starts the browser and returns a printer for the whole build. */
+export async function openPrinter(log?: (line: string) => void): Promise<Printer> {
   const started = performance.now();
-  const date = buildDate(site);
   const timeoutMs = timeoutFromEnv();
   const found = locateBrowser();
   const browser = await launchBrowser(found);
-  const width = Math.max(...pages.map((p) => p.pdf.length));
-  const summaries: PrintSummary[] = [];
+  log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
+  return {
+    async print(site, pages, dir, date = buildDate(site)) {
+      const t = performance.now();
+      const width = Math.max(...pages.map((p) => p.pdf.length));
+      const summaries: PrintSummary[] = [];
+      await eachLimited(pages, parallelism(pages.length), async (page) => {
+        const t0 = performance.now();
+        const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs });
+        await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
+        const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes };
+        summaries.push(summary);
+        log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
+      });
+      log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms`);
+      return summaries;
+    },
+    close: () => closeBrowser(browser),
+    pid: () => browser.process()?.pid,
+  };
+}
+
+/** Prints every annex page in `dir` with a browser of its own (for a single set of annexes). */
+export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, log?: (line: string) => void): Promise<PrintSummary[]> {
+  const printer = await openPrinter(log);
   try {
-    log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
-    await eachLimited(pages, parallelism(pages.length), async (page) => {
-      const t0 = performance.now();
-      const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs });
-      await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
-      const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes };
-      summaries.push(summary);
-      log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
-    });
+    return await printer.print(site, pages, dir);
   } finally {
-    await closeBrowser(browser);
+    await printer.close();
   }
-  log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - started)} ms`);
-  return summaries;
 }
 
 // One tab per annex, closed on every path; a print that outlives the timeout closes its tab (which ends

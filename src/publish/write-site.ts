@@ -22,6 +22,8 @@ export function stage(out: string): Staging {
   return {
     dir,
     commit() {
+      // A build cancelled by a signal has discarded its folder: the output must stay as it was.
+      if (done) throw new Error("the build was cancelled");
       const old = path.join(parent, `.${base}.toms-old-${process.pid}`);
       const had = fs.existsSync(target);
       // mkdtemp creates the folder private (0700); a published site is world-readable.

@@ -35,7 +35,7 @@ export interface RenderedSite {
 export interface RenderOptions {
   /** Whether PDFs are made, so the pages link to them. */
   pdf: boolean;
-  /** Earlier published versions listed on the index page. */
+  /** The published versions listed on the index page (the current one included), newest first. */
   versions?: PublishedVersion[];
   /** SHA-256 of each PDF of this version, by file name (when known). */
   hashes?: Map<string, string>;
@@ -43,7 +43,7 @@ export interface RenderOptions {
 
 const stringify = unified().use(rehypeStringify);
 
-/** Renders the combined annex, one annex per location and the index page. */
+/** Renders the combined annex and one annex per location, with their style sheet (the index page comes last, see renderIndex). */
 export function renderSite(site: Site, options: RenderOptions): RenderedSite {
   const t = strings(site.lang);
   const files = new Map<string, string | Buffer>();
@@ -58,9 +58,14 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     files.set(html, source);
     return { annex, html, pdf, download, source, title };
   });
-  files.set("index.html", page(site, t, site.title, indexMain(site, pages, t, options)));
   files.set("style.css", fs.readFileSync(new URL("style.css", templateDir), "utf8"));
   return { pages, files };
+}
+
+/** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
+export function renderIndex(site: Site, pages: AnnexPage[], options: RenderOptions): string {
+  const t = strings(site.lang);
+  return page(site, t, site.title, indexMain(site, pages, t, options));
 }
 
 function page(site: Site, t: Strings, title: string, main: ElementContent[]): string {
