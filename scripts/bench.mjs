@@ -46,13 +46,20 @@ try {
   const prepared = found.executable !== undefined && (await runNode(build("--out", ref), { env, cwd: root })).code === 0;
   const pages = prepared ? annexPages(ref) : [];
   if (prepared) fs.cpSync(ref, path.join(tmp, "again"), { recursive: true });
-  const noPdf = prepared ? undefined : found.missing ?? "the reference build failed";
+  const noPdf = prepared ? undefined : found.missing ? "no browser" : "reference build failed";
+  if (found.missing) process.stderr.write(`PDF rows skipped: ${found.missing}\n`);
   const floorDir = path.join(tmp, "floor");
   fs.mkdirSync(floorDir);
   const floor = (passes) => ({ label: `Chromium floor, ${passes} pass${passes > 1 ? "es" : ""} per page`, skip: noPdf, args: () => [here("floor.mjs"), found.executable, String(passes), floorDir, ...pages] });
-  const haveTools = version("pandoc") && version("weasyprint");
   const mdDir = path.join(tmp, "markdown");
-  const ids = haveTools ? await writeMarkdownAnnexes(path.join(root, "measures"), mdDir) : [];
+  let ids = [];
+  let noTools = version("pandoc") && version("weasyprint") ? undefined : "not installed";
+  try {
+    if (!noTools) ids = await writeMarkdownAnnexes(path.join(root, "measures"), mdDir);
+  } catch (error) {
+    noTools = "no Markdown";
+    process.stderr.write(`pandoc row skipped: ${error.message}\n`);
+  }
   const rows = {
     full: { label: "full build (HTML + PDF), fresh --out", skip: noPdf, args: () => build("--out", freshOut()) },
     html: { label: "HTML only (--no-pdf), fresh --out", args: () => build("--no-pdf", "--out", freshOut()) },
@@ -60,7 +67,7 @@ try {
     rebuild: { label: "rebuild, nothing changed", skip: noPdf, args: () => build("--out", path.join(tmp, "again")) },
     floor1: floor(1),
     floor2: floor(2),
-    pandoc: { label: "pandoc -s + weasyprint", skip: haveTools ? undefined : "not installed", args: () => [here("pandoc-weasyprint.mjs"), mdDir, ...ids] },
+    pandoc: { label: "pandoc -s + weasyprint", skip: noTools, args: () => [here("pandoc-weasyprint.mjs"), mdDir, ...ids] },
   };
   for (const [m, l] of sizes) {
     const dir = path.join(tmp, `synthetic-${m}x${l}`);
@@ -73,7 +80,7 @@ try {
   const result = await measureAll(Object.values(rows));
   const r = Object.fromEntries(Object.keys(rows).map((key, i) => [key, result[i]]));
   const line = (m, target = "", ok = undefined) =>
-    m.failed ? [m.label, "", m.failed, "", "", "", "", target, ""] : [m.label, String(m.runs), ms(m.median), ms(m.min), ms(m.max), ms(m.cpu), mb(m.rssKB), target, mark(ok)];
+    m.failed ? [`  ${m.label}`, "", m.failed, "", "", "", "", target, ""] : [`  ${m.label}`, String(m.runs), ms(m.median), ms(m.min), ms(m.max), ms(m.cpu), mb(m.rssKB), target, mark(ok)];
   const vs = (a, b) => r[a].median / r[b].median;
   const within = (value, limit) => (Number.isFinite(value) ? value <= limit : undefined);
   const largest = r["html-2000x10"];
