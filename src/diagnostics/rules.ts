@@ -28,6 +28,7 @@ export const rules = {
   "section-heading": { severity: "error", hint: "Only the single section of a group may be shown without its own heading." },
   "unused-location": { severity: "warning", hint: "Remove the location or assign measures to it." },
   "markdown-html": { severity: "error", hint: "Write the text in Markdown; HTML is not allowed in measures." },
+  "markdown-too-complex": { severity: "error", hint: "Split the text into several measures or simplify its formatting." },
   "unsafe-link": { severity: "error", hint: "Link only to http, https or mailto addresses." },
   "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
 } as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { maxFileBytes } from "./source.js";
 
 /** Where content is read from: the working tree, or a git revision for `toms diff`. */
 export interface ContentFs {
   /** Every file below the content root (absolute paths), sorted. */
   files(): string[];
-  /** The bytes of a file; throws when it does not exist. */
+  /** The bytes of a file (a file above maxFileBytes may be cut after maxFileBytes + 1); throws when it does not exist. */
   read(file: string): Buffer;
   /** Whether a file exists. */
   exists(file: string): boolean;
@@ -32,7 +33,7 @@ export function diskFs(root: string): ContentFs {
       walk(root);
       return found.sort();
     },
-    read: (file) => fs.readFileSync(file),
+    read: readCapped,
     exists: (file) => fs.existsSync(file),
     realpath(file) {
       try {
@@ -42,4 +43,23 @@ export function diskFs(root: string): ContentFs {
       }
     },
   };
+}
+
+// Reads at most one byte more than toms accepts, so a huge file (or /dev/zero behind a link) costs no memory.
+// Anything but a regular file (a folder, a named pipe that would block forever, a device) is refused.
+function readCapped(file: string): Buffer {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? "EISDIR" : "ENOTREG" });
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(maxFileBytes + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0 || (length += read) === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -29,21 +29,23 @@ export class SourceReader {
     try {
       bytes = this.readBytes(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a folder, not a file" : "cannot be read";
+      const reasons: Record<string, string> = {
+        EISDIR: "is a folder, not a file",
+        ENOTREG: "is not an ordinary file (perhaps a pipe or a device)",
+        ELOOP: "is a link that leads in a circle",
+        ENOENT: "does not exist (perhaps a link to a file that is gone)",
+        EACCES: "cannot be read: permission denied",
+      };
+      const reason = reasons[(error as NodeJS.ErrnoException).code ?? ""] ?? "cannot be read";
       this.diagnostics.add("file-unreadable", { file, line: 1, column: 1 }, `The file ${reason}.`);
       return undefined;
     }
     if (bytes.length > maxFileBytes) {
-      const mb = (bytes.length / 1024 / 1024).toFixed(1);
-      this.diagnostics.add(
-        "file-too-large",
-        { file, line: 1, column: 1 },
-        `The file is ${mb} MB; content files may be at most 1 MB.`,
-      );
+      this.diagnostics.add("file-too-large", { file, line: 1, column: 1 }, "The file is larger than 1 MB, the most a content file may have; split it into smaller files.");
       return undefined;
     }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      this.diagnostics.add("file-encoding", { file, line: 1, column: 1 }, "The file is saved as UTF-16; toms reads UTF-8 only.");
+      this.diagnostics.add("file-encoding", { file, line: 1, column: 1 }, "The file is saved as UTF-16; toms reads UTF-8 only. Save the file as UTF-8.");
       return undefined;
     }
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { isInside, type LoadedContent } from "../load/load.js";
+import type { Prose } from "../model.js";
 import { didYouMean } from "../util/suggest.js";
+import { fileProse } from "./prose.js";
 
 /** Resolves a path written in a content file (relative to that file); reports paths that leave the folder or do not exist. */
 export function contentPath(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics): string | undefined {
@@ -18,12 +20,30 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     const siblings = content.files
       .filter((f) => path.dirname(f) === path.dirname(target))
       .map((f) => path.relative(path.dirname(from), f).split(path.sep).join("/"));
-    diagnostics.add("file-ref", place, `The file "${written}" does not exist${didYouMean(written, siblings)}.`);
+    // A Windows habit: on every other system a backslash is part of the file name.
+    const slashes = written.includes("\\") ? `; separate folders with / (as in "${written.replace(/\\/g, "/")}")` : "";
+    diagnostics.add("file-ref", place, `The file "${written}" does not exist${slashes || didYouMean(written, siblings)}.`);
     return undefined;
   }
   if (!isInside(content.root, content.fs.realpath(target), content.fs.realpath(content.root))) {
     diagnostics.add("file-outside", place, `"${written}" is a link to a place outside the content folder; toms does not follow it.`);
     return undefined;
   }
+  if (!content.files.includes(target) && content.files.some((f) => f.startsWith(target + path.sep))) {
+    diagnostics.add("file-ref", place, `"${written}" is a folder; name a Markdown file in it.`);
+    return undefined;
+  }
   return target;
+}
+
+/** Reads the Markdown file a content file names (intro_file, file, preamble); reports what makes it unusable. */
+export function proseFile(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics): Prose | undefined {
+  const target = contentPath(content, from, written, place, diagnostics);
+  const markdown = target === undefined ? undefined : content.reader.read(target);
+  if (target === undefined || markdown === undefined) return undefined;
+  if (markdown.trim() === "") {
+    diagnostics.add("file-empty", place, `The file "${written}" is empty; write the text into it.`);
+    return undefined;
+  }
+  return fileProse(target, markdown);
 }

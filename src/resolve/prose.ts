@@ -3,6 +3,12 @@ import type { Place } from "../diagnostics/diagnostic.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Prose } from "../model.js";
 import { nodeAt, placeOfOffset } from "../validate/yaml-path.js";
+import { sourceOffsets } from "./scalar-offsets.js";
+
+// For prose written in a YAML value: the file and, per character of the value, its offset in the
+// file. YAML folds lines, strips indentation and resolves escapes, so a Markdown position maps to the
+// file only through this table. Kept beside the model (keyed by the Prose) so the model stays plain data.
+const origins = new WeakMap<Prose, { file: YamlFile; offsets: number[] }>();
 
 /** The Markdown of a YAML string value, remembering where it sits so Markdown problems point into the YAML file. */
 export function yamlProse(file: YamlFile, pointer: readonly (string | number)[]): Prose | undefined {
@@ -10,15 +16,18 @@ export function yamlProse(file: YamlFile, pointer: readonly (string | number)[])
   if (!isScalar(node) || typeof node.value !== "string") return undefined;
   const start = node.range?.[0] ?? 0;
   const place = placeOfOffset(file, start);
+  let prose: Prose;
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
     // Content starts on the line after the `|` header, indented like its first content line.
     const after = file.text.indexOf("\n", start);
     const indent = /^( *)\S/m.exec(file.text.slice(after + 1))?.[1]?.length ?? 0;
-    return { markdown: node.value, file: file.path, line: place.line + 1, column: indent + 1, indent };
+    prose = { markdown: node.value, file: file.path, line: place.line + 1, column: indent + 1, indent };
+  } else {
+    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    prose = { markdown: node.value, file: file.path, line: place.line, column: place.column + (quoted ? 1 : 0), indent: 0 };
   }
-  // Plain and quoted scalars: the first line is exact, folded further lines are approximate.
-  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-  return { markdown: node.value, file: file.path, line: place.line, column: place.column + (quoted ? 1 : 0), indent: 0 };
+  origins.set(prose, { file, offsets: sourceOffsets(file.text, node) });
+  return prose;
 }
 
 /** The Markdown of a prose file. */
@@ -26,8 +35,13 @@ export function fileProse(file: string, text: string): Prose {
   return { markdown: text, file, line: 1, column: 1, indent: 0 };
 }
 
-/** Maps a 1-based line/column inside a piece of Markdown to the place in its file. */
-export function placeInProse(prose: Prose, line: number, column: number): Place {
+/** Maps a position inside a piece of Markdown (1-based line and column, and the offset when known) to the place in its file. */
+export function placeInProse(prose: Prose, line: number, column: number, offset?: number): Place {
+  const origin = origins.get(prose);
+  if (origin && offset !== undefined) {
+    const at = origin.offsets[Math.min(offset, origin.offsets.length - 1)];
+    if (at !== undefined) return placeOfOffset(origin.file, at);
+  }
   if (line === 1) return { file: prose.file, line: prose.line, column: prose.column + column - 1 };
   return { file: prose.file, line: prose.line + line - 1, column: prose.indent + column };
 }

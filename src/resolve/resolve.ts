@@ -6,17 +6,10 @@ import type { Group, Measure, Prose, Section, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
 import { didYouMean } from "../util/suggest.js";
 import { placeAt } from "../validate/yaml-path.js";
-import { contentPath } from "./paths.js";
-import { fileProse, yamlProse } from "./prose.js";
+import { proseFile } from "./paths.js";
+import { yamlProse } from "./prose.js";
+import { resolveRefs, type Written } from "./refs.js";
 import { resolveSite } from "./site.js";
-
-/** A measure as written, before its `ref` is followed. */
-interface Written {
-  measure: Omit<Measure, "prose"> & { prose?: Prose };
-  ref?: string;
-  file: YamlFile;
-  index: number;
-}
 
 /** Builds the document model from the loaded files and reports every broken cross-reference; undefined when site.yaml is unusable. */
 export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
@@ -28,6 +21,12 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   const order = new Map<Section, number>();
   const writtenOf = new Map<Section, Written[]>();
   const rel = (place: Place) => `${path.relative(content.root, place.file).split(path.sep).join("/")}:${place.line}`;
+  const siteValue = isFields(content.site?.value) ? content.site.value : {};
+  // A list site.yaml does not have cannot be looked up: its own error says so, each reference need not.
+  const groupsListed = site !== undefined && Array.isArray(siteValue.groups);
+  const locationsListed = site !== undefined && Array.isArray(siteValue.locations);
+  const named = new Set<string>();
+  let strayGroup = false;
 
   for (const file of content.sections) {
     const value = file.value;
@@ -40,10 +39,11 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     }
     const groupId = text(value.group);
     const group = groupId === undefined ? undefined : groups.get(groupId);
-    if (site && groupId !== undefined && !group) {
+    if (groupsListed && groupId !== undefined && !group) {
+      strayGroup = true;
       diagnostics.add("group-ref", placeAt(file, ["group"]), `There is no group "${groupId}" in site.yaml${didYouMean(groupId, groups.keys())}.`);
     }
-    const intro = value.intro_file !== undefined ? proseFromFile(content, file, ["intro_file"], diagnostics) : yamlProse(file, ["intro"]);
+    const intro = typeof value.intro_file === "string" ? proseFile(content, file.path, value.intro_file, placeAt(file, ["intro_file"]), diagnostics) : yamlProse(file, ["intro"]);
     const section: Section = {
       id: id ?? path.basename(file.path),
       title: text(value.title) ?? "",
@@ -54,7 +54,9 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     };
     const written: Written[] = [];
     list(value.measures).forEach((entry, index) => {
-      if (!isFields(entry) || typeof entry.id !== "string") return;
+      if (!isFields(entry)) return;
+      for (const location of list(entry.locations)) if (typeof location === "string") named.add(location);
+      if (typeof entry.id !== "string") return;
       const place = placeAt(file, ["measures", index, "id"]);
       const previous = measures.get(entry.id);
       if (previous) {
@@ -63,14 +65,14 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       }
       const locations = Array.isArray(entry.locations) ? entry.locations.filter((l): l is string => typeof l === "string") : undefined;
       locations?.forEach((location, i) => {
-        if (site && !locationIds.includes(location)) {
+        if (locationsListed && !locationIds.includes(location)) {
           const where = placeAt(file, ["measures", index, "locations", i]);
           diagnostics.add("location-ref", where, `Unknown location "${location}"${didYouMean(location, locationIds)}.`);
         }
       });
       let prose: Prose | undefined;
       if (typeof entry.text === "string") prose = yamlProse(file, ["measures", index, "text"]);
-      else if (typeof entry.file === "string") prose = proseFromFile(content, file, ["measures", index, "file"], diagnostics);
+      else if (typeof entry.file === "string") prose = proseFile(content, file.path, entry.file, placeAt(file, ["measures", index, "file"]), diagnostics);
       const item: Written = {
         measure: {
           id: entry.id,
@@ -93,80 +95,38 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     }
   }
 
-  resolveRefs(measures, diagnostics);
+  const complete = everyMeasureRead(content);
+  resolveRefs(measures, complete, diagnostics);
   for (const group of site?.groups ?? []) {
     group.sections.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const section of group.sections) {
       section.measures = (writtenOf.get(section) ?? []).flatMap((w) => (w.measure.prose ? [w.measure as Measure] : []));
     }
   }
-  if (site) checkStructure(content, site, measures, diagnostics);
+  for (const item of measures.values()) for (const location of item.measure.locations ?? []) named.add(location);
+  if (site) checkStructure(content, site, { named, sectionsKnown: complete && !strayGroup }, diagnostics);
   return site;
 }
 
-function proseFromFile(content: LoadedContent, file: YamlFile, pointer: (string | number)[], diagnostics: Diagnostics): Prose | undefined {
-  const written = pointer.reduce<unknown>((v, k) => (isFields(v) || Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), file.value);
-  if (typeof written !== "string") return undefined;
-  const target = contentPath(content, file.path, written, placeAt(file, pointer), diagnostics);
-  const markdown = target === undefined ? undefined : content.reader.read(target);
-  return target === undefined || markdown === undefined ? undefined : fileProse(target, markdown);
+// Whether every section file was read and every measure in it has an id: only then is a missing
+// group section or measure really missing, not merely in a file toms could not read.
+function everyMeasureRead(content: LoadedContent): boolean {
+  return (
+    content.failed.length === 0 &&
+    content.sections.every(
+      (file) => isFields(file.value) && typeof file.value.group === "string" && Array.isArray(file.value.measures) && file.value.measures.every((m) => isFields(m) && typeof m.id === "string"),
+    )
+  );
 }
 
-// Follows each `ref` to the measure that carries the text; refs of refs are followed, cycles reported.
-function resolveRefs(measures: Map<string, Written>, diagnostics: Diagnostics): void {
-  const ids = [...measures.keys()];
-  for (const item of measures.values()) {
-    if (item.ref === undefined) continue;
-    const chain = [item.measure.id];
-    let target: Written | undefined = item;
-    while (target?.ref !== undefined) {
-      const next = measures.get(target.ref);
-      if (!next) {
-        if (target === item) {
-          const place = placeAt(item.file, ["measures", item.index, "ref"]);
-          diagnostics.add("measure-ref", place, `There is no measure "${item.ref}" to reuse${didYouMean(item.ref, ids)}.`);
-        }
-        target = undefined;
-        break;
-      }
-      if (chain.includes(next.measure.id)) {
-        if (next === item) {
-          const place = placeAt(item.file, ["measures", item.index, "ref"]);
-          diagnostics.add("ref-cycle", place, `The measures ${[...chain, next.measure.id].map((c) => `"${c}"`).join(" → ")} reuse each other in a circle, so none of them has a text.`);
-        }
-        target = undefined;
-        break;
-      }
-      chain.push(next.measure.id);
-      target = next;
-    }
-    if (!target?.measure.prose) continue;
-    item.measure.prose = target.measure.prose;
-    item.measure.reuses = target.measure.id;
-    const own = item.measure.locations;
-    const source = target.measure.locations;
-    if (own === undefined) {
-      if (source) item.measure.locations = [...source];
-    } else if (source) {
-      const wider = own.filter((l) => !source.includes(l));
-      if (wider.length > 0) {
-        const place = placeAt(item.file, ["measures", item.index, "locations"]);
-        diagnostics.add(
-          "ref-locations",
-          place,
-          `"${item.measure.id}" reuses "${target.measure.id}", which applies only to ${source.map((s) => `"${s}"`).join(", ")}, but lists ${wider.map((s) => `"${s}"`).join(", ")} as well.`,
-        );
-      }
-    }
-  }
-}
-
-// Checks that need the whole document: groups without sections, headless sections, locations no measure names.
-function checkStructure(content: LoadedContent, site: Site, measures: Map<string, Written>, diagnostics: Diagnostics): void {
+// Checks that need the whole document: groups without sections (when every section could be read and
+// named a known group), headless sections, and locations no measure names (a warning, only on content
+// without errors: until then it is mostly an echo of an error).
+function checkStructure(content: LoadedContent, site: Site, seen: { named: Set<string>; sectionsKnown: boolean }, diagnostics: Diagnostics): void {
   const siteFile = content.site as YamlFile;
   const groupIndex = (group: Group) => list((siteFile.value as { groups?: unknown }).groups).findIndex((g) => isFields(g) && g.id === group.id);
   for (const group of site.groups) {
-    if (group.sections.length === 0) {
+    if (group.sections.length === 0 && seen.sectionsKnown) {
       diagnostics.add("empty-group", placeAt(siteFile, ["groups", groupIndex(group), "id"]), `The group "${group.id}" has no section; every group needs at least one section file naming it in "group".`);
     }
     if (group.sections.length > 1) {
@@ -176,9 +136,9 @@ function checkStructure(content: LoadedContent, site: Site, measures: Map<string
       }
     }
   }
-  const named = new Set([...measures.values()].flatMap((w) => w.measure.locations ?? []));
+  if (diagnostics.hasErrors) return;
   list((siteFile.value as { locations?: unknown }).locations).forEach((entry, i) => {
-    if (!isFields(entry) || typeof entry.id !== "string" || named.has(entry.id)) return;
+    if (!isFields(entry) || typeof entry.id !== "string" || seen.named.has(entry.id)) return;
     diagnostics.add(
       "unused-location",
       placeAt(siteFile, ["locations", i, "id"]),

@@ -3,8 +3,8 @@ import type { LoadedContent } from "../load/load.js";
 import type { Certification, Change, Group, Location, Prose, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
 import { placeAt } from "../validate/yaml-path.js";
-import { contentPath } from "./paths.js";
-import { fileProse, yamlProse } from "./prose.js";
+import { proseFile } from "./paths.js";
+import { yamlProse } from "./prose.js";
 
 /** Location ids that name the combined annex and the index page, so no location may take them. */
 export const reservedLocationIds = new Set(["all", "index"]);
@@ -14,12 +14,9 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
   const file = content.site;
   if (!file || !isFields(file.value)) return undefined;
   const value = file.value;
-  const proseFile = (pointer: (string | number)[]): Prose | undefined => {
+  const proseFromFile = (pointer: (string | number)[]): Prose | undefined => {
     const written = text(valueAt(value, pointer));
-    if (written === undefined) return undefined;
-    const target = contentPath(content, file.path, written, placeAt(file, pointer), diagnostics);
-    const markdown = target === undefined ? undefined : content.reader.read(target);
-    return target === undefined || markdown === undefined ? undefined : fileProse(target, markdown);
+    return written === undefined ? undefined : proseFile(content, file.path, written, placeAt(file, pointer), diagnostics);
   };
 
   const seen = new Map<string, string>();
@@ -37,7 +34,7 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
   list(value.groups).forEach((entry, i) => {
     const id = isFields(entry) ? text(entry.id) : undefined;
     if (!isFields(entry) || id === undefined || !unique("group", id, ["groups", i, "id"])) return;
-    const intro = entry.intro_file !== undefined ? proseFile(["groups", i, "intro_file"]) : yamlProse(file, ["groups", i, "intro"]);
+    const intro = entry.intro_file !== undefined ? proseFromFile(["groups", i, "intro_file"]) : yamlProse(file, ["groups", i, "intro"]);
     groups.push({ id, title: text(entry.title) ?? id, ...(intro && { intro }), sections: [] });
   });
 
@@ -71,7 +68,7 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
   });
 
   const organisation = isFields(value.organisation) ? value.organisation : {};
-  const preamble = value.preamble !== undefined ? proseFile(["preamble"]) : undefined;
+  const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;
   return {
     title: text(value.title) ?? "",
     ...(typeof value.subtitle === "string" && { subtitle: value.subtitle }),

@@ -3,6 +3,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { parseMarkdown } from "../load/markdown.js";
 import type { Prose, Site } from "../model.js";
 import { placeInProse } from "../resolve/prose.js";
+import { markdownLimitProblem } from "./markdown-limits.js";
 
 /** Link targets a reader may follow: web, mail, phone, and anchors within the page. */
 const safeProtocols = new Set(["http", "https", "mailto", "tel"]);
@@ -26,14 +27,33 @@ export function allProse(site: Site): Prose[] {
 
 /** Rejects what must not reach a reader from Markdown: raw HTML, and links that run code or embed data. */
 export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
-  visit(parseMarkdown(prose.markdown), (node) => {
+  // <b>…</b> is one mistake: a closing tag is reported only when its opening tag was not.
+  const opened = new Set<string>();
+  const limit = markdownLimitProblem(prose.markdown);
+  if (limit) {
+    const { line, column } = positionOf(prose.markdown, limit.offset);
+    diagnostics.add("markdown-too-complex", placeInProse(prose, line, column, limit.offset), limit.message);
+    return;
+  }
+  let tree: Root;
+  try {
+    tree = parseMarkdown(prose.markdown);
+  } catch {
+    // The limits above should keep the parser within its stack; if some shape still overflows it, say so.
+    diagnostics.add("markdown-too-complex", placeInProse(prose, 1, 1, 0), "The text is too complex to read; simplify its formatting or split it.");
+    return;
+  }
+  visit(tree, (node) => {
     const start = node.position?.start;
-    const place = start ? placeInProse(prose, start.line, start.column) : placeInProse(prose, 1, 1);
+    const place = start ? placeInProse(prose, start.line, start.column, start.offset) : placeInProse(prose, 1, 1, 0);
     if (node.type === "html") {
-      const tag = /<\s*\/?\s*([a-zA-Z][\w-]*)/.exec(node.value)?.[1]?.toLowerCase();
+      const match = /<\s*(\/?)\s*([a-zA-Z][\w-]*)/.exec(node.value);
+      const tag = match?.[2]?.toLowerCase();
       if (tag === undefined && /^<!--/.test(node.value.trim())) return;
+      if (tag !== undefined && match?.[1] === "/" && opened.has(tag)) return;
+      if (tag !== undefined) opened.add(tag);
       const what = tag ? `the HTML element <${tag}>` : "HTML";
-      diagnostics.add("markdown-html", place, `The text contains ${what}; annex text is Markdown only, HTML is not shown.`);
+      diagnostics.add("markdown-html", place, `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
     } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
       const scheme = protocolOf(node.url);
       if (scheme !== undefined && !safeProtocols.has(scheme)) {
@@ -52,10 +72,19 @@ export function protocolOf(url: string): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
+// Iterative, so no text can exhaust the stack.
 function visit(tree: Root, fn: (node: Nodes) => void): void {
-  const walk = (node: Nodes) => {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
     fn(node);
-    if ("children" in node) for (const child of node.children) walk(child as Nodes);
-  };
-  walk(tree);
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+}
+
+// 1-based line and column of an offset in a text.
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
 }

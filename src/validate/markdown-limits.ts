@@ -1,0 +1,68 @@
+/** What makes a Markdown text too costly to parse, and where (a character offset), or undefined. */
+export interface LimitProblem {
+  offset: number;
+  message: string;
+}
+
+/** Longest Markdown text (characters) of one measure, intro or prose file: an annex's are a few thousand. */
+export const maxMarkdownChars = 32 * 1024;
+/** Most lines of one Markdown text. */
+export const maxMarkdownLines = 1000;
+/** Deepest nesting of quotes and lists on one line. */
+export const maxNesting = 16;
+/** Most emphasis marks, closing brackets and backticks a text may hold. */
+export const maxDelimiters = 4000;
+/** Longest run of one emphasis mark (** is bold; nobody needs 33). */
+export const maxDelimiterRun = 32;
+
+// The Markdown parser (micromark) is slow on some shapes of text, far beyond their size: it rewrites
+// its whole event list for each heading, so 8 KB of "x\n=\n" takes 2.4 s and 64 KB over a minute; each
+// level of nested quotes or lists, each pending emphasis mark and unmatched bracket makes every later
+// character costlier (8 KB of * take a second, 100 000 nested > a minute and a stack overflow). Honest
+// text is nowhere near these limits; text beyond them is refused before parsing, which keeps any one
+// text under about a second.
+/** Checks a Markdown text against the limits above before it is parsed. */
+export function markdownLimitProblem(markdown: string): LimitProblem | undefined {
+  if (markdown.length > maxMarkdownChars) {
+    const kb = Math.ceil(markdown.length / 1024);
+    return { offset: 0, message: `This text is ${kb} KB long; one text may have at most ${maxMarkdownChars / 1024} KB. Split it into several measures or files.` };
+  }
+  let lineStart = 0;
+  let lines = 0;
+  while (lineStart < markdown.length) {
+    if (++lines > maxMarkdownLines) {
+      return { offset: lineStart, message: `This text has more than ${maxMarkdownLines} lines; split it into several measures or files.` };
+    }
+    const end = markdown.indexOf("\n", lineStart);
+    const lineEnd = end === -1 ? markdown.length : end;
+    const depth = nesting(markdown.slice(lineStart, lineEnd));
+    if (depth > maxNesting) {
+      return { offset: lineStart, message: `The text nests quotes or lists ${depth} levels deep here; at most ${maxNesting} levels are allowed.` };
+    }
+    lineStart = lineEnd + 1;
+  }
+  const run = new RegExp(`([*_\`~])\\1{${maxDelimiterRun},}`).exec(markdown);
+  if (run) return { offset: run.index, message: `The text repeats "${run[1]}" more than ${maxDelimiterRun} times in a row; simplify its formatting.` };
+  for (const [chars, name] of [["*_", "emphasis marks (* and _)"], ["]", "closing brackets (])"], ["`", "backticks (`)"]] as const) {
+    let count = 0;
+    for (let i = 0; i < markdown.length; i++) {
+      if (!chars.includes(markdown[i] as string) || ++count <= maxDelimiters) continue;
+      return { offset: i, message: `The text holds more than ${maxDelimiters} ${name}; simplify its formatting or split it.` };
+    }
+  }
+  return undefined;
+}
+
+// Counts the quote markers (>) and list markers (-, +, *, 1.) that open a line, and its indentation
+// in steps of two spaces (how nested lists are written).
+function nesting(line: string): number {
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? "";
+  let depth = Math.floor(indent.replace(/\t/g, "    ").length / 2);
+  let rest = line.slice(indent.length);
+  for (;;) {
+    const marker = /^(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/.exec(rest);
+    if (!marker) return depth;
+    depth += 1;
+    rest = rest.slice(marker[0].length);
+  }
+}
