@@ -2,8 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 
-/** Largest content file toms reads (1 MiB): an annex's file is a few kilobytes; bigger is a mistake or an attack. */
-export const maxFileBytes = 1024 * 1024;
+/**
+ * Largest content file toms reads (256 KiB): an annex's files are a few kilobytes; bigger is a mistake
+ * or an attack, and the YAML parser needs up to 4 s per MB of some shapes (a long list in [ ]).
+ */
+export const maxFileBytes = 256 * 1024;
 
 /** Reads content files as text, once each: checks size and UTF-8, strips a byte-order mark, and remembers the result. */
 export class SourceReader {
@@ -41,7 +44,7 @@ export class SourceReader {
       return undefined;
     }
     if (bytes.length > maxFileBytes) {
-      this.diagnostics.add("file-too-large", { file, line: 1, column: 1 }, "The file is larger than 1 MB, the most a content file may have; split it into smaller files.");
+      this.diagnostics.add("file-too-large", { file, line: 1, column: 1 }, `The file is larger than ${maxFileBytes / 1024} KB, the most a content file may have; split it into smaller files.`);
       return undefined;
     }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { explainYamlError, type SyntaxProblem } from "./yaml-messages.js";
+import { yamlDepthProblem, yamlShapeProblems } from "./yaml-shape.js";
 
 /** A parsed YAML content file: its text, syntax tree with source ranges, and plain value. */
 export interface YamlFile {
@@ -19,9 +20,15 @@ const maxAliasCount = 100;
 /** Parses YAML text, reporting every syntax problem at its position; never throws for bad input. */
 export function parseYamlFile(path: string, text: string, diagnostics: Diagnostics): YamlFile | undefined {
   const lines = new LineCounter();
+  const deep = yamlDepthProblem(text);
+  if (deep) {
+    const pos = positionIn(text, deep.offset);
+    diagnostics.add("yaml-syntax", { file: path, line: pos.line, column: pos.column }, deep.message);
+    return undefined;
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser recurses per nesting level; thousands of levels overflow the stack.
     const message = error instanceof RangeError ? "The YAML is nested too deeply to be read." : "The file cannot be read as YAML.";
@@ -34,14 +41,16 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
   };
   const problems = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
   // After the first syntax error the parser guesses at the structure, and its further complaints are
-  // mostly echoes of the first; report that one, plus every repeated field before it.
-  const firstSyntax = problems.find((e) => e.code !== "DUPLICATE_KEY");
-  const reliable = (e: YAMLError) => e === firstSyntax || (e.code === "DUPLICATE_KEY" && (firstSyntax === undefined || e.pos[0] < firstSyntax.pos[0]));
-  for (const error of problems.filter(reliable)) {
-    const { offset, message } = explain(error, text, doc);
-    diagnostics.add(error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax", place(offset), message, "error");
+  // mostly echoes of the first: report that one. (Repeated fields are found below, on a clean parse.)
+  const first = problems[0];
+  if (first) {
+    const { offset, message } = explain(first, text, doc);
+    diagnostics.add("yaml-syntax", place(offset), message, "error");
   }
   if (problems.length > 0) return { path, text, doc, lines, value: undefined };
+  const shape = yamlShapeProblems(doc);
+  for (const problem of shape) diagnostics.add(problem.duplicate ? "yaml-duplicate-key" : "yaml-syntax", place(problem.offset), problem.message);
+  if (shape.length > 0) return { path, text, doc, lines, value: undefined };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount });
@@ -85,4 +94,10 @@ function explain(error: YAMLError, text: string, doc: Document.Parsed): SyntaxPr
   } catch {
     return { offset: error.pos[0], message: "The YAML is nested too deeply to be read." };
   }
+}
+
+// Line and column (from 1) of an offset, for problems found before the parser's line counter exists.
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }

@@ -87,7 +87,8 @@ function explain(file: YamlFile, kind: Kind, error: SchemaError): [RuleId, strin
       if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && raw !== undefined) {
         return ["wrong-type", `${subject}, but YAML reads ${raw} as ${typeof value === "number" ? kindOf(value) : "a yes/no value"}; write it in quotes: "${raw}".`];
       }
-      return ["wrong-type", `${subject}, but here it is ${kindOf(value)}.`];
+      const listHint = params.type === "array" ? " (entries in [ ] or on lines starting with \"- \")" : "";
+      return ["wrong-type", `${subject}${listHint}, but here it is ${kindOf(value)}.`];
     }
     case "minItems":
       return ["empty-list", `"${field}" in ${where} must list at least one entry.`];

@@ -1,0 +1,89 @@
+import { isCollection, isPair, isScalar, type Document, type Node } from "yaml";
+import type { SyntaxProblem } from "./yaml-messages.js";
+
+/** Deepest nesting of lists and fields toms reads: an annex needs six levels, a hostile file millions. */
+export const maxYamlDepth = 100;
+/** Nesting the text may show before parsing: the parser recurses per level (its stack ends near 800) and 1 MB of "[" took it 1.7 s and 400 MB. */
+export const maxRawDepth = 200;
+
+/**
+ * Estimates the nesting of YAML text before it is parsed: brackets [ { outside quotes and comments,
+ * list dashes opening one line ("- - - x"), and indentation. Returns where it first exceeds
+ * maxRawDepth; honest text never comes near, so an estimate suffices.
+ */
+export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
+  const tooDeep = (offset: number): SyntaxProblem => ({ offset, message: `The YAML is nested more than ${maxRawDepth} levels deep here; toms content needs only a few levels.` });
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (lineStart) {
+      lineStart = false;
+      const lead = /^[ \t]*(?:-[ \t]+)*/.exec(text.slice(i, i + 4 * maxRawDepth))?.[0] ?? "";
+      if (lead.length > 2 * maxRawDepth || (lead.match(/-/g)?.length ?? 0) > maxRawDepth) return tooDeep(i + lead.length);
+    }
+    if (c === "\n") lineStart = true;
+    if (quote !== undefined) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    const before = i === 0 ? "\n" : (text[i - 1] as string);
+    if (c === "#" && /\s/.test(before)) {
+      const end = text.indexOf("\n", i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) {
+      quote = c;
+    } else if (c === "[" || c === "{") {
+      if (++depth > maxRawDepth) return tooDeep(i);
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** A problem of a parsed YAML file's structure: a repeated field, or a shape toms content never has. */
+export interface ShapeProblem extends SyntaxProblem {
+  duplicate: boolean;
+}
+
+/**
+ * Finds every field given twice in one place (the yaml package's own check compares each key with all
+ * before it: 60 000 fields took it 100 s), the first field name that is a list or a set of fields (it
+ * would become the text "[ a, b ]"), and nesting so deep that converting it would overflow the stack.
+ * Walks without recursion.
+ */
+export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
+  const found: ShapeProblem[] = [];
+  const stack: { node: Node; depth: number }[] = doc.contents ? [{ node: doc.contents as Node, depth: 1 }] : [];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: Node; depth: number };
+    if (depth > maxYamlDepth) {
+      return [...found, { duplicate: false, offset: node.range?.[0] ?? 0, message: `The YAML is nested more than ${maxYamlDepth} levels deep here; toms content needs only a few levels.` }];
+    }
+    if (!isCollection(node)) continue;
+    const keys = new Set<string>();
+    const next: { node: Node; depth: number }[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) {
+        const key = item.key as Node | null;
+        if (key && !isScalar(key)) {
+          return [...found, { duplicate: false, offset: key.range?.[0] ?? 0, message: "A field name here is a list or a set of fields; a field name must be a single word or text." }];
+        }
+        const name = String(isScalar(key) ? key.value : "");
+        if (keys.has(name)) {
+          found.push({ duplicate: true, offset: key?.range?.[0] ?? 0, message: `The field "${name}" appears twice in the same place; each field may be given only once.` });
+        }
+        keys.add(name);
+        if (item.value) next.push({ node: item.value as Node, depth: depth + 1 });
+      } else if (item) {
+        next.push({ node: item as Node, depth: depth + 1 });
+      }
+    }
+    stack.push(...next.reverse());
+  }
+  return found;
+}
+
