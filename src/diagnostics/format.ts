@@ -36,7 +36,8 @@ export function formatDiagnostics(list: readonly Diagnostic[], format: ReportFor
 function summary(errors: number, warnings: number): string {
   if (errors === 0 && warnings === 0) return "✓ no problems found";
   const part = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `✖ ${part(errors, "error")}, ${part(warnings, "warning")}`;
+  // Warnings alone do not fail the check (exit code 0), so they do not get the failure mark.
+  return `${errors > 0 ? "✖" : "⚠"} ${part(errors, "error")}, ${part(warnings, "warning")}`;
 }
 
 // GitHub's workflow command escaping (see @actions/core's command.ts).

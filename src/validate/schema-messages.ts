@@ -18,7 +18,8 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     if (error.keyword !== "additionalProperties") continue;
     const name = String((error.params as { additionalProperty: string }).additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-    const suggestion = didYouMean(name, allowed);
+    // YAML 1.1 merge keys (<<: *defaults) are an ordinary field name in YAML 1.2, which toms reads.
+    const suggestion = name === "<<" ? ' (YAML merge keys "<<" are not supported: write the fields out)' : didYouMean(name, allowed);
     diagnostics.add("unknown-field", placeOfKey(file, error.instancePath, name), `Unknown field "${name}" in ${describe(file, kind, error.instancePath)}${suggestion}.`);
     const match = /"(.*)"/.exec(suggestion)?.[1];
     if (match) misspelt.add(`${error.instancePath}/${match}`);
