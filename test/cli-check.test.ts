@@ -1,0 +1,129 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// `toms check` as CI scripts see it (FORMAT.md): output shapes and exit codes 0 ok, 1 error, 2 usage.
+// Runs bin/toms.js, i.e. the compiled lib/ (`npm test` compiles first).
+const repo = path.join(import.meta.dirname, "..");
+const bin = path.join(repo, "bin/toms.js");
+const fixtures = path.join(import.meta.dirname, "fixtures/check");
+
+function toms(args: string[], cwd = repo): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("toms check (text)", () => {
+  it("passes the shipped content with exit code 0", () => {
+    expect(toms(["check"])).toEqual({ code: 0, stdout: "✓ no problems found\n", stderr: "" });
+  });
+
+  it("prints exactly the fixture's lines on stderr and exits 1 on an error", () => {
+    const content = path.join(fixtures, "ref-cycle/content");
+    const expected = fs.readFileSync(path.join(fixtures, "ref-cycle/expected.txt"), "utf8");
+    expect(toms(["check", "--content", "."], content)).toEqual({ code: 1, stdout: "", stderr: expected });
+  });
+
+  it("names files relative to the working directory", () => {
+    const run = toms(["check", "--content", "test/fixtures/check/ref-dangling/content"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")[0]).toBe(
+      'test/fixtures/check/ref-dangling/content/weitergabe.yaml:8:10 error There is no measure "zutritt-rx" to reuse (did you mean "zutritt-rz"?). [measure-ref]',
+    );
+  });
+
+  it("exits 0 when there are only warnings", () => {
+    const run = toms(["check", "--content", "."], path.join(fixtures, "unused-location/content"));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(fs.readFileSync(path.join(fixtures, "unused-location/expected.txt"), "utf8"));
+  });
+
+  it("reports a content folder that does not exist as an error, not a crash", () => {
+    const run = toms(["check", "--content", "no-such-folder"]);
+    expect(run).toEqual({ code: 1, stdout: "", stderr: "no-such-folder:1:1 error The content folder does not exist or cannot be read. [content-missing]\n✖ 1 error, 0 warnings\n" });
+  });
+});
+
+describe("toms check --format json", () => {
+  it("prints an array of { file, line, column, severity, rule, message } and exits 1", () => {
+    const run = toms(["check", "--format", "json", "--content", "test/fixtures/check/location-ref-unknown/content"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        file: "test/fixtures/check/location-ref-unknown/content/zutritt.yaml",
+        line: 13,
+        column: 17,
+        severity: "error",
+        rule: "location-ref",
+        message: 'Unknown location "berlinn" (did you mean "berlin"?).',
+      },
+      {
+        file: "test/fixtures/check/location-ref-unknown/content/zutritt.yaml",
+        line: 13,
+        column: 26,
+        severity: "error",
+        rule: "location-ref",
+        message: 'Unknown location "paris".',
+      },
+    ]);
+  });
+
+  it("prints [] and exits 0 for clean content", () => {
+    const run = toms(["check", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
+  it("gives warnings severity warning and exits 0", () => {
+    const run = toms(["check", "--format=json", "--content", "."], path.join(fixtures, "unused-location/content"));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { file: "site.yaml", line: 24, column: 9, severity: "warning", rule: "unused-location", message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.' },
+    ]);
+  });
+});
+
+describe("toms check --format github", () => {
+  it("prints one workflow annotation per problem and exits 1", () => {
+    const run = toms(["check", "--format", "github", "--content", "."], path.join(fixtures, "duplicate-group-and-location-id/content"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        '::error file=site.yaml,line=14,col=9,title=toms duplicate-id::The group id "vertraulichkeit" is used twice in site.yaml (first at line 12).',
+        '::error file=site.yaml,line=19,col=9,title=toms duplicate-id::The location id "berlin" is used twice in site.yaml (first at line 17).',
+        '::error file=weitergabe.yaml,line=2,col=8,title=toms group-ref::There is no group "integritaet" in site.yaml.',
+        '::error file=zutritt.yaml,line=13,col=17,title=toms location-ref::Unknown location "aws".',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("annotates warnings as ::warning and exits 0", () => {
+    const run = toms(["check", "--format", "github", "--content", "."], path.join(fixtures, "unused-location/content"));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere.\n');
+  });
+
+  it("prints nothing for clean content", () => {
+    expect(toms(["check", "--format", "github"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+});
+
+describe("wrong usage exits 2 with the usage on stderr", () => {
+  it.each([
+    ["an unknown flag", ["check", "--colour"], "toms: Unknown option '--colour'"],
+    ["an unknown format", ["check", "--format", "xml"], 'toms: unknown --format "xml" for check (text, json or github)'],
+    ["an unknown command", ["chekc"], 'toms: unknown command "chekc"'],
+    ["no command", [], "toms: no command given"],
+    ["an argument check does not take", ["check", "measures"], 'toms: check takes no arguments, got "measures"'],
+    ["a flag without its value", ["check", "--content"], "toms: Option '--content <value>' argument missing"],
+  ])("%s", (_, args, first) => {
+    const run = toms(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.startsWith(first)).toBe(true);
+    expect(run.stderr).toContain("Usage:\n  toms build");
+  });
+});
