@@ -17,6 +17,10 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     return undefined;
   }
   if (!content.fs.exists(target)) {
+    if (content.files.includes(target)) {
+      diagnostics.add("file-ref", place, `"${written}" is a link to a file that does not exist.`);
+      return undefined;
+    }
     const siblings = content.files
       .filter((f) => path.dirname(f) === path.dirname(target))
       .map((f) => path.relative(path.dirname(from), f).split(path.sep).join("/"));

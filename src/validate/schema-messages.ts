@@ -1,30 +1,39 @@
-import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import type { RuleId } from "../diagnostics/rules.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { isFields } from "../util/guards.js";
 import { didYouMean } from "../util/suggest.js";
 import type { SchemaError } from "./schema.js";
-import { asWritten, capitalise, describe, entryOf, fieldName, isListEntry, kindOf, listing, shorten, typeWord, type Kind } from "./schema-words.js";
+import { asWritten, capitalise, describe, entryOf, fieldName, isListEntry, kindOf, listing, patternMessage, typeWord, type Kind } from "./schema-words.js";
 import { placeAt, placeOfKey } from "./yaml-path.js";
 
 const sources = ["text", "file", "ref"];
+/** Most schema problems reported per file: beyond that a list helps nobody, and placing each one costs time (20 000 unknown fields took 40 s). */
+export const maxReportedPerFile = 50;
 
 /** Turns ajv's errors for one file into diagnostics at the offending YAML node, in words an author understands. */
 export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly SchemaError[], diagnostics: Diagnostics): void {
   const relevant = errors.filter(explained);
+  let reported = 0;
+  let more: { rule: RuleId; place: Place; count: number } | undefined;
+  const report = (rule: RuleId, place: () => Place, message: () => string) => {
+    if (reported++ < maxReportedPerFile) diagnostics.add(rule, place(), message());
+    else if (more) more.count++;
+    else more = { rule, place: place(), count: 1 };
+  };
   // A misspelt field shows up twice (unknown "titel", missing "title"): report it once, as the misspelling.
   const misspelt = new Set<string>();
-  for (const error of relevant) {
-    if (error.keyword !== "additionalProperties") continue;
+  const unknown = relevant.flatMap((error) => {
+    if (error.keyword !== "additionalProperties") return [];
     const name = String((error.params as { additionalProperty: string }).additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     // YAML 1.1 merge keys (<<: *defaults) are an ordinary field name in YAML 1.2, which toms reads.
     const suggestion = name === "<<" ? ' (YAML merge keys "<<" are not supported: write the fields out)' : didYouMean(name, allowed);
-    diagnostics.add("unknown-field", placeOfKey(file, error.instancePath, name), `Unknown field "${name}" in ${describe(file, kind, error.instancePath)}${suggestion}.`);
     const match = /"(.*)"/.exec(suggestion)?.[1];
     if (match) misspelt.add(`${error.instancePath}/${match}`);
-  }
-  // Every missing field of one place in one message.
+    return [{ pointer: error.instancePath, name, suggestion }];
+  });
+  // Every missing field of one place in one message; these first, as they matter most when a file has many problems.
   const missing = new Map<string, string[]>();
   for (const error of relevant) {
     if (error.keyword !== "required") continue;
@@ -37,7 +46,10 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
   for (const [pointer, names] of missing) {
     const target = pointer === "" ? (kind === "site" ? "site.yaml" : "The section") : capitalise(describe(file, kind, pointer));
     const fields = names.map((n) => `"${n}"`);
-    diagnostics.add("required-field", placeAt(file, pointer), `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`);
+    report("required-field", () => placeAt(file, pointer), () => `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`);
+  }
+  for (const { pointer, name, suggestion } of unknown) {
+    report("unknown-field", () => placeOfKey(file, pointer, name), () => `Unknown field "${name}" in ${describe(file, kind, pointer)}${suggestion}.`);
   }
   const seen = new Set<string>();
   for (const error of relevant) {
@@ -48,9 +60,9 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     if (seen.has(key)) continue;
     seen.add(key);
     const [rule, message] = explain(file, kind, error);
-    const place = error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath);
-    diagnostics.add(rule, place, message);
+    report(rule, () => (error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath)), () => message);
   }
+  if (more) diagnostics.add(more.rule, more.place, `This file has ${more.count} more problems like the ones above; fix those first, then check again.`);
 }
 
 // Which of ajv's errors say something the author needs: of alternatives (oneOf, not) the branch that
@@ -123,29 +135,4 @@ function measureSource(data: unknown, where: string): [RuleId, string] {
   const present = sources.filter((k) => isFields(data) && k in data);
   if (present.length === 0) return ["measure-source", `${capitalise(where)} has no content: give it one of "text", "file" or "ref".`];
   return ["measure-source", `${capitalise(where)} has ${listing(present.map((p) => `"${p}"`))}; give exactly one of "text", "file" or "ref".`];
-}
-
-// What kind of id each id-valued field holds.
-const idKinds: Record<string, string> = { id: "id", group: "group id", ref: "measure id", locations: "location id" };
-
-function patternMessage(field: string, where: string, value: string, pattern: string): string {
-  if (pattern === "^[a-z0-9][a-z0-9-]*$") {
-    if (value === "") return `"${field}" in ${where} must not be empty.`;
-    const fix = value
-      .toLowerCase()
-      .replace(/ä/g, "ae")
-      .replace(/ö/g, "oe")
-      .replace(/ü/g, "ue")
-      .replace(/ß/g, "ss")
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "");
-    const suggestion = fix ? ` (e.g. "${shorten(fix)}")` : "";
-    return `"${shorten(value)}" is not a valid ${idKinds[field] ?? "id"}: use only lower-case letters, digits and hyphens${suggestion}.`;
-  }
-  if (field === "lang") return `"${value}" is not a language code; use a code such as "de", "en" or "fr-CH".`;
-  if (pattern.startsWith("^https?")) return `"${value}" is not a web address; write it as https://…`;
-  if (field === "version") return `"${value}" is not a usable version; use letters, digits, dots and hyphens, e.g. "2026.1".`;
-  return `"${shorten(value)}" has the wrong form for "${field}" in ${where}.`;
 }

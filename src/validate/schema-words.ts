@@ -108,3 +108,29 @@ export function capitalise(s: string): string {
 export function listing(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+// What kind of id each id-valued field holds.
+const idKinds: Record<string, string> = { id: "id", group: "group id", ref: "measure id", locations: "location id" };
+
+/** Says what is wrong with a value that does not match its pattern (an id, a language code, a version, a web address). */
+export function patternMessage(field: string, where: string, value: string, pattern: string): string {
+  if (pattern === "^[a-z0-9][a-z0-9-]*$") {
+    if (value === "") return `"${field}" in ${where} must not be empty.`;
+    const fix = value
+      .toLowerCase()
+      .replace(/ä/g, "ae")
+      .replace(/ö/g, "oe")
+      .replace(/ü/g, "ue")
+      .replace(/ß/g, "ss")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    const suggestion = fix ? ` (e.g. "${shorten(fix)}")` : "";
+    return `"${shorten(value)}" is not a valid ${idKinds[field] ?? "id"}: use only lower-case letters, digits and hyphens${suggestion}.`;
+  }
+  if (field === "lang") return `"${value}" is not a language code; use a code such as "de", "en" or "fr-CH".`;
+  if (pattern.startsWith("^https?")) return `"${value}" is not a web address; write it as https://…`;
+  if (field === "version") return `"${value}" is not a usable version; use letters, digits, dots and hyphens, e.g. "2026.1".`;
+  return `"${shorten(value)}" has the wrong form for "${field}" in ${where}.`;
+}
