@@ -37,6 +37,7 @@ const freshOut = () => {
 
 try {
   const compiled = values["no-compile"] ? "not checked (--no-compile)" : ensureCompiled();
+  const loadAtStart = os.loadavg()[0];
   const found = await browser();
   process.stdout.write(`${machine(found.executable).join("\n")}\nlib       ${compiled}\n`);
 
@@ -78,6 +79,10 @@ try {
 
   // Round robin: run 1 of every row, then run 2 …, so a burst of load from elsewhere spreads over all rows.
   const result = await measureAll(Object.values(rows));
+  // Other work on the machine makes wall times unreliable: a 1-minute load above the cores before the bench,
+  // or more than a core above them after it (the bench itself keeps up to all cores busy).
+  const cores = os.availableParallelism();
+  const busy = loadAtStart > cores ? loadAtStart.toFixed(2) : os.loadavg()[0] > cores + 1 ? os.loadavg()[0].toFixed(2) : undefined;
   const r = Object.fromEntries(Object.keys(rows).map((key, i) => [key, result[i]]));
   const line = (m, target = "", ok = undefined) =>
     m.failed ? [`  ${m.label}`, "", m.failed, "", "", "", "", target, ""] : [`  ${m.label}`, String(m.runs), ms(m.median), ms(m.min), ms(m.max), ms(m.cpu), mb(m.rssKB), target, mark(ok)];
@@ -120,6 +125,7 @@ try {
     "  puppeteer alone: same browser, same flags, one tab per page, as many at once as there are cores.",
     "- pandoc + WeasyPrint make the same annexes from Markdown generated from the same content (default pandoc styling).",
     `- load at end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; the bench took ${Math.round((performance.now() - started) / 1000)} s.`,
+    ...(busy ? [`- ⚠ the machine was busy (load ${busy} on ${os.availableParallelism()} cores): wall times are inflated; min and CPU are the steadier columns.`] : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } finally {

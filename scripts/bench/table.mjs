@@ -3,7 +3,7 @@
 /** Formats milliseconds as "1234 ms" (one decimal below 10 ms). */
 export function ms(value) {
   if (value === undefined || Number.isNaN(value)) return "–";
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  return `${Math.abs(value) < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 }
 
 /** Formats kilobytes as megabytes. */
