@@ -53,7 +53,9 @@ export class SourceReader {
     }
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+      // A lone CR ends a line for YAML, Markdown and editors, but not for the YAML line counter: make it
+      // an LF (same length, so every offset stays) and positions agree with what an editor shows.
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)).replace(/\r(?!\n)/g, "\n");
     } catch {
       const bad = firstInvalidUtf8(bytes, start);
       const before = new TextDecoder("utf-8").decode(bytes.subarray(start, bad));

@@ -41,7 +41,8 @@ export function explainYamlError(error: YAMLError, text: string, doc: Document.P
       if (/Comments must be separated/.test(first)) return at('A # starts a comment only after a space; add a space before the #, or put the whole value in quotes.');
       if (/Missing , /.test(first)) return at("A comma is missing between two entries in [ … ] or { … }.");
       if (/Missing space after :/.test(first)) return at("Add a space after the colon.");
-      return at(`Something is missing in the YAML here (${lowerFirst(first)}).`);
+      if (/Tags and anchors must be separated/.test(first)) return at('Put a space after a YAML tag (!…) or anchor (&…), or put the whole value in quotes.');
+      return at("Something is missing in the YAML here; check the quotation marks, brackets, colons and commas.");
     case "BAD_DQ_ESCAPE": {
       const escape = /sequence (\\.?)/.exec(first)?.[1] ?? "\\";
       return at(`Inside double quotes a backslash starts a special character, and "${escape}" is not one; write \\\\ for a backslash, or use single quotes.`);
@@ -52,8 +53,9 @@ export function explainYamlError(error: YAMLError, text: string, doc: Document.P
     }
     case "MULTIPLE_DOCS":
       return at("The file holds more than one YAML document (a line with ---); keep one per file.");
-    case "TAG_RESOLVE_FAILED": {
-      const tag = /tag: (\S+)/.exec(first)?.[1];
+    case "TAG_RESOLVE_FAILED":
+    case "BAD_COLLECTION_TYPE": {
+      const tag = (/tag: (\S+)/.exec(first)?.[1] ?? /^(tag:\S+)/.exec(first)?.[1])?.replace(/^tag:yaml\.org,2002:/, "!!");
       return at(`${tag ? `"${tag}" is a YAML tag, which` : "YAML tags (!…)"} toms does not support; write plain values.`);
     }
     case "RESOURCE_EXHAUSTION":
@@ -64,7 +66,7 @@ export function explainYamlError(error: YAMLError, text: string, doc: Document.P
       if (/Block scalar header/.test(first)) return at("After | or > nothing may follow on the same line; start the text on the next line.");
       return at("The YAML structure breaks here; check the indentation, and that each line is a field (name: value) or a list entry (- value).");
     default:
-      return at(`The YAML cannot be read here (${lowerFirst(first)}).`);
+      return at("The YAML cannot be read here; check the indentation, quotation marks, brackets and colons.");
   }
 }
 
@@ -122,8 +124,4 @@ function firstNonSpace(text: string, offset: number): number {
   let at = offset;
   while (at < text.length && (text[at] === " " || text[at] === "\t")) at++;
   return at < text.length && text[at] !== "\n" && text[at] !== "\r" ? at : offset;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -8,10 +8,10 @@ import { markdownLimitProblem } from "./markdown-limits.js";
 /** Link targets a reader may follow: web, mail, phone, and anchors within the page. */
 const safeProtocols = new Set(["http", "https", "mailto", "tel"]);
 
-/** Every piece of Markdown of a document, each once (a reused measure shares its source's prose). */
+/** Every piece of Markdown of a document, each once (a reused measure shares its source's prose; a prose file may be named twice). */
 export function allProse(site: Site): Prose[] {
-  const found = new Set<Prose>();
-  const add = (p: Prose | undefined) => p && found.add(p);
+  const found = new Map<string, Prose>();
+  const add = (p: Prose | undefined) => p && found.set(`${p.file}:${p.line}:${p.column}`, p);
   add(site.preamble);
   for (const location of site.locations) add(location.description);
   for (const group of site.groups) {
@@ -22,7 +22,7 @@ export function allProse(site: Site): Prose[] {
     }
   }
   for (const change of site.changes) add(change.summary);
-  return [...found];
+  return [...found.values()];
 }
 
 /** Rejects what must not reach a reader from Markdown: raw HTML, and links that run code or embed data. */
