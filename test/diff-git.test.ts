@@ -84,7 +84,7 @@ describe("reading a revision", () => {
     repo.write({ "docs/measures/gross.yaml": `# ${"x".repeat(maxFileBytes + 10)}\n` });
     const commit = repo.commit("large");
     const result = diffContent({ content: "docs/measures", base: commit, cwd: repo.dir });
-    expect(result.base.diagnostics.list.map((d) => `${d.rule} ${d.message}`)).toEqual(["file-too-large The file is 1.0 MB; content files may be at most 1 MB."]);
+    expect(result.base.diagnostics.list.map((d) => `${d.rule} ${d.message}`)).toEqual(["file-too-large The file is larger than 256 KB, the most a content file may have; split it into smaller files."]);
   });
 });
 
