@@ -83,7 +83,7 @@ describe("hostile YAML and Markdown at the size limit", () => {
   it.each([
     ["20 000 fields in one map (the yaml package's duplicate check was quadratic; so was reporting each)", "weitergabe.yaml", `${Array.from({ length: 20_000 }, (_, i) => `f${i}: 1`).join("\n")}\n`, 'weitergabe.yaml:1:1 error The section is missing the required fields "id", "group", "title" and "measures".'],
     ["250 KB of [", "weitergabe.yaml", `id: ${"[".repeat(250_000)}`, "weitergabe.yaml:1:205 error The YAML is nested more than 200 levels deep here"],
-    ["250 KB of - - -", "weitergabe.yaml", `${"- ".repeat(125_000)}x`, "weitergabe.yaml:1:801 error The YAML is nested more than 200 levels deep here"],
+    ["250 KB of - - -", "weitergabe.yaml", `${"- ".repeat(125_000)}x`, "weitergabe.yaml:1:401 error The YAML is nested more than 200 levels deep here"],
     ["a 200 KB measure text", "prose/verschluesselung.md", "x\n=\n".repeat(50_000), "prose/verschluesselung.md:1:1 error This text is 196 KB long; one text may have at most 32 KB."],
     ["10 000 nested quotes", "weitergabe.yaml", section(`  - id: zitat\n    text: "${"> ".repeat(10_000)}"\n`), "weitergabe.yaml:6:12 error The text nests quotes or lists 10000 levels deep here"],
   ])("%s", (_, file, text, first) => {

@@ -52,7 +52,8 @@ function readCapped(file: string): Buffer {
   if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? "EISDIR" : "ENOTREG" });
   const fd = fs.openSync(file, "r");
   try {
-    const buffer = Buffer.alloc(maxFileBytes + 1);
+    // Sized by the file (a file may still grow while read: then the loop stops when the buffer is full).
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxFileBytes) + 1);
     let length = 0;
     for (;;) {
       const read = fs.readSync(fd, buffer, length, buffer.length - length, null);

@@ -16,12 +16,19 @@ export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
   let depth = 0;
   let quote: string | undefined;
   let lineStart = true;
+  const lead = /[ \t]*(?:-[ \t]+)*/y;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (lineStart) {
       lineStart = false;
-      const lead = /^[ \t]*(?:-[ \t]+)*/.exec(text.slice(i, i + 4 * maxRawDepth))?.[0] ?? "";
-      if (lead.length > 2 * maxRawDepth || (lead.match(/-/g)?.length ?? 0) > maxRawDepth) return tooDeep(i + lead.length);
+      lead.lastIndex = i;
+      const found = lead.exec(text)?.[0] ?? "";
+      if (found.length > 2 * maxRawDepth) {
+        // Report where the limit is crossed: at the dash one too many, or the column past the indentation allowed.
+        let dashes = 0;
+        for (let k = 0; k < found.length; k++) if (found[k] === "-" && ++dashes > maxRawDepth) return tooDeep(i + k);
+        if (found.length - dashes > 2 * maxRawDepth) return tooDeep(i + 2 * maxRawDepth);
+      }
     }
     if (c === "\n") lineStart = true;
     if (quote !== undefined) {

@@ -8,7 +8,7 @@ import { sourceOffsets } from "./scalar-offsets.js";
 // For prose written in a YAML value: the file and, per character of the value, its offset in the
 // file. YAML folds lines, strips indentation and resolves escapes, so a Markdown position maps to the
 // file only through this table. Kept beside the model (keyed by the Prose) so the model stays plain data.
-const origins = new WeakMap<Prose, { file: YamlFile; offsets: number[] }>();
+const origins = new WeakMap<Prose, { file: YamlFile; node: Scalar; offsets?: number[] }>();
 
 /** The Markdown of a YAML string value, remembering where it sits so Markdown problems point into the YAML file. */
 export function yamlProse(file: YamlFile, pointer: readonly (string | number)[]): Prose | undefined {
@@ -26,7 +26,7 @@ export function yamlProse(file: YamlFile, pointer: readonly (string | number)[])
     const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
     prose = { markdown: node.value, file: file.path, line: place.line, column: place.column + (quoted ? 1 : 0), indent: 0 };
   }
-  origins.set(prose, { file, offsets: sourceOffsets(file.text, node) });
+  origins.set(prose, { file, node });
   return prose;
 }
 
@@ -39,6 +39,8 @@ export function fileProse(file: string, text: string): Prose {
 export function placeInProse(prose: Prose, line: number, column: number, offset?: number): Place {
   const origin = origins.get(prose);
   if (origin && offset !== undefined) {
+    // Built on first use: most texts never need a position.
+    origin.offsets ??= sourceOffsets(origin.file.text, origin.node);
     const at = origin.offsets[Math.min(offset, origin.offsets.length - 1)];
     if (at !== undefined) return placeOfOffset(origin.file, at);
   }

@@ -27,28 +27,30 @@ export function markdownLimitProblem(markdown: string): LimitProblem | undefined
     const kb = Math.ceil(markdown.length / 1024);
     return { offset: 0, message: `This text is ${kb} KB long; one text may have at most ${maxMarkdownChars / 1024} KB. Split it into several measures or files.` };
   }
-  let lineStart = 0;
-  let lines = 0;
-  while (lineStart < markdown.length) {
-    if (++lines > maxMarkdownLines) {
-      return { offset: lineStart, message: `This text has more than ${maxMarkdownLines} lines; split it into several measures or files.` };
+  let lines = 1;
+  for (let at = markdown.indexOf("\n"); at !== -1; at = markdown.indexOf("\n", at + 1)) {
+    if (at + 1 < markdown.length && ++lines > maxMarkdownLines) {
+      return { offset: at + 1, message: `This text has more than ${maxMarkdownLines} lines; split it into several measures or files.` };
     }
-    const end = markdown.indexOf("\n", lineStart);
-    const lineEnd = end === -1 ? markdown.length : end;
-    const depth = nesting(markdown.slice(lineStart, lineEnd));
+  }
+  // Only lines that open with indentation, a quote or a list marker can nest.
+  const opener = /^(?:[ \t]*[>*+\-0-9]|[ \t]{2})/gm;
+  for (let match = opener.exec(markdown); match; match = opener.exec(markdown)) {
+    const end = markdown.indexOf("\n", match.index);
+    const depth = nesting(markdown.slice(match.index, end === -1 ? markdown.length : end));
     if (depth > maxNesting) {
-      return { offset: lineStart, message: `The text nests quotes or lists ${depth} levels deep here; at most ${maxNesting} levels are allowed.` };
+      return { offset: match.index, message: `The text nests quotes or lists ${depth} levels deep here; at most ${maxNesting} levels are allowed.` };
     }
-    lineStart = lineEnd + 1;
   }
   const run = new RegExp(`([*_\`~])\\1{${maxDelimiterRun},}`).exec(markdown);
   if (run) return { offset: run.index, message: `The text repeats "${run[1]}" more than ${maxDelimiterRun} times in a row; simplify its formatting.` };
-  for (const [chars, name] of [["*_", "emphasis marks (* and _)"], ["]", "closing brackets (])"], ["`", "backticks (`)"]] as const) {
-    let count = 0;
-    for (let i = 0; i < markdown.length; i++) {
-      if (!chars.includes(markdown[i] as string) || ++count <= maxDelimiters) continue;
-      return { offset: i, message: `The text holds more than ${maxDelimiters} ${name}; simplify its formatting or split it.` };
-    }
+  const counts = { emphasis: 0, bracket: 0, backtick: 0 };
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown.charCodeAt(i);
+    const kind = c === 42 || c === 95 ? "emphasis" : c === 93 ? "bracket" : c === 96 ? "backtick" : undefined;
+    if (kind === undefined || ++counts[kind] <= maxDelimiters) continue;
+    const name = { emphasis: "emphasis marks (* and _)", bracket: "closing brackets (])", backtick: "backticks (`)" }[kind];
+    return { offset: i, message: `The text holds more than ${maxDelimiters} ${name}; simplify its formatting or split it.` };
   }
   return undefined;
 }

@@ -44,8 +44,9 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
     return;
   }
   visit(tree, (node) => {
+    // Only a node that is reported needs its place (mapping a YAML value's offsets costs time).
     const start = node.position?.start;
-    const place = start ? placeInProse(prose, start.line, start.column, start.offset) : placeInProse(prose, 1, 1, 0);
+    const place = () => (start ? placeInProse(prose, start.line, start.column, start.offset) : placeInProse(prose, 1, 1, 0));
     if (node.type === "html") {
       const match = /<\s*(\/?)\s*([a-zA-Z][\w-]*)/.exec(node.value);
       const tag = match?.[2]?.toLowerCase();
@@ -53,12 +54,12 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
       if (tag !== undefined && match?.[1] === "/" && opened.has(tag)) return;
       if (tag !== undefined) opened.add(tag);
       const what = tag ? `the HTML element <${tag}>` : "HTML";
-      diagnostics.add("markdown-html", place, `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
+      diagnostics.add("markdown-html", place(), `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
     } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
       const scheme = protocolOf(node.url);
       if (scheme !== undefined && !safeProtocols.has(scheme)) {
         const what = node.type === "image" ? "An image" : "A link";
-        diagnostics.add("unsafe-link", place, `${what} here uses "${scheme}:", which is not allowed; use an http, https or mailto address.`);
+        diagnostics.add("unsafe-link", place(), `${what} here uses "${scheme}:", which is not allowed; use an http, https or mailto address.`);
       }
     }
   });
