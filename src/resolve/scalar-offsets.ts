@@ -10,35 +10,54 @@ import { Scalar } from "yaml";
 export function sourceOffsets(text: string, node: Scalar): number[] {
   const value = String(node.value);
   const [start, end] = node.range ?? [0, text.length];
+  const double = node.type === Scalar.QUOTE_DOUBLE;
+  const single = node.type === Scalar.QUOTE_SINGLE;
   let at = contentStart(text, node, start);
   const offsets: number[] = [];
   const white = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
+  const map = (units: number, to: number) => {
+    for (let u = 0; u < units; u++) offsets.push(Math.min(to + u, end));
+  };
   for (const char of value) {
     const units = char.length;
-    if (node.type === Scalar.QUOTE_DOUBLE && text[at] === "\\") {
-      // Skip escaped line breaks (a backslash at a line end continues the line), then map the escape.
-      while (text[at] === "\\" && (text[at + 1] === "\n" || text[at + 1] === "\r")) {
-        at += text[at + 1] === "\r" && text[at + 2] === "\n" ? 3 : 2;
-        while (at < end && (text[at] === " " || text[at] === "\t")) at++;
-      }
-      if (text[at] === "\\") {
-        for (let u = 0; u < units; u++) offsets.push(at);
+    if (white(char)) {
+      // Part of a run of spaces and line breaks (folding turns a line break into a space), or an escape.
+      if (double && text[at] === "\\" && !isLineEscape(text, at)) {
+        map(units, at);
         at += escapeLength(text, at);
-        continue;
+      } else {
+        map(units, at);
+        if (white(text[at])) at++;
       }
-    }
-    if (node.type === Scalar.QUOTE_SINGLE && char === "'" && text[at] === "'" && text[at + 1] === "'") {
-      offsets.push(at);
-      at += 2;
       continue;
     }
-    if (!white(char)) while (at < end && white(text[at]) && text[at] !== char) at++;
-    for (let u = 0; u < units; u++) offsets.push(Math.min(at + u, end));
-    // A character that is not in the source (rare: YAML made it) keeps the position of the next one.
-    if (text.startsWith(char, at) || (white(char) && white(text[at]))) at += units;
+    // The rest of a white run (indentation, a folded line break) and escaped line breaks are dropped.
+    for (;;) {
+      while (at < end && white(text[at])) at++;
+      if (!(double && isLineEscape(text, at))) break;
+      at += text[at + 1] === "\r" && text[at + 2] === "\n" ? 3 : 2;
+    }
+    if (double && text[at] === "\\") {
+      map(units, at);
+      at += escapeLength(text, at);
+    } else if (single && char === "'" && text.startsWith("''", at)) {
+      map(units, at);
+      at += 2;
+    } else {
+      // A character YAML did not copy from here (rare): find it a little further on, else keep the place.
+      const found = text.startsWith(char, at) ? at : text.indexOf(char, at);
+      if (found !== -1 && found - at <= 16) at = found;
+      map(units, at);
+      if (text.startsWith(char, at)) at += units;
+    }
   }
   offsets.push(Math.min(at, end));
   return offsets;
+}
+
+// A backslash at the end of a line inside double quotes joins the lines without a space.
+function isLineEscape(text: string, at: number): boolean {
+  return text[at] === "\\" && (text[at + 1] === "\n" || text[at + 1] === "\r");
 }
 
 // Where a scalar's first value character can be: after the opening quote, or on the line after a
