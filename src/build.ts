@@ -6,7 +6,7 @@ import type { Printer } from "./pdf/print.js";
 import { writeAnnexSet } from "./publish/annex-set.js";
 import { writeArchive } from "./publish/archive.js";
 import { manifestName, type PdfRecord, readManifest } from "./publish/manifest.js";
-import { stage } from "./publish/write-site.js";
+import { recover, stage, type Staging } from "./publish/write-site.js";
 import { renderIndex, type AnnexPage } from "./render/site.js";
 import { checkContent } from "./validate/check.js";
 
@@ -38,24 +38,37 @@ export interface BuildResult {
  * when complete. On any failure, or a SIGINT/SIGTERM, `out` stays as it was and no browser is left running.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // A build killed between the two renames of its commit left the old site aside: put it back before anything
+  // else, so that even a build stopped by a content error leaves --out as the killed build found it.
+  recover(options.out);
   const { site, diagnostics } = checkContent(options.content);
   if (!site) return { ok: false, diagnostics, written: [], pages: [] };
   const previous = { out: path.resolve(options.out), manifest: readManifest(options.out) };
-  const staging = stage(options.out);
+  // Created only once the signal handlers are in place: without them a signal ends the process at once, which
+  // would leave the staging folder behind.
+  let staging: Staging | undefined;
   const records: Record<string, PdfRecord> = {};
   let printer: Promise<Printer> | undefined;
+  // Set once the PDF modules are loaded (lazily: a build without PDFs never loads puppeteer).
+  let killBrowsers: (() => void) | undefined;
   const startPrinter = () => {
-    printer ??= import("./pdf/print.js").then((m) => m.openPrinter(options.log));
+    printer ??= import("./pdf/launch.js").then(async (launch) => {
+      killBrowsers = launch.killBrowsers;
+      return (await import("./pdf/print.js")).openPrinter(options.log);
+    });
     return printer;
   };
-  const stopOnSignal = onSignal(() => {
-    staging.discard();
-    void printer?.then((p) => {
-      const pid = p.pid();
-      if (pid !== undefined) process.kill(pid, "SIGKILL");
-    });
+  // Everything here is synchronous and the process exits right after: the build in flight never gets to
+  // commit (or write) after the discard, and a browser still starting is killed too.
+  const stopOnSignal = onSignal((signal) => {
+    // The browser first, so it stops writing into the staging folder.
+    killBrowsers?.();
+    staging?.discard();
+    const outcome = staging?.committed() ? `${options.out} holds the new site` : `nothing was written; ${options.out} is unchanged`;
+    process.stderr.write(`toms: stopped by ${signal}; ${outcome}.\n`);
   });
   try {
+    staging = stage(options.out);
     const target = { pdf: options.pdf, previous, printer: startPrinter, records, ...(options.log && { log: options.log }) };
     const current = await writeAnnexSet(site, { ...target, dir: staging.dir, rel: "" });
     const versions = options.archive === false ? [] : await writeArchive({ site, current, content: options.content, target, staging: staging.dir });
@@ -67,9 +80,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (error instanceof PdfError) return { ok: false, diagnostics, written: [], pages: [], failure: error.message };
     throw error;
   } finally {
-    stopOnSignal();
-    staging.discard();
+    staging?.discard();
+    // The handlers stay until the browser is gone, so a signal during the close still kills it.
     await (await printer?.catch(() => undefined))?.close();
+    stopOnSignal();
   }
 }
 
@@ -77,19 +91,21 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-// While a build runs, SIGINT and SIGTERM first undo what it started (staging folder, browser), then end the
-// process as the signal would have; returns the function that removes the handlers.
-function onSignal(cleanup: () => void): () => void {
+const exitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+// While a build runs, SIGINT, SIGTERM and SIGHUP first undo what it started (staging folder, browser), then end
+// the process at once with the code the signal would have given (128 + its number); returns the function that
+// removes the handlers.
+function onSignal(cleanup: (signal: NodeJS.Signals) => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    cleanup();
-    process.exitCode = signal === "SIGINT" ? 130 : 143;
-    // Give the browser kill a moment to be sent, then leave.
-    setTimeout(() => process.exit(), 50);
+    try {
+      cleanup(signal);
+    } finally {
+      process.exit(exitCodes[signal]);
+    }
   };
-  process.once("SIGINT", handler);
-  process.once("SIGTERM", handler);
+  for (const signal of Object.keys(exitCodes)) process.once(signal, handler);
   return () => {
-    process.removeListener("SIGINT", handler);
-    process.removeListener("SIGTERM", handler);
+    for (const signal of Object.keys(exitCodes)) process.removeListener(signal, handler);
   };
 }

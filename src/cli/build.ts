@@ -3,8 +3,27 @@ import { formatDiagnostics } from "../diagnostics/format.js";
 
 /** `toms build`: checks, then writes the site; prints problems and one line per written annex. */
 export async function runBuild(options: { content: string; out: string; pdf: boolean }): Promise<number> {
+  try {
+    return await report(options);
+  } finally {
+    // All of ours is done (the browser closed or killed), but puppeteer can keep a timer of a call the dead browser
+    // never answered (newPage's 30 s waitForTarget) and hold the process that long: leave once the output drained.
+    setTimeout(() => process.exit(), 1_000).unref();
+  }
+}
+
+async function report(options: { content: string; out: string; pdf: boolean }): Promise<number> {
   const started = performance.now();
-  const result = await build({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  let result: Awaited<ReturnType<typeof build>>;
+  try {
+    result = await build({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (error) {
+    // Neither the content nor the browser: the file system refused (--out below a file, no space, no permission).
+    // build() has discarded its staging folder, so the output is as it was. Anything else is a bug: its stack stays.
+    if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+    process.stderr.write(`toms: cannot write the site to ${options.out} (${(error as Error).message}).\ntoms: nothing was written; ${options.out} is unchanged.\n`);
+    return 1;
+  }
   const list = result.diagnostics.sorted();
   if (list.length > 0) process.stderr.write(formatDiagnostics(list, "text"));
   if (!result.ok) {

@@ -1,5 +1,8 @@
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
+import { removeTree } from "../publish/write-site.js";
 import { noBrowserMessage, PdfError } from "./errors.js";
 import { findBrowser, isFile, systemBrowserPaths, type FoundBrowser } from "./find-browser.js";
 
@@ -28,20 +31,86 @@ export function locateBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowse
   return found;
 }
 
-/** Starts one headless browser for the whole build. */
+// A browser of this process, starting or running: what it takes to end it at once, synchronously.
+interface Running {
+  abort: AbortController;
+  profile: string;
+  pid?: number;
+}
+const running = new Set<Running>();
+
+/**
+ * Starts one headless browser for the whole build. Its profile is a folder of our own (not puppeteer's temporary
+ * one), so that `killBrowsers` can remove it synchronously; it is also removed whenever the browser exits.
+ */
 export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const entry: Running = { abort: new AbortController(), profile: fs.mkdtempSync(path.join(os.tmpdir(), "toms-chromium-")) };
+  running.add(entry);
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: found.executable,
       headless: true,
       pipe: true,
       args: [...flags, ...(asRoot ? ["--no-sandbox"] : [])],
       timeout: 30_000,
+      userDataDir: entry.profile,
+      // Aborting kills the browser even while it is still starting (see killBrowsers).
+      signal: entry.abort.signal,
+      // The build's own handler owns SIGINT/SIGTERM/SIGHUP: puppeteer's would exit (SIGINT) or close the
+      // browser and let the build go on (SIGTERM) before the staging folder is discarded.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    const child = browser.process();
+    entry.pid = child?.pid;
+    child?.once("exit", () => end(entry));
+    return browser;
   } catch (error) {
+    end(entry);
     const reason = (error as Error).message.split("\n")[0];
     throw new PdfError(`The browser at ${found.executable} did not start (${reason}). ${noBrowserMessage()}`);
+  }
+}
+
+/**
+ * Kills every browser this process started, with all its helper processes, and removes their profiles. Synchronous,
+ * so a signal handler can call it right before `process.exit`.
+ */
+export function killBrowsers(): void {
+  const entries = [...running];
+  // All killed before any profile is removed: a dying browser may still be writing to its profile.
+  for (const entry of entries) kill(entry);
+  for (const entry of entries) end(entry);
+}
+
+/** Kills one browser's process group (it is started as a group leader) and removes its profile. */
+export function killBrowser(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  for (const entry of running) if (entry.pid === pid) end(entry);
+}
+
+// puppeteer kills a starting browser's group on abort; a running one is killed here as a whole group, since
+// helper processes (zygote, renderers) may outlive a main process that crashed or was killed.
+function kill(entry: Running): void {
+  entry.abort.abort();
+  if (entry.pid === undefined) return;
+  try {
+    process.kill(-entry.pid, "SIGKILL");
+  } catch {
+    // The group is gone already.
+  }
+}
+
+function end(entry: Running): void {
+  running.delete(entry);
+  kill(entry);
+  try {
+    // Processes just killed may not have stopped writing yet: removeTree tries again.
+    removeTree(entry.profile);
+  } catch {
+    // A profile left in the temporary folder is no reason to fail (or to skip the rest of a signal's cleanup).
   }
 }
 

@@ -5,7 +5,7 @@ import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/site.js";
 import { buildDate } from "./build-date.js";
 import { PdfError } from "./errors.js";
-import { launchBrowser, locateBrowser, parallelism } from "./launch.js";
+import { killBrowser, launchBrowser, locateBrowser, parallelism } from "./launch.js";
 import { eachLimited } from "./pool.js";
 import { printAnnex, type PrintJob, type PrintedAnnex } from "./print-annex.js";
 
@@ -27,10 +27,8 @@ export interface Printer {
    * `date` is stamped into the PDFs (default: the build date of the site). Any failure throws a PdfError.
    */
   print(site: Site, pages: AnnexPage[], dir: string, date?: Date): Promise<PrintSummary[]>;
-  /** Closes the browser (killing it when it does not close in time). */
+  /** Closes the browser (killing it when it does not close in time, or at once when a print failed). */
   close(): Promise<void>;
-  /** The browser's process id, so a signal handler can end it. */
-  pid(): number | undefined;
 }
 
 /** Starts the browser and returns a printer for the whole build. */
@@ -40,6 +38,8 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
   const found = locateBrowser();
   const browser = await launchBrowser(found);
   log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
+  // After a failed print the browser may be hung or gone: it is then killed instead of asked to close.
+  let failed = false;
   return {
     async print(site, pages, dir, date = buildDate(site)) {
       const t = performance.now();
@@ -47,7 +47,10 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
       const summaries: PrintSummary[] = [];
       await eachLimited(pages, parallelism(pages.length), async (page) => {
         const t0 = performance.now();
-        const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs });
+        const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs }).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
         await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
         const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes };
         summaries.push(summary);
@@ -56,8 +59,7 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
       log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms`);
       return summaries;
     },
-    close: () => closeBrowser(browser),
-    pid: () => browser.process()?.pid,
+    close: async () => (failed ? killBrowser(browser) : closeBrowser(browser)),
   };
 }
 
@@ -71,8 +73,8 @@ export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, 
   }
 }
 
-// One tab per annex, closed on every path; a print that outlives the timeout closes its tab (which ends
-// puppeteer's pending calls) and fails with a message instead of hanging the build.
+// One tab per annex, closed on every path; a print that outlives the timeout fails with a message instead of
+// hanging the build. A browser that quit (crashed, killed) is named as the cause rather than puppeteer's symptom.
 async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnnex> {
   let tab: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -81,19 +83,32 @@ async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnne
       reject(new PdfError(`Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped; nothing was written. Is the annex unusually large? TOMS_PDF_TIMEOUT_MS sets the limit.`));
     }, job.timeoutMs);
   });
+  // Some of puppeteer's waits (newPage's) do not end when the browser dies: its disconnection ends the print.
+  const quit = () => new PdfError(`The browser quit unexpectedly while printing ${job.page.pdf}.`);
+  let onDisconnect = () => {};
+  const gone = new Promise<never>((_, reject) => {
+    onDisconnect = () => reject(quit());
+    if (browser.connected) browser.once("disconnected", onDisconnect);
+    else onDisconnect();
+  });
   try {
     const work = (async () => {
       tab = await browser.newPage();
       return printAnnex(tab, job);
     })();
-    return await Promise.race([work, expired]);
+    const printed = await Promise.race([work, expired, gone]);
+    await tab?.close();
+    return printed;
   } catch (error) {
+    // A hung browser never answers: its tab is closed without waiting (after a failure the browser is killed,
+    // which also ends a tab opened after the timeout).
+    void tab?.close().catch(() => {});
     if (error instanceof PdfError) throw error;
+    if (!browser.connected) throw quit();
     throw new PdfError(`Printing ${job.page.pdf} failed: ${(error as Error).message.split("\n")[0]}`);
   } finally {
     clearTimeout(timer);
-    // A tab opened after the timeout is closed with the browser.
-    await tab?.close().catch(() => {});
+    browser.off("disconnected", onDisconnect);
   }
 }
 
@@ -104,7 +119,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
     timer = setTimeout(() => resolve("late"), 5_000);
   });
   const closed = browser.close().then(() => "closed" as const, () => "late" as const);
-  if ((await Promise.race([closed, late])) === "late") browser.process()?.kill("SIGKILL");
+  if ((await Promise.race([closed, late])) === "late") killBrowser(browser);
   clearTimeout(timer);
 }
 

@@ -6,8 +6,10 @@ export interface Staging {
   dir: string;
   /** Replaces the output folder with the staged one in two renames; the old one is removed afterwards. */
   commit(): void;
-  /** Removes the staged folder, leaving the output as it was. */
+  /** Removes the staged folder, leaving the output as it was (no-op after a commit); commit() then refuses. */
   discard(): void;
+  /** Whether the staged folder has become the output. */
+  committed(): boolean;
 }
 
 /** Starts a build of `out` in a hidden sibling folder (same file system, so the final rename is atomic). */
@@ -19,6 +21,7 @@ export function stage(out: string): Staging {
   fs.mkdirSync(parent, { recursive: true });
   const dir = fs.mkdtempSync(path.join(parent, `.${base}.toms-new-${process.pid}-`));
   let done = false;
+  let committed = false;
   return {
     dir,
     commit() {
@@ -29,15 +32,43 @@ export function stage(out: string): Staging {
       // mkdtemp creates the folder private (0700); a published site is world-readable.
       fs.chmodSync(dir, 0o755);
       if (had) fs.renameSync(target, old);
-      fs.renameSync(dir, target);
+      try {
+        fs.renameSync(dir, target);
+      } catch (error) {
+        // The process lives on: put the old site straight back rather than leave it for the next build's recover().
+        if (had) fs.renameSync(old, target);
+        throw error;
+      }
       done = true;
+      committed = true;
       if (had) fs.rmSync(old, { recursive: true, force: true });
     },
     discard() {
-      if (!done) fs.rmSync(dir, { recursive: true, force: true });
+      // Removed even when already discarded: a build still running after a signal may have re-created it.
+      // A write still in flight (PDFs are written asynchronously) can refill the folder while it is removed.
+      if (!committed) removeTree(dir);
       done = true;
     },
+    committed: () => committed,
   };
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Removes a folder tree, synchronously (signal handlers use it), even while a writer that was just stopped still
+ * adds to it (a killed browser, a write in flight): each attempt lists the folder afresh, for up to a second.
+ */
+export function removeTree(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (attempt === 20) throw error;
+      Atomics.wait(pause, 0, 0, 50);
+    }
+  }
 }
 
 /** Writes files (name → content) below a folder, creating subfolders. */
@@ -49,9 +80,13 @@ export function writeFiles(dir: string, files: Map<string, string | Buffer>): vo
   }
 }
 
-// A build killed between the two renames of commit() leaves the old site as .<out>.toms-old-<pid>: put it back.
-// Staged folders of killed builds are removed.
-function recover(target: string): void {
+/**
+ * Repairs what a killed build left next to `out`: a build killed between the two renames of commit() leaves the
+ * old site as .<out>.toms-old-<pid> (put back when `out` is missing, else removed); staged folders are removed.
+ * Folders of a build still running (live pid) are left alone.
+ */
+export function recover(out: string): void {
+  const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target);
   let entries: string[] = [];
@@ -63,6 +98,9 @@ function recover(target: string): void {
   for (const entry of entries) {
     const full = path.join(parent, entry);
     if (entry.startsWith(`.${base}.toms-old-`)) {
+      // commit() is synchronous, so this process's own old folder is never in the middle of one.
+      const pid = Number(entry.slice(`.${base}.toms-old-`.length));
+      if (pid !== process.pid && isAlive(pid)) continue;
       if (!fs.existsSync(target)) fs.renameSync(full, target);
       else fs.rmSync(full, { recursive: true, force: true });
     } else if (entry.startsWith(`.${base}.toms-new-`)) {

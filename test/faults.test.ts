@@ -1,0 +1,295 @@
+// Faults injected into `toms build` (issue 5): a content error, an unwritable --out, SIGINT/SIGTERM at a spread
+// of moments (also while PDFs print), a browser killed or hung mid-print, and a build killed between the two
+// renames of its commit. Real processes, Chromium and file system. After each fault --out must hold exactly the
+// old site or exactly a complete new one (a fresh reference build), no staging folder may be left, and no
+// process of the build: every process is traced by a tag in its environment or the run's own TMPDIR in its
+// command line (Chromium's profile lives there), so tests running in parallel are never mistaken for ours.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./helpers/tmp.js";
+
+const root = path.join(import.meta.dirname, "..");
+const fixture = path.join(import.meta.dirname, "fixtures/pdf/zwei-standorte");
+const tmp = tempDir("toms-faults-");
+const content = path.join(tmp.dir, "content");
+const oldContent = path.join(tmp.dir, "old-content");
+const broken = path.join(tmp.dir, "broken");
+const oldSite = path.join(tmp.dir, "old-site");
+const reference = path.join(tmp.dir, "reference");
+let oldTree: Record<string, string>;
+let referenceTree: Record<string, string>;
+let runs = 0;
+
+/** One `toms build` child: its stdout lines as they come, and how it ended. */
+interface Run {
+  pid: number;
+  tag: string;
+  tmpdir: string;
+  lines: string[];
+  stderr: () => string;
+  ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with the first stdout line matching, or rejects if the build ends before one comes. */
+  line: (pattern: RegExp) => Promise<string>;
+}
+
+function start(out: string, options: { content?: string; env?: Record<string, string>; args?: string[] } = {}): Run {
+  const tag = crypto.randomUUID();
+  const tmpdir = path.join(tmp.dir, `tmp-${++runs}`);
+  fs.mkdirSync(tmpdir);
+  const child = spawn(process.execPath, ["bin/toms.js", "build", "--content", options.content ?? content, "--out", out, ...(options.args ?? [])], {
+    cwd: root,
+    env: { ...process.env, ...options.env, TMPDIR: tmpdir, TOMS_FAULT_TAG: tag },
+  });
+  const lines: string[] = [];
+  const waiting: { pattern: RegExp; resolve: (l: string) => void; reject: (e: Error) => void }[] = [];
+  let stderr = "";
+  let rest = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    const parts = (rest + chunk).split("\n");
+    rest = parts.pop() ?? "";
+    for (const l of parts) {
+      lines.push(l);
+      for (const w of waiting.filter((w) => w.pattern.test(l))) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(l);
+      }
+    }
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  void ended.then(() => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`the build ended before a line matched ${w.pattern}:\n${lines.join("\n")}\n${stderr}`));
+  });
+  return { pid: child.pid as number, tag, tmpdir, lines, stderr: () => stderr, ended, line: (pattern) => new Promise((resolve, reject) => waiting.push({ pattern, resolve, reject })) };
+}
+
+function read(file: string): string {
+  try {
+    return fs.readFileSync(file, "latin1");
+  } catch {
+    return "";
+  }
+}
+
+/** Live processes of a run (not zombies): its node, the browser and every helper the browser started. */
+function processesOf(run: Run): { pid: number; ppid: number; cmd: string }[] {
+  const found = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    // Only node and the browser's processes are looked into (reading another's cmdline can block on its memory).
+    const [, comm, state, ppid] = /\((.*)\) (\S) (\d+)/s.exec(read(`/proc/${entry}/stat`)) ?? [];
+    if (!comm || !/^(node|chrom)/i.test(comm) || state === "Z") continue;
+    const cmd = read(`/proc/${entry}/cmdline`).split("\0").join(" ");
+    if (cmd.includes(run.tmpdir) || read(`/proc/${entry}/environ`).includes(`TOMS_FAULT_TAG=${run.tag}`)) {
+      found.push({ pid: Number(entry), ppid: Number(ppid), cmd: cmd.slice(0, 120) });
+    }
+  }
+  return found;
+}
+
+/** The processes a run left, once those being killed have had time to go (up to 5 s); any found are killed. */
+async function leftBehind(run: Run): Promise<string[]> {
+  let left = processesOf(run);
+  for (let i = 0; i < 50 && left.length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = processesOf(run);
+  }
+  for (const p of left) process.kill(p.pid, "SIGKILL");
+  return left.map((p) => `${p.pid} ${p.cmd}`);
+}
+
+/** The main browser process of a running build (the child of its node that is not a helper). */
+function browserOf(run: Run): number {
+  const main = processesOf(run).find((p) => p.ppid === run.pid && /chrom/i.test(p.cmd));
+  if (!main) throw new Error(`no browser under ${run.pid}`);
+  return main.pid;
+}
+
+/** Every file and folder below `dir` with the SHA-256 of each file: equal trees are byte-for-byte equal. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(d, e.name);
+      const rel = path.relative(dir, full);
+      if (e.isDirectory()) {
+        out[`${rel}/`] = "folder";
+        walk(full);
+      } else out[rel] = crypto.createHash("sha256").update(fs.readFileSync(full)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A fresh --out holding the old site, alone in its parent folder (so leftovers next to it are seen). */
+function oldOut(name: string): string {
+  const out = path.join(tmp.dir, name, "site");
+  fs.cpSync(oldSite, out, { recursive: true });
+  return out;
+}
+
+// What a run left in its TMPDIR: the browser's profile must go with it. Chromium's own temporary entries
+// ([.]org.chromium.Chromium.*: its singleton socket's folder, shared memory files) stay when it is killed.
+const tempLeft = (run: Run) => fs.readdirSync(run.tmpdir).filter((e) => !/^\.?org\.chromium\.Chromium\./.test(e));
+const besides = (out: string) => fs.readdirSync(path.dirname(out)).filter((e) => e !== "site");
+const noStack = /^\s+at /m;
+
+beforeAll(async () => {
+  fs.cpSync(fixture, content, { recursive: true });
+  fs.cpSync(fixture, oldContent, { recursive: true });
+  // The old site differs in one München measure: koeln.pdf is taken over (hard-linked) by a new build, the other
+  // two are printed, so a build on top of it both links into the old site and prints.
+  const measures = path.join(oldContent, "abschnitte/eingabe.yaml");
+  fs.writeFileSync(measures, fs.readFileSync(measures, "utf8").replace("MASSNAHME-MUENCHEN-22", "MASSNAHME-MUENCHEN-21"));
+  // A content error: a measure for a location the site does not have.
+  fs.cpSync(fixture, broken, { recursive: true });
+  const brokenMeasures = path.join(broken, "abschnitte/eingabe.yaml");
+  fs.writeFileSync(brokenMeasures, fs.readFileSync(brokenMeasures, "utf8").replace("locations: [muenchen]", "locations: [hamburg]"));
+  const built = await Promise.all([start(oldSite, { content: oldContent }).ended, start(reference).ended]);
+  expect(built).toEqual([
+    { code: 0, signal: null },
+    { code: 0, signal: null },
+  ]);
+  oldTree = tree(oldSite);
+  referenceTree = tree(reference);
+  expect(oldTree["koeln.pdf"]).toBe(referenceTree["koeln.pdf"]);
+  expect(oldTree["muenchen.pdf"]).not.toBe(referenceTree["muenchen.pdf"]);
+}, 60_000);
+
+afterAll(tmp.cleanup);
+
+describe("a build that fails", () => {
+  it("on a content error leaves --out byte for byte as it was", async () => {
+    const out = oldOut("content-error");
+    const run = start(out, { content: broken });
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toContain("eingabe.yaml:");
+    expect(run.stderr()).not.toMatch(noStack);
+    expect(tree(out)).toEqual(oldTree);
+    expect(besides(out)).toEqual([]);
+  });
+
+  it("on a file system error says so in one line, no stack trace", async () => {
+    const file = path.join(tmp.dir, "a-file");
+    fs.writeFileSync(file, "");
+    const run = start(path.join(file, "site"), { args: ["--no-pdf"] });
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    const out = path.join(file, "site");
+    expect(run.stderr()).toBe(`toms: cannot write the site to ${out} (EEXIST: file already exists, mkdir '${file}').\ntoms: nothing was written; ${out} is unchanged.\n`);
+  });
+});
+
+describe("SIGINT and SIGTERM", () => {
+  const started = /^pdf .* started in \d+ ms$/;
+  const printed = /\.pdf\s+\d+ pages\s+\d+ ms$/;
+  const moments: { signal: NodeJS.Signals; at: number | RegExp; expect: "old" | "new" | "either" }[] = [
+    // Timed: node starting, the content being checked, the annexes rendered, the browser starting.
+    { signal: "SIGTERM", at: 0, expect: "either" },
+    { signal: "SIGINT", at: 150, expect: "either" },
+    { signal: "SIGTERM", at: 300, expect: "either" },
+    { signal: "SIGINT", at: 450, expect: "either" },
+    { signal: "SIGTERM", at: 600, expect: "either" },
+    { signal: "SIGINT", at: 800, expect: "either" },
+    // On what the build prints: the browser started (prints begin), one annex printed (the other printing).
+    { signal: "SIGINT", at: started, expect: "old" },
+    { signal: "SIGTERM", at: started, expect: "old" },
+    { signal: "SIGINT", at: printed, expect: "old" },
+    { signal: "SIGTERM", at: printed, expect: "old" },
+    // Printing is over: the commit follows without a pause, so the signal meets the browser being closed.
+    { signal: "SIGINT", at: /annexes printed/, expect: "new" },
+  ];
+
+  it.each(moments)("$signal at $at leaves the $expect site, no staging folder, no process", async ({ signal, at, expect: survivor }) => {
+    const out = oldOut(`signal-${++runs}`);
+    const run = start(out);
+    if (typeof at === "number") await new Promise((resolve) => setTimeout(resolve, at));
+    else await run.line(at);
+    process.kill(run.pid, signal);
+    const ended = await run.ended;
+    const code = signal === "SIGINT" ? 130 : 143;
+    // Before the build installs its handler the signal ends node by default: nothing had started then.
+    if (typeof at === "number") expect([`code ${code}`, `signal ${signal}`]).toContain(ended.signal ? `signal ${ended.signal}` : `code ${ended.code}`);
+    else expect(ended).toEqual({ code, signal: null });
+    const after = tree(out);
+    if (survivor === "old") expect(after).toEqual(oldTree);
+    else if (survivor === "new") expect(after).toEqual(referenceTree);
+    else expect([oldTree, referenceTree]).toContainEqual(after);
+    if (ended.code === code) {
+      const kept = JSON.stringify(after) === JSON.stringify(oldTree);
+      const outcome = kept ? `nothing was written; ${out} is unchanged` : `${out} holds the new site`;
+      expect(run.stderr()).toBe(`toms: stopped by ${signal}; ${outcome}.\n`);
+    }
+    expect(besides(out)).toEqual([]);
+    expect(await leftBehind(run)).toEqual([]);
+    expect(tempLeft(run)).toEqual([]);
+  });
+});
+
+describe("a browser that fails mid-print", () => {
+  it("killed: the build stops with one clear line, the old site intact, no process left", async () => {
+    const out = oldOut("browser-killed");
+    const run = start(out);
+    await run.line(/^pdf .* started in \d+ ms$/);
+    process.kill(browserOf(run), "SIGKILL");
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toMatch(new RegExp(`^toms: The browser quit unexpectedly while printing (all|muenchen)\\.pdf\\.\ntoms: nothing was written; ${out} is unchanged\\.\n$`));
+    expect(tree(out)).toEqual(oldTree);
+    expect(besides(out)).toEqual([]);
+    expect(await leftBehind(run)).toEqual([]);
+    expect(tempLeft(run)).toEqual([]);
+  });
+
+  it("hung (SIGSTOP): the timeout stops the build, the old site intact, the stopped browser killed", async () => {
+    const out = oldOut("browser-hung");
+    const run = start(out, { env: { TOMS_PDF_TIMEOUT_MS: "2000" } });
+    await run.line(/^pdf .* started in \d+ ms$/);
+    process.kill(browserOf(run), "SIGSTOP");
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toMatch(new RegExp(`^toms: Printing (all|muenchen)\\.pdf took longer than 2 s and was stopped; nothing was written\\. .*\ntoms: nothing was written; ${out} is unchanged\\.\n$`));
+    expect(tree(out)).toEqual(oldTree);
+    expect(besides(out)).toEqual([]);
+    expect(await leftBehind(run)).toEqual([]);
+    expect(tempLeft(run)).toEqual([]);
+  });
+});
+
+describe("a build killed between the two renames of its commit", () => {
+  // A pid above pid_max belongs to no process: the build that left these folders is dead.
+  const dead = Number(fs.readFileSync("/proc/sys/kernel/pid_max", "utf8")) + 1;
+
+  it("after the first rename (no --out): the next build, even a failing one, puts the old site back", async () => {
+    const out = path.join(tmp.dir, "killed-mid-commit", "site");
+    fs.cpSync(oldSite, path.join(path.dirname(out), `.site.toms-old-${dead}`), { recursive: true });
+    fs.cpSync(reference, path.join(path.dirname(out), `.site.toms-new-${dead}-AbC123`), { recursive: true });
+    const run = start(out, { content: broken });
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    expect(tree(out)).toEqual(oldTree);
+    expect(besides(out)).toEqual([]);
+  });
+
+  it("after the second rename: the next build removes the old site and keeps the new one", async () => {
+    const out = path.join(tmp.dir, "killed-after-commit", "site");
+    fs.cpSync(reference, out, { recursive: true });
+    fs.cpSync(oldSite, path.join(path.dirname(out), `.site.toms-old-${dead}`), { recursive: true });
+    // A staging folder of a build still running (this test's own process) is left alone.
+    const live = path.join(path.dirname(out), `.site.toms-new-${process.pid}-XyZ789`);
+    fs.mkdirSync(live);
+    const run = start(out, { content: broken });
+    expect(await run.ended).toEqual({ code: 1, signal: null });
+    expect(tree(out)).toEqual(referenceTree);
+    expect(besides(out)).toEqual([path.basename(live)]);
+  });
+});
+
+describe("two builds of the same content", () => {
+  it("give byte-identical output trees, PDFs included", async () => {
+    const again = path.join(tmp.dir, "again");
+    expect(await start(again).ended).toEqual({ code: 0, signal: null });
+    expect(tree(again)).toEqual(referenceTree);
+    expect(Object.keys(referenceTree).filter((f) => f.endsWith(".pdf"))).toHaveLength(6);
+  });
+});
