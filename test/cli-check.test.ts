@@ -113,12 +113,12 @@ describe("toms check --format github", () => {
 
 describe("wrong usage exits 2 with the usage on stderr", () => {
   it.each([
-    ["an unknown flag", ["check", "--colour"], "toms: Unknown option '--colour'"],
+    ["an unknown flag", ["check", "--colour"], "toms: unknown option \"--colour\""],
     ["an unknown format", ["check", "--format", "xml"], 'toms: unknown --format "xml" for check (text, json or github)'],
     ["an unknown command", ["chekc"], 'toms: unknown command "chekc"'],
     ["no command", [], "toms: no command given"],
     ["an argument check does not take", ["check", "measures"], 'toms: check takes no arguments, got "measures"'],
-    ["a flag without its value", ["check", "--content"], "toms: Option '--content <value>' argument missing"],
+    ["a flag without its value", ["check", "--content"], 'toms: option "--content" needs a value'],
   ])("%s", (_, args, first) => {
     const run = toms(args);
     expect(run.code).toBe(2);

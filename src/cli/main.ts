@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    process.stderr.write(`toms: ${(error as Error).message}\n\n${usage}`);
+    process.stderr.write(`toms: ${usageProblem(error as NodeJS.ErrnoException)}\n\n${usage}`);
     return exit.usage;
   }
   const { values, positionals } = parsed;
@@ -63,6 +63,16 @@ export async function main(argv: string[]): Promise<number> {
     default:
       return fail(`unknown command "${command}"`);
   }
+}
+
+// node:util's messages are written for programmers; say what is wrong in the command's own terms.
+function usageProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${option}"`;
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take/.test(error.message) ? `option "${option}" takes no value` : `option "${option}" needs a value`;
+  }
+  return error.message;
 }
 
 function parse(argv: string[]) {
