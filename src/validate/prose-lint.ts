@@ -35,6 +35,7 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
     diagnostics.add("markdown-too-complex", placeInProse(prose, line, column, limit.offset), limit.message);
     return;
   }
+  if (!mayBeUnsafe(prose.markdown)) return;
   let tree: Root;
   try {
     tree = parseMarkdown(prose.markdown);
@@ -63,6 +64,26 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
       }
     }
   });
+}
+
+// Autolinks that can only be safe: <https://…>, <mailto:…>, <tel:…>.
+const safeAutolink = /<(?:https?|mailto|tel):[^\s<>]*>/gi;
+
+/**
+ * Whether a text can hold what lintProse rejects, by a conservative scan that costs far less than parsing:
+ * raw HTML needs "<" and a letter, "/", "!" or "?"; a link or image target follows "](" or "]:" (a
+ * definition). Targets with an unsafe scheme, or with escapes and entities that could hide one, need the parser.
+ */
+export function mayBeUnsafe(markdown: string): boolean {
+  if (/<[A-Za-z/!?]/.test(markdown.replace(safeAutolink, ""))) return true;
+  for (const match of markdown.matchAll(/\]\(|\]:/g)) {
+    const rest = markdown.slice((match.index ?? 0) + 2, (match.index ?? 0) + 2 + 2048);
+    const target = /^[ \t]*\n?[ \t]*<?([^\s)>]*)/.exec(rest)?.[1] ?? "";
+    if (/[&\\%\u0000-\u001f]/.test(target)) return true;
+    const scheme = protocolOf(target);
+    if (scheme !== undefined && !safeProtocols.has(scheme)) return true;
+  }
+  return false;
 }
 
 /** The scheme of a URL as a browser would see it (case and control characters ignored), or undefined for relative URLs. */
