@@ -91,11 +91,13 @@ function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const exitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+// SIGHUP is left alone: a listener would override the SIG_IGN of `nohup toms build`. Without one, a hangup ends
+// node at once; the browser then quits as its pipe closes, and the next build removes the staging folder.
+const exitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
-// While a build runs, SIGINT, SIGTERM and SIGHUP first undo what it started (staging folder, browser), then end
-// the process at once with the code the signal would have given (128 + its number); returns the function that
-// removes the handlers.
+// While a build runs, SIGINT and SIGTERM first undo what it started (staging folder, browser), then end the process
+// at once with the code the signal would have given (128 + its number); returns the function that removes the
+// handlers.
 function onSignal(cleanup: (signal: NodeJS.Signals) => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
     try {

@@ -57,8 +57,8 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
       userDataDir: entry.profile,
       // Aborting kills the browser even while it is still starting (see killBrowsers).
       signal: entry.abort.signal,
-      // The build's own handler owns SIGINT/SIGTERM/SIGHUP: puppeteer's would exit (SIGINT) or close the
-      // browser and let the build go on (SIGTERM) before the staging folder is discarded.
+      // The build's own handler owns SIGINT and SIGTERM: puppeteer's would exit (SIGINT) or close the browser and
+      // let the build go on (SIGTERM) before the staging folder is discarded. SIGHUP: see src/build.ts.
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
