@@ -44,8 +44,8 @@ export function stage(out: string): Staging {
       if (had) fs.rmSync(old, { recursive: true, force: true });
     },
     discard() {
-      // Removed even when already discarded: a build still running after a signal may have re-created it.
-      // A write still in flight (PDFs are written asynchronously) can refill the folder while it is removed.
+      // Safe to call twice (signal handler, then the build's finally). A write still in flight (PDFs are written
+      // asynchronously) can refill the folder while it is removed: removeTree lists it afresh.
       if (!committed) removeTree(dir);
       done = true;
     },
