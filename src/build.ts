@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Diagnostics } from "./diagnostics/diagnostic.js";
+import { Diagnostics } from "./diagnostics/diagnostic.js";
 import { PdfError } from "./pdf/errors.js";
 import type { Printer } from "./pdf/print.js";
 import { writeAnnexSet } from "./publish/annex-set.js";
@@ -41,8 +41,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A build killed between the two renames of its commit left the old site aside: put it back before anything
   // else, so that even a build stopped by a content error leaves --out as the killed build found it.
   recover(options.out);
-  const { site, diagnostics } = checkContent(options.content);
-  if (!site) return { ok: false, diagnostics, written: [], pages: [] };
   const previous = { out: path.resolve(options.out), manifest: readManifest(options.out) };
   // Created only once the signal handlers are in place: without them a signal ends the process at once, which
   // would leave the staging folder behind.
@@ -67,7 +65,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outcome = staging?.committed() ? `${options.out} holds the new site` : `nothing was written; ${options.out} is unchanged`;
     process.stderr.write(`toms: stopped by ${signal}; ${outcome}.\n`);
   });
+  let checked = new Diagnostics();
   try {
+    // With no earlier PDFs to take over, every annex will be printed: start the browser now, so it comes up
+    // while the content is checked and rendered instead of after.
+    if (options.pdf && Object.keys(previous.manifest.pdfs).length === 0) void startPrinter().catch(() => {});
+    const { site, diagnostics } = checkContent(options.content);
+    checked = diagnostics;
+    if (!site) return { ok: false, diagnostics, written: [], pages: [] };
     staging = stage(options.out);
     const target = { pdf: options.pdf, previous, printer: startPrinter, records, ...(options.log && { log: options.log }) };
     const current = await writeAnnexSet(site, { ...target, dir: staging.dir, rel: "" });
@@ -77,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     staging.commit();
     return { ok: true, diagnostics, written: [...current.files, "index.html"], pages: current.pages };
   } catch (error) {
-    if (error instanceof PdfError) return { ok: false, diagnostics, written: [], pages: [], failure: error.message };
+    if (error instanceof PdfError) return { ok: false, diagnostics: checked, written: [], pages: [], failure: error.message };
     throw error;
   } finally {
     staging?.discard();
