@@ -82,7 +82,7 @@ describe("a print that hangs", () => {
     const out = earlierOutput("timeout");
     process.env.TOMS_PDF_TIMEOUT_MS = "1";
     try {
-      const result = await build({ content: fixture, out, pdf: true });
+      const result = await build({ content: fixture, out, pdf: true, archive: false });
       expect(result.ok).toBe(false);
       expect(result.failure).toMatch(/^Printing (all|koeln|muenchen)\.pdf took longer than 0\.001 s and was stopped; nothing was written\./);
     } finally {

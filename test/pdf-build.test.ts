@@ -44,11 +44,11 @@ beforeAll(async () => {
       "",
     ].join("\n"),
   );
-  result = await build({ content, out: outA, pdf: true, log: (line) => log.push(line) });
+  result = await build({ content, out: outA, pdf: true, archive: false, log: (line) => log.push(line) });
   // The fixture folder is not in git, so the default date is valid_from; SOURCE_DATE_EPOCH names the same instant.
   process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2026, 4, 1) / 1000);
   try {
-    await build({ content, out: outB, pdf: true });
+    await build({ content, out: outB, pdf: true, archive: false });
   } finally {
     delete process.env.SOURCE_DATE_EPOCH;
   }

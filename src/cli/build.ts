@@ -2,7 +2,7 @@ import { build } from "../build.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 
 /** `toms build`: checks, then writes the site; prints problems and one line per written annex. */
-export async function runBuild(options: { content: string; out: string; pdf: boolean }): Promise<number> {
+export async function runBuild(options: { content: string; out: string; pdf: boolean; archive: boolean }): Promise<number> {
   try {
     return await report(options);
   } finally {
@@ -12,7 +12,7 @@ export async function runBuild(options: { content: string; out: string; pdf: boo
   }
 }
 
-async function report(options: { content: string; out: string; pdf: boolean }): Promise<number> {
+async function report(options: { content: string; out: string; pdf: boolean; archive: boolean }): Promise<number> {
   const started = performance.now();
   let result: Awaited<ReturnType<typeof build>>;
   try {

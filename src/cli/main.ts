@@ -2,13 +2,14 @@ import { parseArgs } from "node:util";
 import type { ReportFormat } from "../diagnostics/format.js";
 
 const usage = `Usage:
-  toms build [--content DIR] [--out DIR] [--no-pdf]
+  toms build [--content DIR] [--out DIR] [--no-pdf] [--no-archive]
   toms check [--content DIR] [--format text|json|github]
   toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]
 
   --content DIR   the content folder (default: measures)
   --out DIR       where the site is written (default: dist)
   --no-pdf        build the HTML annexes only
+  --no-archive    do not write the published versions to OUT/<version>/
   --format        output format
   --help          show this help
 `;
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       if (rest.length > 0) return fail(`build takes no arguments, got "${rest.join(" ")}"`);
       if (values.format !== undefined) return fail("build has no --format option");
       const { runBuild } = await import("./build.js");
-      return runBuild({ content, out: values.out ?? "dist", pdf: !values["no-pdf"] });
+      return runBuild({ content, out: values.out ?? "dist", pdf: !values["no-pdf"], archive: !values["no-archive"] });
     }
     case "diff": {
       const [base, head] = rest;
@@ -86,6 +87,7 @@ function parse(argv: string[]) {
       format: { type: "string" },
       report: { type: "string" },
       "no-pdf": { type: "boolean" },
+      "no-archive": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
