@@ -4,6 +4,7 @@ import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import type { Site } from "../model.js";
+import { slug } from "../util/slug.js";
 import { allAnnexes, type Annex } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
 import { formatDate, strings, type Strings } from "./i18n.js";
@@ -51,7 +52,8 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     const name = annex.location?.name ?? t.combined;
     const html = `${annex.id}.html`;
     const pdf = `${annex.id}.pdf`;
-    const download = `${slug(site.title) || "annex"}-${annex.id}-${slug(site.version)}.pdf`;
+    // File names keep dots (versions such as 2026.1).
+    const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
     const title = `${site.title} – ${name}`;
     const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
     const source = page(site, t, title, main);
@@ -88,19 +90,4 @@ function letterhead(site: Site): Element[] {
 
 function footer(site: Site, t: Strings): Element[] {
   return [h("p", `${site.title} · ${t.version} ${site.version} · ${t.validFrom} ${formatDate(site.validFrom, site.lang)} · ${site.organisation.name}`)];
-}
-
-/** A file-name-safe form of a text: lower case, umlauts spelt out, hyphens. */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9.]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
 }

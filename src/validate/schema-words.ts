@@ -1,3 +1,4 @@
+import { slug } from "../util/slug.js";
 import { isScalar } from "yaml";
 import type { YamlFile } from "../load/yaml-file.js";
 import { nodeAt, parsePointer } from "./yaml-path.js";
@@ -116,16 +117,7 @@ const idKinds: Record<string, string> = { id: "id", group: "group id", ref: "mea
 export function patternMessage(field: string, where: string, value: string, pattern: string): string {
   if (pattern === "^[a-z0-9][a-z0-9-]*$") {
     if (value === "") return `"${field}" in ${where} must not be empty.`;
-    const fix = value
-      .toLowerCase()
-      .replace(/ä/g, "ae")
-      .replace(/ö/g, "oe")
-      .replace(/ü/g, "ue")
-      .replace(/ß/g, "ss")
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "");
+    const fix = slug(value);
     const suggestion = fix ? ` (e.g. "${shorten(fix)}")` : "";
     return `"${shorten(value)}" is not a valid ${idKinds[field] ?? "id"}: use only lower-case letters, digits and hyphens${suggestion}.`;
   }
