@@ -8,7 +8,7 @@ import { tempDir } from "./helpers/tmp.js";
 
 // The shipped measures/ is the first user's annex: every sentence of the reference must reach the combined annex.
 const repo = path.join(import.meta.dirname, "..");
-const reference = fs.readFileSync(path.join(repo, "../shared/reference/toms-anlage-1-meetyoo.txt"), "utf8");
+const reference = fs.readFileSync(path.join(repo, "test/fixtures/reference/toms-anlage-1-meetyoo.txt"), "utf8");
 const tmp = tempDir();
 let combined = "";
 const annex: Record<string, string> = {};
