@@ -80,7 +80,7 @@ async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnne
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new PdfError(`Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped; nothing was written. Is the annex unusually large? TOMS_PDF_TIMEOUT_MS sets the limit.`));
+      reject(new PdfError(`Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped: the browser hangs or the annex is very large. TOMS_PDF_TIMEOUT_MS sets the limit (in milliseconds).`));
     }, job.timeoutMs);
   });
   // Some of puppeteer's waits (newPage's) do not end when the browser dies: its disconnection ends the print.
