@@ -5,6 +5,7 @@ import { PdfError } from "./pdf/errors.js";
 import type { Printer } from "./pdf/print.js";
 import { writeAnnexSet } from "./publish/annex-set.js";
 import { writeArchive } from "./publish/archive.js";
+import { unsafeOutput } from "./publish/guard.js";
 import { manifestName, type PdfRecord, readManifest } from "./publish/manifest.js";
 import { recover, stage, type Staging } from "./publish/write-site.js";
 import { renderIndex, type AnnexPage } from "./render/site.js";
@@ -40,6 +41,8 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // A build killed between the two renames of its commit left the old site aside: put it back before anything
   // else, so that even a build stopped by a content error leaves --out as the killed build found it.
+  const unsafe = unsafeOutput(options.out, options.content);
+  if (unsafe) return { ok: false, diagnostics: new Diagnostics(), written: [], pages: [], failure: `${unsafe}.` };
   recover(options.out);
   const previous = { out: path.resolve(options.out), manifest: readManifest(options.out) };
   // Created only once the signal handlers are in place: without them a signal ends the process at once, which

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ContentFs } from "../load/content-fs.js";
+import { type ContentFs, isSkippedName } from "../load/content-fs.js";
 import { maxFileBytes } from "../load/source.js";
 import { git } from "./git.js";
 
@@ -13,9 +13,6 @@ interface Blob {
   oid: string;
   size: number;
 }
-
-// Folders and files the working-tree reader skips too, so both sides of a diff see the same files.
-const skipped = (segment: string) => segment.startsWith(".") || segment === "node_modules";
 
 /**
  * The content folder `inRepo` (relative to the repository top) as it is at `commit`, with its
@@ -33,7 +30,8 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
     const match = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t(.*)$/s.exec(record);
     if (!match || match[2] !== "blob" || !match[5]?.startsWith(prefix)) continue;
     const parts = match[5].slice(prefix.length).split("/");
-    if (parts.some(skipped)) continue;
+    // The files the working-tree reader skips too, so both sides of a diff see the same ones.
+    if (parts.some(isSkippedName)) continue;
     const file = path.join(root, ...parts);
     const blob = { oid: match[3] as string, size: Number(match[4]) };
     if (match[1] === "120000") linkBlobs.push([file, blob]);

@@ -14,8 +14,10 @@ export interface ContentFs {
   realpath(file: string): string;
 }
 
-// Folders that never hold content: version control, dependencies, editor state.
-const skipped = new Set(["node_modules"]);
+/** Names toms never reads as content, in the folder walk, in git revisions and in paths: hidden ones (.git, .env, editor state) and node_modules. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith(".") || name === "node_modules";
+}
 
 /** The content folder on disk. */
 export function diskFs(root: string): ContentFs {
@@ -24,7 +26,7 @@ export function diskFs(root: string): ContentFs {
       const found: string[] = [];
       const walk = (dir: string) => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-          if (entry.name.startsWith(".") || skipped.has(entry.name)) continue;
+          if (isSkippedName(entry.name)) continue;
           const full = path.join(dir, entry.name);
           if (entry.isDirectory()) walk(full);
           else if (entry.isFile() || entry.isSymbolicLink()) found.push(full);

@@ -37,7 +37,7 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
   const failed: string[] = [];
   for (const file of files) {
     if (!/\.ya?ml$/i.test(file)) continue;
-    if (!isInside(root, contentFs.realpath(file), contentFs.realpath(root))) {
+    if (!isInside(contentFs.realpath(root), contentFs.realpath(file))) {
       diagnostics.add("file-outside", { file, line: 1, column: 1 }, "This file is a link to a place outside the content folder; toms does not follow it.");
       failed.push(file);
       continue;
@@ -65,7 +65,8 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
 }
 
 /** Whether `target` lies inside `root` (both resolved paths). */
-export function isInside(_root: string, target: string, realRoot: string): boolean {
-  const rel = path.relative(realRoot, target);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  // "..notes.md" is a file inside; only ".." itself or "../…" leave the folder.
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

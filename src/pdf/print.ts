@@ -63,16 +63,6 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
   };
 }
 
-/** Prints every annex page in `dir` with a browser of its own (for a single set of annexes). */
-export async function printAnnexes(site: Site, pages: AnnexPage[], dir: string, log?: (line: string) => void): Promise<PrintSummary[]> {
-  const printer = await openPrinter(log);
-  try {
-    return await printer.print(site, pages, dir);
-  } finally {
-    await printer.close();
-  }
-}
-
 // One tab per annex, closed on every path; a print that outlives the timeout fails with a message instead of
 // hanging the build. A browser that quit (crashed, killed) is named as the cause rather than puppeteer's symptom.
 async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnnex> {

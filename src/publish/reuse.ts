@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AnnexPage } from "../render/site.js";
 import { templateDir } from "../render/template.js";
 import { carryOver, type Manifest, type PdfRecord, sha256File } from "./manifest.js";
@@ -13,7 +14,7 @@ function tool(): string {
   const hash = createHash("sha256");
   const pkg = new URL("../../package.json", import.meta.url);
   hash.update(JSON.parse(fs.readFileSync(pkg, "utf8")).version as string);
-  const dir = templateDir.pathname;
+  const dir = fileURLToPath(templateDir);
   for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
   toolKey = hash.digest("hex");
   return toolKey;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { isSkippedName } from "../load/content-fs.js";
 import { isInside, type LoadedContent } from "../load/load.js";
 import type { Prose } from "../model.js";
 import { didYouMean } from "../util/suggest.js";
@@ -12,8 +13,13 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     return undefined;
   }
   const target = path.resolve(path.dirname(from), written);
-  if (!isInside(content.root, target, content.root)) {
+  if (!isInside(content.root, target)) {
     diagnostics.add("file-outside", place, `"${written}" points outside the content folder; prose files must lie inside it.`);
+    return undefined;
+  }
+  // The same files as the folder walk and the git reader see, so check, build and diff agree.
+  if (path.relative(content.root, target).split(path.sep).some((segment) => segment !== ".." && isSkippedName(segment))) {
+    diagnostics.add("file-ref", place, `"${written}" is a hidden file or lies in a hidden folder or node_modules; toms reads no such files. Rename or move it.`);
     return undefined;
   }
   if (!content.fs.exists(target)) {
@@ -29,7 +35,7 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     diagnostics.add("file-ref", place, `The file "${written}" does not exist${slashes || didYouMean(written, siblings)}.`);
     return undefined;
   }
-  if (!isInside(content.root, content.fs.realpath(target), content.fs.realpath(content.root))) {
+  if (!isInside(content.fs.realpath(content.root), content.fs.realpath(target))) {
     diagnostics.add("file-outside", place, `"${written}" is a link to a place outside the content folder; toms does not follow it.`);
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject } from "ajv";
 
 /** A compiled schema check: true when valid, else the errors in `.errors` (ajv's interface). */
@@ -32,7 +33,7 @@ export function validators(): Validators {
   const hash = createHash("sha256").update(texts.join("\0")).digest("hex");
   const require = createRequire(import.meta.url);
   try {
-    const generated = require(new URL("validators.cjs", schemaDir).pathname) as Validators & { schemaHash: string };
+    const generated = require(fileURLToPath(new URL("validators.cjs", schemaDir))) as Validators & { schemaHash: string };
     if (generated.schemaHash === hash) compiled = { site: generated.site, section: generated.section };
   } catch {
     // Not generated (a checkout without `npm run compile`): fall back to compiling below.

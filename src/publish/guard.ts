@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import { manifestName } from "./manifest.js";
+
+/**
+ * Why a folder must not be the output of a build, or undefined when it may be: a build replaces the whole
+ * folder, so it must never be the file system's root, the working folder or one around it, the content
+ * folder (or one around or inside it), or a folder holding files toms did not write.
+ */
+export function unsafeOutput(out: string, content: string, cwd = process.cwd()): string | undefined {
+  const target = path.resolve(cwd, out);
+  const contentDir = path.resolve(cwd, content);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+  if (out.trim() === "" || target === path.parse(target).root) return `--out "${out}" would replace the whole file system root`;
+  if (within(cwd, target)) return `--out "${out}" is the working folder or contains it, and the build would replace it`;
+  if (within(contentDir, target)) return `--out "${out}" is the content folder or contains it, and the build would replace it`;
+  if (within(target, contentDir)) return `--out "${out}" lies inside the content folder; write the site elsewhere`;
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(target);
+  } catch {
+    return undefined;
+  }
+  if (entries.length > 0 && !entries.includes(manifestName)) {
+    return `--out "${out}" holds files that toms did not write (it has no ${manifestName}); the build would replace them. Empty it or choose another folder`;
+  }
+  return undefined;
+}
