@@ -29,7 +29,8 @@ export const rules = {
   "unused-location": { severity: "warning", hint: "Remove the location or assign measures to it." },
   "markdown-html": { severity: "error", hint: "Write the text in Markdown; HTML is not allowed in measures." },
   "markdown-too-complex": { severity: "error", hint: "Split the text into several measures or simplify its formatting." },
-  "unsafe-link": { severity: "error", hint: "Link only to http, https or mailto addresses." },
+  "unsafe-link": { severity: "error", hint: "Link only to http, https, mailto or tel addresses." },
+  "markdown-image": { severity: "warning", hint: "Describe the measure in words; the annex shows no images." },
   "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
 } as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
 

@@ -67,6 +67,10 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     return [{ version: String(entry.version ?? ""), date: String(entry.date ?? ""), summary }];
   });
 
+  // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.
+  if (typeof value.version === "string" && /\.(html?|pdf|css|json)$/i.test(value.version)) {
+    diagnostics.add("invalid-value", placeAt(file, ["version"]), `"${value.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`);
+  }
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;
   return {

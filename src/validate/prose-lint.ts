@@ -56,12 +56,13 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
       if (tag !== undefined) opened.add(tag);
       const what = tag ? `the HTML element <${tag}>` : "HTML";
       diagnostics.add("markdown-html", place(), `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
-    } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
-      const scheme = protocolOf(node.url);
-      if (scheme !== undefined && !safeProtocols.has(scheme)) {
-        const what = node.type === "image" ? "An image" : "A link";
-        diagnostics.add("unsafe-link", place(), `${what} here uses "${scheme}:", which is not allowed; use an http, https or mailto address.`);
-      }
+    } else if ((node.type === "image" && isSafeTarget(node.url)) || node.type === "imageReference") {
+      // The pages and PDFs load nothing but their own files (CSP, offline printing), and content files are not
+      // copied into the site: an image would show as broken, so the renderer drops it and says so here.
+      diagnostics.add("markdown-image", place(), "Images are not shown in the annex (its pages and PDFs load no other files); describe the measure in words.");
+    } else if ((node.type === "link" || node.type === "image" || node.type === "definition") && !isSafeTarget(node.url)) {
+      const what = node.type === "image" ? "An image" : "A link";
+      diagnostics.add("unsafe-link", place(), `${what} here uses "${protocolOf(node.url)}:", which is not allowed; use an http, https, mailto or tel address.`);
     }
   });
 }
@@ -71,11 +72,11 @@ const safeAutolink = /<(?:https?|mailto|tel):[^\s<>]*>/gi;
 
 /**
  * Whether a text can hold what lintProse rejects, by a conservative scan that costs far less than parsing:
- * raw HTML needs "<" and a letter, "/", "!" or "?"; a link or image target follows "](" or "]:" (a
+ * raw HTML needs "<" and a letter, "/", "!" or "?"; an image starts with "!["; a link target follows "](" or "]:" (a
  * definition). Targets with an unsafe scheme, or with escapes and entities that could hide one, need the parser.
  */
 export function mayBeUnsafe(markdown: string): boolean {
-  if (/<[A-Za-z/!?]/.test(markdown.replace(safeAutolink, ""))) return true;
+  if (/<[A-Za-z/!?]/.test(markdown.replace(safeAutolink, "")) || markdown.includes("![")) return true;
   for (const match of markdown.matchAll(/\]\(|\]:/g)) {
     const rest = markdown.slice((match.index ?? 0) + 2, (match.index ?? 0) + 2 + 2048);
     const target = /^[ \t]*\n?[ \t]*<?([^\s)>]*)/.exec(rest)?.[1] ?? "";
@@ -84,6 +85,11 @@ export function mayBeUnsafe(markdown: string): boolean {
     if (scheme !== undefined && !safeProtocols.has(scheme)) return true;
   }
   return false;
+}
+
+function isSafeTarget(url: string): boolean {
+  const scheme = protocolOf(url);
+  return scheme === undefined || safeProtocols.has(scheme);
 }
 
 /** The scheme of a URL as a browser would see it (case and control characters ignored), or undefined for relative URLs. */
