@@ -51,7 +51,7 @@ describe("the archive of published versions", () => {
         expect(index).toContain(`SHA-256 ${after[`${version}/${annex}.pdf`]}`);
       }
     }
-    expect(index.indexOf(">1.1<")).toBeLessThan(index.indexOf(">1.0<"));
+    expect(index.indexOf(">1.1</span>")).toBeLessThan(index.indexOf(">1.0</span>"));
   });
 
   it("rebuilds an earlier version from git, identical to what was published, when the output is gone", async () => {

@@ -37,6 +37,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`toms: ${message}\n\n${usage}`);
     return exit.usage;
   };
+  // Options a command does not take are an error, not silently ignored.
+  const allowed: Record<string, string[]> = {
+    check: ["content", "format"],
+    build: ["content", "out", "no-pdf", "no-archive"],
+    diff: ["content", "format", "report"],
+  };
+  const extra = Object.keys(values).filter((name) => name !== "help" && command !== undefined && allowed[command] && !allowed[command].includes(name));
+  if (extra.length > 0) return fail(`${command} has no option --${extra[0]}`);
   switch (command) {
     case "check": {
       const format = (values.format ?? "text") as ReportFormat;
@@ -47,7 +55,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       if (rest.length > 0) return fail(`build takes no arguments, got "${rest.join(" ")}"`);
-      if (values.format !== undefined) return fail("build has no --format option");
       const { runBuild } = await import("./build.js");
       return runBuild({ content, out: values.out ?? "dist", pdf: !values["no-pdf"], archive: !values["no-archive"] });
     }

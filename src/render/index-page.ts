@@ -26,7 +26,8 @@ export function indexMain(site: Site, pages: AnnexPage[], t: Strings, options: R
       h(
         "ul.annex-list",
         pages.map((p) => {
-          const sha = options.hashes?.get(p.pdf);
+          // With the archive, the versions below list each PDF's SHA-256 once.
+          const sha = (options.versions ?? []).length === 0 ? options.hashes?.get(p.pdf) : undefined;
           return h("li", [
             h("a", { href: p.html }, p.annex.location?.name ?? t.combined),
             ...(options.pdf ? [" · ", h("a", { href: p.pdf, download: p.download, type: "application/pdf" }, t.pdf)] : []),
@@ -42,34 +43,25 @@ export function indexMain(site: Site, pages: AnnexPage[], t: Strings, options: R
 function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
   const list = options.versions ?? [];
   if (list.length === 0) return [];
+  // One block per version, each annex with its stable links and the SHA-256 a customer can check a signed PDF against.
   return [
     h("section.versions", [
       h("h2", t.versions),
-      h("table", [
-        h("thead", h("tr", [h("th", { scope: "col" }, t.version), h("th", { scope: "col" }, t.validFrom), h("th", { scope: "col" }, t.annexes)])),
-        h(
-          "tbody",
-          list.map((v) =>
-            h("tr", [
-              h("td", v.version),
-              h("td", h("time", { dateTime: v.validFrom }, formatDate(v.validFrom, site.lang))),
-              h(
-                "td",
-                h(
-                  "ul.annex-list",
-                  v.files.map((f) =>
-                    h("li", [
-                      h("a", { href: `${v.version}/${f.html}` }, f.name),
-                      ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}` }, t.pdf)] : []),
-                      ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
-                    ]),
-                  ),
-                ),
-              ),
-            ]),
+      ...list.map((v) =>
+        h("div.version", { id: `version-${v.version}` }, [
+          h("h3", [`${t.version} `, h("span.version-number", v.version), " · ", t.label(t.validFrom), " ", h("time", { dateTime: v.validFrom }, formatDate(v.validFrom, site.lang))]),
+          h(
+            "ul.annex-list",
+            v.files.map((f) =>
+              h("li", [
+                h("a", { href: `${v.version}/${f.html}` }, f.name),
+                ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}`, type: "application/pdf" }, t.pdf)] : []),
+                ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
+              ]),
+            ),
           ),
-        ),
-      ]),
+        ]),
+      ),
     ]),
   ];
 }
