@@ -46,7 +46,7 @@ describe("toms check (text)", () => {
 });
 
 describe("toms check --format json", () => {
-  it("prints an array of { file, line, column, severity, rule, message } and exits 1", () => {
+  it("prints an array of { file, line, column, severity, rule, message, hint } and exits 1", () => {
     const run = toms(["check", "--format", "json", "--content", "test/fixtures/check/location-ref-unknown/content"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
@@ -58,6 +58,7 @@ describe("toms check --format json", () => {
         severity: "error",
         rule: "location-ref",
         message: 'Unknown location "berlinn" (did you mean "berlin"?).',
+        hint: "Use the id of a location listed in site.yaml.",
       },
       {
         file: "test/fixtures/check/location-ref-unknown/content/zutritt.yaml",
@@ -66,6 +67,7 @@ describe("toms check --format json", () => {
         severity: "error",
         rule: "location-ref",
         message: 'Unknown location "paris".',
+        hint: "Use the id of a location listed in site.yaml.",
       },
     ]);
   });
@@ -80,7 +82,7 @@ describe("toms check --format json", () => {
     const run = toms(["check", "--format=json", "--content", "."], path.join(fixtures, "unused-location/content"));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
-      { file: "site.yaml", line: 24, column: 9, severity: "warning", rule: "unused-location", message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.' },
+      { file: "site.yaml", line: 24, column: 9, severity: "warning", rule: "unused-location", message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.', hint: "Remove the location or assign measures to it." },
     ]);
   });
 });
@@ -91,10 +93,10 @@ describe("toms check --format github", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        '::error file=site.yaml,line=14,col=9,title=toms duplicate-id::The group id "vertraulichkeit" is used twice in site.yaml (first at line 12).',
-        '::error file=site.yaml,line=19,col=9,title=toms duplicate-id::The location id "berlin" is used twice in site.yaml (first at line 17).',
-        '::error file=weitergabe.yaml,line=2,col=8,title=toms group-ref::There is no group "integritaet" in site.yaml.',
-        '::error file=zutritt.yaml,line=13,col=17,title=toms location-ref::Unknown location "aws".',
+        '::error file=site.yaml,line=14,col=9,title=toms duplicate-id::The group id "vertraulichkeit" is used twice in site.yaml (first at line 12). Give each section, measure, group and location its own id.',
+        '::error file=site.yaml,line=19,col=9,title=toms duplicate-id::The location id "berlin" is used twice in site.yaml (first at line 17). Give each section, measure, group and location its own id.',
+        '::error file=weitergabe.yaml,line=2,col=8,title=toms group-ref::There is no group "integritaet" in site.yaml. Use the id of a group listed in site.yaml.',
+        '::error file=zutritt.yaml,line=13,col=17,title=toms location-ref::Unknown location "aws". Use the id of a location listed in site.yaml.',
         "",
       ].join("\n"),
     );
@@ -103,7 +105,7 @@ describe("toms check --format github", () => {
   it("annotates warnings as ::warning and exits 0", () => {
     const run = toms(["check", "--format", "github", "--content", "."], path.join(fixtures, "unused-location/content"));
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere.\n');
+    expect(run.stdout).toBe('::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere. Remove the location or assign measures to it.\n');
   });
 
   it("prints nothing for clean content", () => {

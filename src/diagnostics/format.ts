@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
+import { rules } from "./rules.js";
 
 /** Output formats of `toms check`. */
 export type ReportFormat = "text" | "json" | "github";
@@ -15,6 +16,8 @@ export function formatDiagnostics(list: readonly Diagnostic[], format: ReportFor
       severity: d.severity,
       rule: d.rule,
       message: d.message,
+      // What to do, from the rule catalogue (a field beyond FORMAT.md's six).
+      hint: rules[d.rule].hint,
     }));
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
@@ -22,7 +25,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], format: ReportFor
     return list
       .map((d) => {
         const props = `file=${escapeProperty(rel(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`toms ${d.rule}`)}`;
-        return `::${d.severity} ${props}::${escapeData(d.message)}\n`;
+        return `::${d.severity} ${props}::${escapeData(`${d.message} ${rules[d.rule].hint}`)}\n`;
       })
       .join("");
   }
