@@ -28,6 +28,8 @@ function earlierOutput(name: string): string {
   const out = path.join(tmp.dir, name);
   fs.mkdirSync(out);
   fs.writeFileSync(path.join(out, "earlier.html"), "earlier build");
+  // An earlier toms output (toms refuses to replace folders it did not write).
+  fs.writeFileSync(path.join(out, "toms-manifest.json"), '{ "pdfs": {}, "versions": [] }\n');
   return out;
 }
 
@@ -73,7 +75,7 @@ describe("finding the browser", () => {
       "toms: PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chrome, which is not a file. Point it at a Chrome or Chromium executable, or unset it to use the one installed. To build without PDFs, run `toms build --no-pdf`.\n" +
         `toms: nothing was written; ${out} is unchanged.\n`,
     );
-    expect(listFiles(out)).toEqual(["earlier.html"]);
+    expect(listFiles(out)).toEqual(["earlier.html", "toms-manifest.json"]);
   });
 });
 
@@ -88,7 +90,7 @@ describe("a print that hangs", () => {
     } finally {
       delete process.env.TOMS_PDF_TIMEOUT_MS;
     }
-    expect(listFiles(out)).toEqual(["earlier.html"]);
+    expect(listFiles(out)).toEqual(["earlier.html", "toms-manifest.json"]);
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes("toms-new"))).toEqual([]);
   });
 });
