@@ -1,13 +1,13 @@
-import path from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
 import { rules } from "./rules.js";
+import { relativePosix } from "../util/paths.js";
 
 /** Output formats of `toms check`. */
 export type ReportFormat = "text" | "json" | "github";
 
 /** Renders diagnostics for people (text), programs (json) or GitHub workflow annotations (github). */
 export function formatDiagnostics(list: readonly Diagnostic[], format: ReportFormat, cwd = process.cwd()): string {
-  const rel = (file: string) => path.relative(cwd, file).split(path.sep).join("/") || ".";
+  const rel = (file: string) => relativePosix(cwd, file) || ".";
   if (format === "json") {
     const rows = list.map((d) => ({
       file: rel(d.file),

@@ -2,6 +2,7 @@ import path from "node:path";
 import { type ContentFs, isSkippedName } from "../load/content-fs.js";
 import { maxFileBytes } from "../load/source.js";
 import { git } from "./git.js";
+import { isOutside } from "../util/paths.js";
 
 /** A content folder read from a commit: nothing in the working tree or the index is touched. */
 export interface GitContentFs extends ContentFs {
@@ -47,8 +48,8 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
     let current = file;
     // Follows links inside the content folder, as far as the file system would (40 hops, then give up).
     for (let hop = 0; hop < 40; hop++) {
+      if (isOutside(root, current)) return current;
       const rel = path.relative(root, current);
-      if (rel.startsWith("..") || path.isAbsolute(rel)) return current;
       const parts = rel === "" ? [] : rel.split(path.sep);
       const at = parts.findIndex((_, i) => links.has(path.join(root, ...parts.slice(0, i + 1))));
       if (at < 0) return current;
@@ -76,9 +77,8 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
     },
     exists(file) {
       const real = realpath(file);
-      const rel = path.relative(root, real);
       // A link leading out of the folder "exists" so that the caller reports it as outside, as on disk.
-      return files.has(real) || dirs.has(real) || real === root || rel.startsWith("..") || path.isAbsolute(rel);
+      return files.has(real) || dirs.has(real) || real === root || isOutside(root, real);
     },
     realpath,
   };

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isOutside, relativePosix } from "../util/paths.js";
 
 /** A problem with the repository or a revision name: wrong usage, reported in one line (exit 2), never as content diagnostics. */
 export class GitUsageError extends Error {}
@@ -41,11 +42,12 @@ export function locateContent(contentDir: string, cwd = process.cwd()): RepoCont
     throw new GitUsageError(`toms diff needs a git repository: ${(error as Error).message}`);
   }
   if (top === "") throw new GitUsageError("toms diff needs a git working tree, not a bare repository.");
-  const rel = path.relative(realpathOfExisting(top), realpathOfExisting(path.resolve(cwd, contentDir)));
-  if (rel.startsWith("..") || path.isAbsolute(rel)) {
+  const realTop = realpathOfExisting(top);
+  const content = realpathOfExisting(path.resolve(cwd, contentDir));
+  if (isOutside(realTop, content)) {
     throw new GitUsageError(`the content folder "${contentDir}" is not inside the git repository at ${top}.`);
   }
-  return { top, inRepo: rel.split(path.sep).join("/") };
+  return { top, inRepo: relativePosix(realTop, content) };
 }
 
 /** Resolves a revision name to its commit id; a clear one-line error for names git does not know. */

@@ -1,12 +1,12 @@
-import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiffResult } from "./diff.js";
 import type { Side } from "./side.js";
+import { relativePosix } from "../util/paths.js";
 
 /** The diff for programs: sides, per-annex measure changes, site.yaml and section changes, diagnostics, suggested history entry. */
 export function jsonReport(result: DiffResult, cwd = process.cwd()): string {
   const rel = (d: Diagnostic, side?: "base" | "head") => ({
-    file: path.relative(cwd, d.file).split(path.sep).join("/"),
+    file: relativePosix(cwd, d.file),
     line: d.line,
     column: d.column,
     severity: d.severity,

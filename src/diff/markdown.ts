@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiffResult } from "./diff.js";
 import { annexHeading, documentItem, inline, measureItem } from "./markdown-items.js";
 import type { Side } from "./side.js";
+import { relativePosix } from "../util/paths.js";
 
 /** GitHub's limit for a pull-request comment. */
 export const commentLimit = 65_536;
@@ -85,7 +86,7 @@ function sideName(side: Side): string {
 }
 
 function alert(d: Diagnostic, cwd = process.cwd()): string {
-  const file = path.relative(cwd, d.file).split(path.sep).join("/");
+  const file = relativePosix(cwd, d.file);
   const kind = d.severity === "error" ? "CAUTION" : "WARNING";
   return `> [!${kind}]\n> ${inline(d.message)}\n> \`${file}:${d.line}:${d.column}\` [${d.rule}]`;
 }

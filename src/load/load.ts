@@ -3,6 +3,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import type { ContentFs } from "./content-fs.js";
 import { SourceReader } from "./source.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
+import { isInside } from "../util/paths.js";
 
 /** The content folder as read: site.yaml, the section files, and a reader for prose files. */
 export interface LoadedContent {
@@ -62,11 +63,4 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     else sections.push(parsed);
   }
   return { root, site, sections, reader, fs: contentFs, files, failed };
-}
-
-/** Whether `target` lies inside `root` (both resolved paths). */
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  // "..notes.md" is a file inside; only ".." itself or "../…" leave the folder.
-  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

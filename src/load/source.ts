@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { relativePosix } from "../util/paths.js";
 
 /**
  * Largest content file toms reads (256 KiB): an annex's files are a few kilobytes; bigger is a mistake
@@ -79,7 +79,7 @@ export class SourceReader {
 
   /** Path relative to the content folder, with forward slashes. */
   relative(file: string): string {
-    return path.relative(this.root, file).split(path.sep).join("/");
+    return relativePosix(this.root, file);
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { HTTPRequest, Page } from "puppeteer";
+import { isInside, relativePosix } from "../util/paths.js";
 
 /**
  * The made-up origin the build's own files are served from while printing. `.invalid` never resolves, and a
@@ -49,7 +50,7 @@ async function answer(request: HTTPRequest, files: OwnFiles, refused: string[]):
     refused.push(request.url());
     return request.abort("blockedbyclient");
   }
-  const name = path.relative(files.dir, file).split(path.sep).join("/");
+  const name = relativePosix(files.dir, file);
   const replaced = files.replaced.get(name);
   const contentType = types[path.extname(file).toLowerCase()] ?? "application/octet-stream";
   if (replaced !== undefined) return request.respond({ status: 200, contentType, body: replaced });
@@ -67,5 +68,5 @@ function ownFile(url: string, dir: string): string | undefined {
     return undefined;
   }
   const file = path.resolve(dir, `.${pathname}`);
-  return file.startsWith(path.resolve(dir) + path.sep) ? file : undefined;
+  return isInside(path.resolve(dir), file) ? file : undefined;
 }

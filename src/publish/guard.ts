@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { manifestName } from "./manifest.js";
+import { isInside } from "../util/paths.js";
 
 /**
  * Why a folder must not be the output of a build, or undefined when it may be: a build replaces the whole
@@ -10,7 +11,7 @@ import { manifestName } from "./manifest.js";
 export function unsafeOutput(out: string, content: string, cwd = process.cwd()): string | undefined {
   const target = path.resolve(cwd, out);
   const contentDir = path.resolve(cwd, content);
-  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+  const within = (inner: string, outer: string) => inner === outer || isInside(outer, inner);
   if (out.trim() === "" || target === path.parse(target).root) return `--out "${out}" would replace the whole file system root`;
   if (within(cwd, target)) return `--out "${out}" is the working folder or contains it, and the build would replace it`;
   if (within(contentDir, target)) return `--out "${out}" is the content folder or contains it, and the build would replace it`;

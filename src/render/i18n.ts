@@ -17,11 +17,8 @@ export interface Strings {
   appliesTo: string;
   nothingHere: (location: string) => string;
   annexes: string;
-  annex: string;
   pdf: string;
-  html: string;
   versions: string;
-  generatedBy: string;
 }
 
 const de: Strings = {
@@ -41,11 +38,8 @@ const de: Strings = {
   appliesTo: "Gilt für",
   nothingHere: (location) => `Für den Standort ${location} gilt in diesem Abschnitt keine standortspezifische Maßnahme.`,
   annexes: "Anlagen",
-  annex: "Anlage",
   pdf: "PDF",
-  html: "Webseite",
   versions: "Veröffentlichte Versionen",
-  generatedBy: "Erstellt mit toms",
 };
 
 const en: Strings = {
@@ -65,11 +59,8 @@ const en: Strings = {
   appliesTo: "Applies to",
   nothingHere: (location) => `No location-specific measure applies to ${location} in this section.`,
   annexes: "Annexes",
-  annex: "Annex",
   pdf: "PDF",
-  html: "Web page",
   versions: "Published versions",
-  generatedBy: "Made with toms",
 };
 
 const fr: Strings = {
@@ -90,11 +81,8 @@ const fr: Strings = {
   appliesTo: "S’applique à",
   nothingHere: (location) => `Aucune mesure propre au site ${location} ne s’applique dans cette section.`,
   annexes: "Annexes",
-  annex: "Annexe",
   pdf: "PDF",
-  html: "Page web",
   versions: "Versions publiées",
-  generatedBy: "Réalisé avec toms",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

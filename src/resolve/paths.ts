@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { isSkippedName } from "../load/content-fs.js";
-import { isInside, type LoadedContent } from "../load/load.js";
+import type { LoadedContent } from "../load/load.js";
+import { isInside, relativePosix } from "../util/paths.js";
 import type { Prose } from "../model.js";
 import { didYouMean } from "../util/suggest.js";
 import { fileProse } from "./prose.js";
@@ -29,7 +30,7 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     }
     const siblings = content.files
       .filter((f) => path.dirname(f) === path.dirname(target))
-      .map((f) => path.relative(path.dirname(from), f).split(path.sep).join("/"));
+      .map((f) => relativePosix(path.dirname(from), f));
     // A Windows habit: on every other system a backslash is part of the file name.
     const slashes = written.includes("\\") ? `; separate folders with / (as in "${written.replace(/\\/g, "/")}")` : "";
     diagnostics.add("file-ref", place, `The file "${written}" does not exist${slashes || didYouMean(written, siblings)}.`);

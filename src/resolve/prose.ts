@@ -47,8 +47,3 @@ export function placeInProse(prose: Prose, line: number, column: number, offset?
   if (line === 1) return { file: prose.file, line: prose.line, column: prose.column + column - 1 };
   return { file: prose.file, line: prose.line + line - 1, column: prose.indent + column };
 }
-
-/** The place where a piece of Markdown starts. */
-export function proseStart(prose: Prose): Place {
-  return { file: prose.file, line: prose.line, column: prose.column };
-}

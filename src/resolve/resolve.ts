@@ -10,6 +10,7 @@ import { proseFile } from "./paths.js";
 import { yamlProse } from "./prose.js";
 import { resolveRefs, type Written } from "./refs.js";
 import { resolveSite } from "./site.js";
+import { relativePosix } from "../util/paths.js";
 
 /** Builds the document model from the loaded files and reports every broken cross-reference; undefined when site.yaml is unusable. */
 export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
@@ -20,7 +21,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   const measures = new Map<string, Written>();
   const order = new Map<Section, number>();
   const writtenOf = new Map<Section, Written[]>();
-  const rel = (place: Place) => `${path.relative(content.root, place.file).split(path.sep).join("/")}:${place.line}`;
+  const rel = (place: Place) => `${relativePosix(content.root, place.file)}:${place.line}`;
   const siteValue = isFields(content.site?.value) ? content.site.value : {};
   // A list site.yaml does not have cannot be looked up: its own error says so, each reference need not.
   const groupsListed = site !== undefined && Array.isArray(siteValue.groups);
