@@ -1,9 +1,94 @@
-import type { Root } from "mdast";
-import remarkGfm from "remark-gfm";
+import type { Nodes, Root } from "mdast";
+import type { Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import type { Construct, Extension } from "micromark-util-types";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+// CommonMark + GFM, exactly what remark-parse with remark-gfm gives (a test compares the two), but each text is
+// parsed with only the GFM constructs it can contain, handed to remark-parse the way remark-gfm hands them. Every
+// GFM construct needs a character or word to start from; a text without it gets the same tree without the
+// construct, and skipping it saves most of GFM's cost: the e-mail autolink is tried at every letter and digit,
+// the autolink transform walks every text node. The order is that of micromark-extension-gfm and mdast-util-gfm
+// (it decides which construct wins where two start alike).
+interface Feature {
+  /** Whether the text may hold the construct (false only when it certainly cannot). */
+  may(text: string): boolean;
+  syntax: Extension;
+  mdast: FromMarkdownExtension;
+}
+
+// The three kinds of autolink literal are one extension: kept as one, with only the kinds a text may hold, so
+// that where two start at the same letter their order stays (e-mail before www and http).
+const autolinkKinds: [name: string, may: (text: string) => boolean][] = [
+  ["emailAutolink", (t) => t.includes("@")],
+  ["protocolAutolink", (t) => /http/i.test(t)],
+  ["wwwAutolink", (t) => /www/i.test(t)],
+];
+// Its transform (literal autolinks the syntax does not catch) only changes text nodes that hold a trigger: it is
+// run after parsing, and only when one does (often the trigger is just in a link's address).
+const { transforms, ...autolinkMdast } = gfmAutolinkLiteralFromMarkdown();
+const autolinkTransforms = transforms ?? [];
+const autolinkTrigger = /http|www|@/i;
+const autolink: Feature = {
+  may: (t) => autolinkKinds.some(([, may]) => may(t)),
+  syntax: gfmAutolinkLiteral(),
+  mdast: autolinkMdast,
+};
+const features: Feature[] = [
+  autolink,
+  { may: (t) => t.includes("[^"), syntax: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
+  { may: (t) => t.includes("~"), syntax: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
+  // A table's delimiter row has a pipe or an alignment colon (`:-`, `-:`): a one-column table needs no pipe.
+  { may: (t) => /\||:-|-:/.test(t), syntax: gfmTable(), mdast: gfmTableFromMarkdown() },
+  { may: (t) => /\[[\t xX]\]/.test(t), syntax: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
+];
+
+// A parser per set of features and autolink kinds (at most 2^7), made once.
+const parsers = new Map<string, Processor<Root>>();
+
+function parserFor(text: string): Processor<Root> {
+  const kinds = autolinkKinds.filter(([, may]) => may(text)).map(([name]) => name);
+  const used = features.filter((feature) => feature !== autolink && feature.may(text));
+  const key = `${kinds.join()};${used.map((f) => features.indexOf(f)).join()}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    const syntax = [...(kinds.length > 0 ? [onlyConstructs(autolink.syntax, kinds)] : []), ...used.map((f) => f.syntax)];
+    const mdast = [...(kinds.length > 0 ? [autolink.mdast] : []), ...used.map((f) => f.mdast)];
+    parser = unified().use(remarkParse).data("micromarkExtensions", syntax).data("fromMarkdownExtensions", mdast);
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** The micromark extension `extension` with only the constructs named (the others removed, the order kept). */
+function onlyConstructs(extension: Extension, names: string[]): Extension {
+  const text: Record<number, Construct[]> = {};
+  for (const [code, value] of Object.entries(extension.text ?? {})) {
+    const kept = (Array.isArray(value) ? value : [value]).filter((c): c is Construct => c !== undefined && names.includes(c.name ?? ""));
+    if (kept.length > 0) text[Number(code)] = kept;
+  }
+  return { text };
+}
+
+function someText(tree: Root, pattern: RegExp): boolean {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "text" && pattern.test(node.value)) return true;
+    if ("children" in node) stack.push(...node.children);
+  }
+  return false;
+}
+
 const cache = new Map<string, Root>();
 // Characters of Markdown the cache may hold: far above any annex (the meetyoo annex has 15,000), bounded
 // for long-running processes (tests, fuzzing) that see endless distinct texts.
@@ -14,7 +99,8 @@ let cachedChars = 0;
 export function parseMarkdown(markdown: string): Root {
   let tree = cache.get(markdown);
   if (!tree) {
-    tree = parser.runSync(parser.parse(markdown)) as Root;
+    tree = parserFor(markdown).parse(markdown);
+    if (autolinkTrigger.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
     if (cachedChars + markdown.length > maxCachedChars) {
       cache.clear();
       cachedChars = 0;
