@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics } from "./diagnostics/diagnostic.js";
 import { PdfError } from "./pdf/errors.js";
+import { killBrowsers, locateSystemBrowser, startBrowser, type StartedBrowser } from "./pdf/launch.js";
 import type { Printer } from "./pdf/print.js";
 import { writeAnnexSet } from "./publish/annex-set.js";
 import { writeArchive } from "./publish/archive.js";
@@ -50,29 +51,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let staging: Staging | undefined;
   const records: Record<string, PdfRecord> = {};
   let printer: Promise<Printer> | undefined;
-  // Set once the PDF modules are loaded (lazily: a build without PDFs never loads puppeteer).
-  let killBrowsers: (() => void) | undefined;
+  // A browser started before it is needed (see below); the printer takes it over.
+  let early: StartedBrowser | undefined;
+  // Loaded lazily: a build without PDFs never loads puppeteer.
   const startPrinter = () => {
-    printer ??= import("./pdf/launch.js").then(async (launch) => {
-      killBrowsers = launch.killBrowsers;
-      return (await import("./pdf/print.js")).openPrinter(options.log);
-    });
+    printer ??= import("./pdf/print.js").then((print) => print.openPrinter(options.log, early));
     return printer;
   };
   // Everything here is synchronous and the process exits right after: the build in flight never gets to
   // commit (or write) after the discard, and a browser still starting is killed too.
   const stopOnSignal = onSignal((signal) => {
     // The browser first, so it stops writing into the staging folder.
-    killBrowsers?.();
+    killBrowsers();
     staging?.discard();
     const outcome = staging?.committed() ? `${options.out} holds the new site` : `nothing was written; ${options.out} is unchanged`;
     process.stderr.write(`toms: stopped by ${signal}; ${outcome}.\n`);
   });
   let checked = new Diagnostics();
   try {
-    // With no earlier PDFs to take over, every annex will be printed: start the browser now, so it comes up
-    // while the content is checked and rendered instead of after.
-    if (options.pdf && Object.keys(previous.manifest.pdfs).length === 0) void startPrinter().catch(() => {});
+    // With no earlier PDFs to take over, every annex will be printed: start the browser now, so it comes up on
+    // another core while the content is checked and rendered. (Where it cannot be started here, the printer
+    // tries again and says why.)
+    if (options.pdf && Object.keys(previous.manifest.pdfs).length === 0) early = startEarly();
     const { site, diagnostics } = checkContent(options.content);
     checked = diagnostics;
     if (!site) return { ok: false, diagnostics, written: [], pages: [] };
@@ -90,8 +90,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     staging?.discard();
     // The handlers stay until the browser is gone, so a signal during the close still kills it.
-    await (await printer?.catch(() => undefined))?.close();
+    if (printer) await (await printer.catch(() => undefined))?.close();
+    // Started early, never printed with (a content error): ended at once.
+    early?.kill();
     stopOnSignal();
+  }
+}
+
+function startEarly(): StartedBrowser | undefined {
+  try {
+    const found = locateSystemBrowser();
+    return found && startBrowser(found);
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,7 +12,8 @@ import type { Site } from "../src/model.js";
 import { buildDate } from "../src/pdf/build-date.js";
 import { noBrowserMessage, PdfError } from "../src/pdf/errors.js";
 import { findBrowser, isFile, systemBrowserPaths } from "../src/pdf/find-browser.js";
-import { launchBrowser, locateBrowser } from "../src/pdf/launch.js";
+import puppeteer from "puppeteer";
+import { browserArguments, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
 import type { AnnexPage } from "../src/render/site.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
@@ -79,6 +80,35 @@ describe("finding the browser", () => {
   });
 });
 
+describe("starting the browser", () => {
+  // toms starts Chromium itself (early, on another core) and hands it to puppeteer: with the command line
+  // puppeteer.launch would give it, so an update of puppeteer that changes its flags shows here.
+  it("gives it the flags puppeteer.launch would (headless, on a pipe), plus toms's own", () => {
+    for (const asRoot of [false, true]) {
+      const ours = [...tomsFlags, ...(asRoot ? ["--no-sandbox"] : [])];
+      const launch = [...puppeteer.defaultArgs({ headless: true, userDataDir: "/tmp/profile", args: ours }), "--remote-debugging-pipe"];
+      expect([...browserArguments("/tmp/profile", asRoot)].sort()).toEqual(launch.sort());
+    }
+  });
+
+  it("that quits at once: the build says why, in one line, and leaves no profile behind", () => {
+    const out = earlierOutput("browser-quits");
+    const fake = path.join(tmp.dir, "fake-chrome");
+    fs.writeFileSync(fake, "#!/bin/sh\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n", { mode: 0o755 });
+    const temp = path.join(tmp.dir, "browser-quits-tmp");
+    fs.mkdirSync(temp);
+    const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: fake, TMPDIR: temp },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`toms: The browser at ${fake} did not start (exit code 127: error while loading shared libraries: libnss3.so). ${noBrowserMessage()}\ntoms: nothing was written; ${out} is unchanged.\n`);
+    expect(listFiles(out)).toEqual(["earlier.html", "toms-manifest.json"]);
+    expect(fs.readdirSync(temp)).toEqual([]);
+  });
+});
+
 describe("a print that hangs", () => {
   it("is stopped by the timeout and fails the build with a message, leaving --out as it was", async () => {
     const out = earlierOutput("timeout");
@@ -141,7 +171,8 @@ describe("printing", () => {
     fs.writeFileSync(path.join(dir, "seite.html"), source);
     const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] } } as unknown as Site;
     const page = { annex: { id: "seite", location: undefined, groups: [] }, html: "seite.html", pdf: "seite.pdf", download: "s.pdf", source, title: "T" } as AnnexPage;
-    const browser = await launchBrowser(locateBrowser());
+    const started = startBrowser(await locateBrowser());
+    const browser = await started.connect();
     try {
       const tab = await browser.newPage();
       const printed = await printAnnex(tab, { site: siteData, page, dir, date: new Date(0), timeoutMs: 20_000 });
@@ -154,7 +185,7 @@ describe("printing", () => {
       expect(printed.refused).toEqual(expect.arrayContaining([`${remote}/remote.css`, `${remote}/logo.png`, `${remote}/frame`]));
       expect(printed.refused.filter((u) => u.startsWith("https://toms.invalid/"))).toEqual([]);
     } finally {
-      await browser.close();
+      await started.close();
       await new Promise((resolve) => server.close(resolve));
     }
   });

@@ -26,7 +26,7 @@ function walk(dir) {
 export async function browser() {
   try {
     const { locateBrowser } = await import(new URL("lib/pdf/launch.js", `file://${root}`).href);
-    return { executable: locateBrowser().executable };
+    return { executable: (await locateBrowser()).executable };
   } catch (error) {
     return { missing: error.message };
   }

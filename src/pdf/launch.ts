@@ -1,77 +1,199 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser } from "puppeteer";
+import type { Readable, Writable } from "node:stream";
+import type { Browser } from "puppeteer";
 import { removeTree } from "../publish/write-site.js";
 import { noBrowserMessage, PdfError } from "./errors.js";
 import { findBrowser, isFile, systemBrowserPaths, type FoundBrowser } from "./find-browser.js";
+import { PipeTransport } from "./pipe-transport.js";
 
-// Quiet and offline: no sync, no component or background downloads, no first-run UI. The sandbox
-// cannot start as root (containers, CI), so it is only switched off there.
-const flags = [
-  "--disable-gpu",
+// toms starts Chromium itself and hands the running browser to puppeteer (`puppeteer.connect` over the same pipe
+// `puppeteer.launch` would use). So a build can start it first thing, before puppeteer is even loaded, and
+// Chromium comes up on another core while the content is checked and rendered.
+
+// puppeteer's own flags for a headless browser on a pipe (its `defaultArgs`; a test keeps them equal), then
+// ours: quiet and offline, no sync, no component or background downloads, no first-run UI.
+const puppeteerFlags = [
+  "--allow-pre-commit-input",
   "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+  "--disable-breakpad",
+  "--disable-client-side-phishing-detection",
+  "--disable-component-extensions-with-background-pages",
+  "--disable-crash-reporter",
   "--disable-default-apps",
-  "--disable-extensions",
+  "--disable-dev-shm-usage",
+  "--disable-hang-monitor",
+  "--disable-infobars",
+  "--disable-ipc-flooding-protection",
+  "--disable-popup-blocking",
+  "--disable-prompt-on-repost",
+  "--disable-renderer-backgrounding",
+  "--disable-search-engine-choice-screen",
+  "--disable-sync",
+  "--enable-automation",
+  "--export-tagged-pdf",
+  "--force-color-profile=srgb",
+  "--generate-pdf-document-outline",
+  "--metrics-recording-only",
   "--no-first-run",
+  "--password-store=basic",
+  "--use-mock-keychain",
+  "--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes",
+  "--enable-features=PdfOopif",
+  "--headless=new",
+  "--hide-scrollbars",
+  "--mute-audio",
+  "--disable-extensions",
+];
+export const tomsFlags = [
+  "--disable-gpu",
+  "--disable-component-update",
   "--no-default-browser-check",
   "--dns-prefetch-disable",
-  "--mute-audio",
 ];
 
-/** The browser of this machine, or a PdfError saying what to install. */
-export function locateBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser {
-  const found = findBrowser({ env, system: systemBrowserPaths(process.platform, env), bundled: bundledBrowser, exists: isFile });
+/**
+ * The command line of the browser. The sandbox cannot start as root (containers, CI), so it is only switched
+ * off there. Chromium opens one blank tab, which the first print uses.
+ */
+export function browserArguments(profile: string, asRoot = isRoot()): string[] {
+  return [...puppeteerFlags, ...tomsFlags, ...(asRoot ? ["--no-sandbox"] : []), `--user-data-dir=${profile}`, "--remote-debugging-pipe", "about:blank"];
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+/** The browser of this machine found without loading puppeteer: PUPPETEER_EXECUTABLE_PATH or an installed one. */
+export function locateSystemBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser | undefined {
+  return checked(findBrowser({ env, system: systemBrowserPaths(process.platform, env), bundled: () => undefined, exists: isFile }));
+}
+
+/** The browser of this machine, puppeteer's own download included, or a PdfError saying what to install. */
+export async function locateBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
+  const found = locateSystemBrowser(env) ?? checked(findBrowser({ env, system: [], bundled: await bundledBrowser(), exists: isFile }));
   if (found === undefined) throw new PdfError(noBrowserMessage());
-  if ("missing" in found) {
+  return found;
+}
+
+function checked(found: ReturnType<typeof findBrowser>): FoundBrowser | undefined {
+  if (found !== undefined && "missing" in found) {
     throw new PdfError(`PUPPETEER_EXECUTABLE_PATH is set to ${found.missing}, which is not a file. Point it at a Chrome or Chromium executable, or unset it to use the one installed. To build without PDFs, run \`toms build --no-pdf\`.`);
   }
   return found;
 }
 
-// A browser of this process, starting or running: what it takes to end it at once, synchronously.
+// puppeteer's own download, when the install script made one (it is skipped where a system browser exists).
+async function bundledBrowser(): Promise<() => string | undefined> {
+  const { default: puppeteer } = await import("puppeteer");
+  return () => {
+    try {
+      return puppeteer.executablePath();
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** A browser process this build started; `connect` hands it to puppeteer. */
+export interface StartedBrowser {
+  found: FoundBrowser;
+  /** When the process was started (performance.now()). */
+  startedAt: number;
+  /** Connects puppeteer to the browser once it is up; a PdfError if it does not come up (within 30 s). */
+  connect(): Promise<Browser>;
+  /** Asks the browser to quit; kills it if it has not within five seconds. Removes its profile. */
+  close(): Promise<void>;
+  /** Kills the browser with all its helper processes at once and removes its profile. Synchronous. */
+  kill(): void;
+}
+
+// A browser of this process: what it takes to end it at once, synchronously.
 interface Running {
-  abort: AbortController;
+  child: ChildProcess;
   profile: string;
-  pid?: number;
 }
 const running = new Set<Running>();
+const startTimeoutMs = 30_000;
+const closeTimeoutMs = 5_000;
 
 /**
- * Starts one headless browser for the whole build. Its profile is a folder of our own (not puppeteer's temporary
- * one), so that `killBrowsers` can remove it synchronously; it is also removed whenever the browser exits.
+ * Starts the browser, with a profile of our own in the temporary folder, removed whenever the browser ends. The
+ * process leads its own process group (except on Windows), so its helpers (zygote, renderers) end with it.
  */
-export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const entry: Running = { abort: new AbortController(), profile: fs.mkdtempSync(path.join(os.tmpdir(), "toms-chromium-")) };
+export function startBrowser(found: FoundBrowser): StartedBrowser {
+  const startedAt = performance.now();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "toms-chromium-"));
+  const child = spawn(found.executable, browserArguments(profile), {
+    detached: process.platform !== "win32",
+    // fd 3: what we send, fd 4: what the browser answers (--remote-debugging-pipe); stderr for a failure message.
+    stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+  });
+  const entry: Running = { child, profile };
   running.add(entry);
-  try {
-    const browser = await puppeteer.launch({
-      executablePath: found.executable,
-      headless: true,
-      pipe: true,
-      args: [...flags, ...(asRoot ? ["--no-sandbox"] : [])],
-      timeout: 30_000,
-      userDataDir: entry.profile,
-      // Aborting kills the browser even while it is still starting (see killBrowsers).
-      signal: entry.abort.signal,
-      // The build's own handler owns SIGINT and SIGTERM: puppeteer's would exit (SIGINT) or close the browser and
-      // let the build go on (SIGTERM) before the staging folder is discarded. SIGHUP: see src/build.ts.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-2000);
+  });
+  let failure: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once("error", (error) => {
+      failure = error;
+      end(entry);
+      resolve();
     });
-    const child = browser.process();
-    entry.pid = child?.pid;
-    child?.once("exit", () => end(entry));
-    return browser;
-  } catch (error) {
-    end(entry);
-    const reason = (error as Error).message.split("\n")[0];
-    throw new PdfError(`The browser at ${found.executable} did not start (${reason}). ${noBrowserMessage()}`);
-  }
+    child.once("exit", (code, signal) => {
+      failure ??= new Error(signal ? `ended by ${signal}` : `exit code ${code}`);
+      end(entry);
+      resolve();
+    });
+  });
+  let browser: Browser | undefined;
+  const notStarted = (reason: string) => {
+    const detail = stderr.trim().split("\n").filter(Boolean).at(-1);
+    return new PdfError(`The browser at ${found.executable} did not start (${reason}${detail ? `: ${detail}` : ""}). ${noBrowserMessage()}`);
+  };
+  return {
+    found,
+    startedAt,
+    async connect() {
+      const { default: puppeteer } = await import("puppeteer");
+      if (!running.has(entry)) throw notStarted(failure?.message ?? "it was stopped");
+      const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        browser = await Promise.race([
+          puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }),
+          exited.then(() => Promise.reject(notStarted(failure?.message ?? "it quit"))),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(notStarted(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
+          }),
+        ]);
+        return browser;
+      } catch (error) {
+        end(entry);
+        throw error instanceof PdfError ? error : notStarted((error as Error).message.split("\n")[0] ?? "");
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, closeTimeoutMs);
+      });
+      // Closing over the protocol lets the browser end cleanly; the process is awaited, then its group ended.
+      if (browser?.connected) await Promise.race([browser.close().catch(() => {}), late]);
+      await Promise.race([exited, late]);
+      clearTimeout(timer);
+      end(entry);
+    },
+    kill: () => end(entry),
+  };
 }
 
 /**
@@ -85,41 +207,27 @@ export function killBrowsers(): void {
   for (const entry of entries) end(entry);
 }
 
-/** Kills one browser's process group (it is started as a group leader) and removes its profile. */
-export function killBrowser(browser: Browser): void {
-  const pid = browser.process()?.pid;
-  for (const entry of running) if (entry.pid === pid) end(entry);
-}
-
-// puppeteer kills a starting browser's group on abort; a running one is killed here as a whole group, since
-// helper processes (zygote, renderers) may outlive a main process that crashed or was killed.
+// The whole group: helper processes may outlive a main process that crashed or was killed.
 function kill(entry: Running): void {
-  entry.abort.abort();
-  if (entry.pid === undefined) return;
+  const pid = entry.child.pid;
+  if (pid === undefined) return;
   try {
-    process.kill(-entry.pid, "SIGKILL");
+    if (process.platform === "win32") entry.child.kill("SIGKILL");
+    else process.kill(-pid, "SIGKILL");
   } catch {
     // The group is gone already.
   }
 }
 
 function end(entry: Running): void {
-  running.delete(entry);
+  if (!running.delete(entry)) return;
   kill(entry);
+  for (const stream of [entry.child.stdio[3], entry.child.stdio[4], entry.child.stderr]) (stream as Readable | Writable | null)?.destroy();
   try {
     // Processes just killed may not have stopped writing yet: removeTree tries again.
     removeTree(entry.profile);
   } catch {
     // A profile left in the temporary folder is no reason to fail (or to skip the rest of a signal's cleanup).
-  }
-}
-
-// puppeteer's own download, when the install script made one (it is skipped where a system browser exists).
-function bundledBrowser(): string | undefined {
-  try {
-    return puppeteer.executablePath();
-  } catch {
-    return undefined;
   }
 }
 

@@ -28,20 +28,27 @@ export interface OwnFiles {
   replaced: Map<string, string>;
 }
 
+/** Requests refused so far, and how to stop serving (before the tab is used for another annex). */
+export interface Serving {
+  refused: string[];
+  stop(): void;
+}
+
 /**
  * Answers every request of the page from the build's own files and refuses everything else, so printing
- * never touches the network whatever the content links to or embeds. Returns the refused URLs.
+ * never touches the network whatever the content links to or embeds.
  */
-export async function serveOffline(page: Page, files: OwnFiles): Promise<string[]> {
+export async function serveOffline(page: Page, files: OwnFiles): Promise<Serving> {
   const refused: string[] = [];
   await page.setRequestInterception(true);
-  page.on("request", (request) => {
+  const handler = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     answer(request, files, refused).catch(() => {
       // The page was closed while answering (timeout or failure elsewhere); nothing is left to answer.
     });
-  });
-  return refused;
+  };
+  page.on("request", handler);
+  return { refused, stop: () => page.off("request", handler) };
 }
 
 async function answer(request: HTTPRequest, files: OwnFiles, refused: string[]): Promise<void> {

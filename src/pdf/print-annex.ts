@@ -9,7 +9,7 @@ import { namedDestinations, pageObjects, readPdf, type PdfFile } from "./pdf-fil
 import { rewriteObjects } from "./pdf-rewrite.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
-import { parsePage, tocTargets, withPageNumbers } from "./toc.js";
+import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
 /** One annex to print. */
 export interface PrintJob {
@@ -40,30 +40,54 @@ const maxPasses = 3;
 /**
  * Prints one annex in a browser tab. Chromium has no target-counter(), so the table of contents is filled in
  * passes: print, read from the PDF on which page each contents entry's target landed (its named destination),
- * put those numbers into the page and print again, until the PDF confirms every number it shows.
+ * put those numbers into the page and print again, until the PDF confirms every number it shows. The numbers
+ * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print.
  */
 export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex> {
   const tree = parsePage(job.page.source);
   const targets = tocTargets(tree);
-  const replaced = new Map<string, string>();
   // Content may carry script (sanitized away today); printing runs none of it.
   await tab.setJavaScriptEnabled(false);
-  const refused = await serveOffline(tab, { dir: job.dir, replaced });
-  const running = runningTemplates(job.site, job.page);
-  let shown = new Map<string, number>();
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    replaced.set(job.page.html, withPageNumbers(tree, shown, "00"));
-    const bytes = await render(tab, job, running);
-    const pdf = readPdf(bytes);
-    const actual = namedDestinations(pdf);
-    const lost = targets.filter((id) => !actual.has(id));
-    if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
-    if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
-      return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(refused)] };
+  const serving = await serveOffline(tab, { dir: job.dir, replaced: new Map([[job.page.html, withPageNumbers(tree, new Map(), "00")]]) });
+  try {
+    const running = runningTemplates(job.site, job.page);
+    let shown = new Map<string, number>();
+    for (let pass = 1; pass <= maxPasses; pass++) {
+      if (pass === 1) await load(tab, job);
+      else await showPageNumbers(tab, job, pageNumberElements(tree, shown, "00"));
+      const pdf = readPdf(await print(tab, job, running));
+      const actual = namedDestinations(pdf);
+      const lost = targets.filter((id) => !actual.has(id));
+      if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
+      if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
+        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)] };
+      }
+      shown = new Map(targets.map((id) => [id, actual.get(id)!]));
     }
-    shown = new Map(targets.map((id) => [id, actual.get(id)!]));
+    throw new PdfError(`${job.page.pdf}: the page numbers of the contents did not settle after ${maxPasses} prints.`);
+  } finally {
+    serving.stop();
   }
-  throw new PdfError(`${job.page.pdf}: the page numbers of the contents did not settle after ${maxPasses} prints.`);
+}
+
+// Replaces each page number element of the loaded page with the one given (same order, same target: checked).
+async function showPageNumbers(tab: Page, job: PrintJob, elements: { target: string; html: string }[]): Promise<void> {
+  const session = await tab.createCDPSession();
+  try {
+    const { root } = await session.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await session.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: pageNumberSelector });
+    if (nodeIds.length !== elements.length) throw new PdfError(`${job.page.pdf}: the printed page has ${nodeIds.length} page numbers in its contents, not ${elements.length}.`);
+    await Promise.all(
+      nodeIds.map(async (nodeId, i) => {
+        const { attributes } = await session.send("DOM.getAttributes", { nodeId });
+        const target = attributes[attributes.indexOf("data-target") + 1];
+        if (target !== elements[i]!.target) throw new PdfError(`${job.page.pdf}: a page number of the contents in the printed page points to #${target}, not #${elements[i]!.target}.`);
+        await session.send("DOM.setOuterHTML", { nodeId, outerHTML: elements[i]!.html });
+      }),
+    );
+  } finally {
+    await session.detach().catch(() => {});
+  }
 }
 
 // Our metadata and date instead of Chromium's, bookmark titles spelt like their headings, and structure
@@ -75,9 +99,12 @@ function finish(pdf: PdfFile, job: PrintJob, headings: string[]): Buffer {
   return renumberStructureIds(rewriteObjects(pdf, replacements));
 }
 
-async function render(tab: Page, job: PrintJob, running: { header: string; footer: string }): Promise<Uint8Array> {
+async function load(tab: Page, job: PrintJob): Promise<void> {
   const response = await tab.goto(new URL(job.page.html, origin).href, { waitUntil: "load", timeout: job.timeoutMs });
   if (!response?.ok()) throw new PdfError(`${job.page.pdf}: the page ${job.page.html} could not be opened for printing.`);
+}
+
+function print(tab: Page, job: PrintJob, running: { header: string; footer: string }): Promise<Uint8Array> {
   return tab.pdf({
     preferCSSPageSize: true,
     printBackground: true,

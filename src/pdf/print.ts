@@ -5,7 +5,7 @@ import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/site.js";
 import { buildDate } from "./build-date.js";
 import { PdfError } from "./errors.js";
-import { killBrowser, launchBrowser, locateBrowser, parallelism } from "./launch.js";
+import { locateBrowser, parallelism, startBrowser, type StartedBrowser } from "./launch.js";
 import { eachLimited } from "./pool.js";
 import { printAnnex, type PrintJob, type PrintedAnnex } from "./print-annex.js";
 
@@ -31,15 +31,24 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Starts the browser and returns a printer for the whole build. */
-export async function openPrinter(log?: (line: string) => void): Promise<Printer> {
-  const started = performance.now();
+/**
+ * Returns a printer for the whole build, on the browser `started` (started early by the build) or on one it
+ * starts now. Tabs are kept for the next annex: the browser's own first tab, then one more per parallel print.
+ */
+export async function openPrinter(log?: (line: string) => void, started?: StartedBrowser): Promise<Printer> {
   const timeoutMs = timeoutFromEnv();
-  const found = locateBrowser();
-  const browser = await launchBrowser(found);
-  log?.(`pdf  ${found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - started)} ms`);
+  const process = started ?? startBrowser(await locateBrowser());
   // After a failed print the browser may be hung or gone: it is then killed instead of asked to close.
   let failed = false;
+  let browser: Browser;
+  try {
+    browser = await process.connect();
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+  const idle: Page[] = await browser.pages();
+  log?.(`pdf  ${process.found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - process.startedAt)} ms`);
   return {
     async print(site, pages, dir, date = buildDate(site)) {
       const t = performance.now();
@@ -47,7 +56,7 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
       const summaries: PrintSummary[] = [];
       await eachLimited(pages, parallelism(pages.length), async (page) => {
         const t0 = performance.now();
-        const printed = await withTimeout(browser, { site, page, dir, date, timeoutMs }).catch((error: unknown) => {
+        const printed = await withTimeout(browser, idle, { site, page, dir, date, timeoutMs }).catch((error: unknown) => {
           failed = true;
           throw error;
         });
@@ -59,13 +68,14 @@ export async function openPrinter(log?: (line: string) => void): Promise<Printer
       log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms`);
       return summaries;
     },
-    close: async () => (failed ? killBrowser(browser) : closeBrowser(browser)),
+    close: async () => (failed ? process.kill() : process.close()),
   };
 }
 
-// One tab per annex, closed on every path; a print that outlives the timeout fails with a message instead of
-// hanging the build. A browser that quit (crashed, killed) is named as the cause rather than puppeteer's symptom.
-async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnnex> {
+// A tab per annex, an idle one if there is one, given back after a print and closed after a failure; a print that
+// outlives the timeout fails with a message instead of hanging the build. A browser that quit (crashed, killed)
+// is named as the cause rather than puppeteer's symptom.
+async function withTimeout(browser: Browser, idle: Page[], job: PrintJob): Promise<PrintedAnnex> {
   let tab: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
@@ -83,11 +93,11 @@ async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnne
   });
   try {
     const work = (async () => {
-      tab = await browser.newPage();
+      tab = idle.pop() ?? (await browser.newPage());
       return printAnnex(tab, job);
     })();
     const printed = await Promise.race([work, expired, gone]);
-    await tab?.close();
+    if (tab) idle.push(tab);
     return printed;
   } catch (error) {
     // A hung browser never answers: its tab is closed without waiting (after a failure the browser is killed,
@@ -100,17 +110,6 @@ async function withTimeout(browser: Browser, job: PrintJob): Promise<PrintedAnne
     clearTimeout(timer);
     browser.off("disconnected", onDisconnect);
   }
-}
-
-// Closes the browser; if it does not go within five seconds, its process is killed.
-async function closeBrowser(browser: Browser): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), 5_000);
-  });
-  const closed = browser.close().then(() => "closed" as const, () => "late" as const);
-  if ((await Promise.race([closed, late])) === "late") killBrowser(browser);
-  clearTimeout(timer);
 }
 
 function timeoutFromEnv(): number {

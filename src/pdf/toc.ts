@@ -18,12 +18,23 @@ export function parsePage(source: string): Root {
  */
 export function withPageNumbers(tree: Root, pages: Map<string, number>, fallback = "0"): string {
   const copy = structuredClone(tree);
-  for (const span of tocPages(copy)) {
-    const page = pages.get(String(span.properties.dataTarget));
-    span.children = [{ type: "text", value: page === undefined ? fallback : String(page) }];
-  }
+  for (const span of tocPages(copy)) number(span, pages, fallback);
   return toHtml(copy);
 }
+
+/** Each table-of-contents number element, in document order, as HTML showing its page (see withPageNumbers). */
+export function pageNumberElements(tree: Root, pages: Map<string, number>, fallback = "0"): { target: string; html: string }[] {
+  return tocPages(tree).map((span) => ({ target: String(span.properties.dataTarget), html: toHtml(number(structuredClone(span), pages, fallback)) }));
+}
+
+function number(span: Element, pages: Map<string, number>, fallback: string): Element {
+  const page = pages.get(String(span.properties.dataTarget));
+  span.children = [{ type: "text", value: page === undefined ? fallback : String(page) }];
+  return span;
+}
+
+/** The CSS selector of the elements tocTargets and pageNumberElements find. */
+export const pageNumberSelector = "span.toc-page[data-target]";
 
 // The empty `<span class="toc-page" data-target="…">` elements the render stage leaves in the contents.
 function tocPages(tree: Root): Element[] {
