@@ -95,12 +95,17 @@ const cache = new Map<string, Root>();
 const maxCachedChars = 64 * 1024 * 1024;
 let cachedChars = 0;
 
-/** Parses Markdown (CommonMark + GFM tables, lists, autolinks) to mdast; each distinct text is parsed once per process. */
-export function parseMarkdown(markdown: string): Root {
+/**
+ * Parses Markdown (CommonMark + GFM tables, lists, autolinks) to mdast; each distinct text is parsed once per
+ * process. With `keep: false` a tree not parsed before is not kept either: the renderer keeps its own result
+ * (hast), and holding every tree of a large site would only make more work for the garbage collector.
+ */
+export function parseMarkdown(markdown: string, { keep = true } = {}): Root {
   let tree = cache.get(markdown);
   if (!tree) {
     tree = parserFor(markdown).parse(markdown);
     if (autolinkTrigger.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
+    if (!keep) return tree;
     if (cachedChars + markdown.length > maxCachedChars) {
       cache.clear();
       cachedChars = 0;

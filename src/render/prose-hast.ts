@@ -17,6 +17,6 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema);
 
 /** Author Markdown as sanitized hast block nodes. */
 export function proseToHast(markdown: string): ElementContent[] {
-  const tree = toHast.runSync(parseMarkdown(markdown)) as Root;
+  const tree = toHast.runSync(parseMarkdown(markdown, { keep: false })) as Root;
   return tree.children.filter((n): n is ElementContent => n.type !== "doctype" && !(n.type === "text" && n.value.trim() === ""));
 }
