@@ -28,6 +28,8 @@ const pieces = [
   "@", "a@b.de", "user@example.com", "mailto:", "xmpp:", "http://", "https://", "HTTP://x.y", "http", "www.", "WWW.", "www", ".de", "/path",
   "|", " | ", "---", ":-:", "~", "~~", "[^1]", "[^1]: ", "[^", "[ ]", "[x]", "[X]", "[\t]", "[", "]", "(", ")", "<", ">", "!",
   "*", "**", "_", "`", "-", "- ", "1. ", "> ", "#", "\\", "&amp;", " ", "  ", "\n", "\n\n", "\t", "a", "Zugang", "9", ".", ",", ":",
+  // Character references hide triggers from a scan of the raw text; line breaks split check boxes.
+  "&#64;", "&commat;", "&#119;", "&#116;", "&#x40;", "&", "\r", "\r\n", "[\n", "\n> ", "\n  ",
 ];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(""));
 
@@ -67,6 +69,18 @@ describe("parsing Markdown with only the GFM constructs a text can contain", () 
     ["a footnote", "Text[^1].\n\n[^1]: Note.", "footnoteReference"],
   ])("still finds %s", (_, markdown, type) => {
     expect(JSON.stringify(parseMarkdown(markdown))).toContain(`"type":"${type}"`);
+  });
+
+  it.each([
+    ["an e-mail address written with a character reference", "dsb&#64;example.com", "mailto:dsb@example.com"],
+    ["a www address written with a character reference", "&#119;ww.example.com", "http://www.example.com"],
+  ])("still links %s", (_, markdown, url) => {
+    expect(JSON.stringify(parseMarkdown(markdown))).toContain(`"url":"${url}"`);
+  });
+
+  it.each(["- [\n  ] open", "> - [\n> ] open", "- [\r] open"])("still finds a check box split by a line break: %j", (markdown) => {
+    expect(parseMarkdown(markdown)).toStrictEqual(parseFully(markdown));
+    expect(JSON.stringify(parseMarkdown(markdown))).toContain('"checked":false');
   });
 
   it("still finds a task list item", () => {

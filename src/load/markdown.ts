@@ -35,10 +35,12 @@ const autolinkKinds: [name: string, may: (text: string) => boolean][] = [
   ["wwwAutolink", (t) => /www/i.test(t)],
 ];
 // Its transform (literal autolinks the syntax does not catch) only changes text nodes that hold a trigger: it is
-// run after parsing, and only when one does (often the trigger is just in a link's address).
+// run after parsing, and only when one does (often the trigger is just in a link's address). It sees text with
+// character references decoded (`dsb&#64;example.com` is an address to it), so any `&` may hide a trigger.
 const { transforms, ...autolinkMdast } = gfmAutolinkLiteralFromMarkdown();
 const autolinkTransforms = transforms ?? [];
 const autolinkTrigger = /http|www|@/i;
+const mayHideAutolink = /http|www|@|&/i;
 const autolink: Feature = {
   may: (t) => autolinkKinds.some(([, may]) => may(t)),
   syntax: gfmAutolinkLiteral(),
@@ -50,7 +52,8 @@ const features: Feature[] = [
   { may: (t) => t.includes("~"), syntax: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
   // A table's delimiter row has a pipe or an alignment colon (`:-`, `-:`): a one-column table needs no pipe.
   { may: (t) => /\||:-|-:/.test(t), syntax: gfmTable(), mdast: gfmTableFromMarkdown() },
-  { may: (t) => /\[[\t xX]\]/.test(t), syntax: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
+  // A check box may span a line break (`[` at a line's end, `]` on the next, after any container prefix).
+  { may: (t) => /\[[\sxX]/.test(t), syntax: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
 ];
 
 // A parser per set of features and autolink kinds (at most 2^7), made once.
@@ -104,7 +107,7 @@ export function parseMarkdown(markdown: string, { keep = true } = {}): Root {
   let tree = cache.get(markdown);
   if (!tree) {
     tree = parserFor(markdown).parse(markdown);
-    if (autolinkTrigger.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
+    if (mayHideAutolink.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
     if (!keep) return tree;
     if (cachedChars + markdown.length > maxCachedChars) {
       cache.clear();
