@@ -4,14 +4,15 @@
 // lib/bundle/ is two folders below the package like every module of lib/, so paths made from
 // import.meta.url (templates/, schemas/) stay right.
 import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const outdir = new URL("../lib/bundle/", import.meta.url).pathname;
+const outdir = fileURLToPath(new URL("../lib/bundle/", import.meta.url));
 // Chunk names carry a hash: chunks of an earlier bundle would pile up.
 fs.rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: [new URL("../lib/cli/main.js", import.meta.url).pathname],
+  entryPoints: [fileURLToPath(new URL("../lib/cli/main.js", import.meta.url))],
   outdir,
   bundle: true,
   splitting: true,

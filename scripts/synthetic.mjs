@@ -2,6 +2,7 @@
 // node scripts/synthetic.mjs DIR MEASURES LOCATIONS
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const perSection = 20;
 
@@ -50,7 +51,7 @@ function measure(id, locations) {
   return `  - id: measure-${id}\n    title: "Measure ${id}"\n${loc}${body}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const [dir, measures, locations] = process.argv.slice(2);
   writeSynthetic(dir, Number(measures), Number(locations));
 }

@@ -33,7 +33,8 @@ function oldOut(name: string): string {
 
 // What a run left in its TMPDIR: the browser's profile must go with it. Chromium's own temporary entries
 // ([.]org.chromium.Chromium.*: its singleton socket's folder, shared memory files) stay when it is killed.
-const tempLeft = (run: Run) => fs.readdirSync(run.tmpdir).filter((e) => !/^\.?org\.chromium\.Chromium\./.test(e));
+// Chromium's own temporary files included (it is given its profile as TMPDIR).
+const tempLeft = (run: Run) => fs.readdirSync(run.tmpdir);
 const besides = (out: string) => fs.readdirSync(path.dirname(out)).filter((e) => e !== "site");
 const noStack = /^\s+at /m;
 

@@ -94,7 +94,8 @@ describe("starting the browser", () => {
   it("that quits at once: the build says why, in one line, and leaves no profile behind", () => {
     const out = earlierOutput("browser-quits");
     const fake = path.join(tmp.dir, "fake-chrome");
-    fs.writeFileSync(fake, "#!/bin/sh\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n", { mode: 0o755 });
+    // Much said before the last words: the message must still end with them.
+    fs.writeFileSync(fake, "#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2\necho >&2\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n", { mode: 0o755 });
     const temp = path.join(tmp.dir, "browser-quits-tmp");
     fs.mkdirSync(temp);
     const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out], {

@@ -3,8 +3,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const preload = new URL("./maxrss.cjs", import.meta.url).pathname;
+const preload = fileURLToPath(new URL("./maxrss.cjs", import.meta.url));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "toms-bench-rss-"));
 let counter = 0;
 

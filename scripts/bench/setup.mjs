@@ -4,14 +4,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = new URL("../../", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Runs `npm run compile` when a file of src/ is newer than the newest of lib/; returns what it did. */
+/** Runs `npm run compile` when a file of src/ is newer than the bundle the CLI runs (lib/bundle/); returns what it did. */
 export function ensureCompiled() {
   const newest = (dir, ext) => walk(path.join(root, dir)).filter((f) => f.endsWith(ext)).reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
-  const lib = newest("lib", ".js");
-  if (lib > 0 && newest("src", ".ts") <= lib) return "lib/ is current";
+  const bundle = fs.statSync(path.join(root, "lib/bundle/main.js"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (bundle > 0 && newest("src", ".ts") <= bundle && newest("lib", ".js") <= bundle) return "lib/ is current";
   const result = spawnSync("npm", ["run", "compile"], { cwd: root, encoding: "utf8" });
   if (result.status === 0) return "lib/ was stale: compiled";
   return `lib/ is stale and \`npm run compile\` failed (measuring the old lib/):\n${(result.stdout + result.stderr).trim().split("\n").slice(-5).join("\n")}`;
@@ -25,7 +26,7 @@ function walk(dir) {
 /** The browser toms would print with (through its own lookup in lib/), or undefined with the reason. */
 export async function browser() {
   try {
-    const { locateBrowser } = await import(new URL("lib/pdf/launch.js", `file://${root}`).href);
+    const { locateBrowser } = await import(pathToFileURL(path.join(root, "lib/pdf/launch.js")).href);
     return { executable: (await locateBrowser()).executable };
   } catch (error) {
     return { missing: error.message };

@@ -132,12 +132,21 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
     detached: process.platform !== "win32",
     // fd 3: what we send, fd 4: what the browser answers (--remote-debugging-pipe); stderr for a failure message.
     stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+    // Its temporary files (shared memory, with --disable-dev-shm-usage) go into the profile, removed with it even
+    // when the browser is killed.
+    env: { ...process.env, TMPDIR: profile },
   });
   const entry: Running = { child, profile };
   running.add(entry);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-2000);
+  });
+  // The process may be reported gone before its last words are read: a failure message waits for them (briefly).
+  const stderrRead = new Promise<void>((resolve) => {
+    if (!child.stderr) resolve();
+    child.stderr?.once("close", resolve);
+    setTimeout(resolve, 1_000).unref();
   });
   let failure: Error | undefined;
   const exited = new Promise<void>((resolve) => {
@@ -168,7 +177,10 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
       try {
         browser = await Promise.race([
           puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }),
-          exited.then(() => Promise.reject(notStarted(failure?.message ?? "it quit"))),
+          exited.then(async () => {
+            await stderrRead;
+            throw notStarted(failure?.message ?? "it quit");
+          }),
           new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(notStarted(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
           }),
@@ -222,7 +234,8 @@ function kill(entry: Running): void {
 function end(entry: Running): void {
   if (!running.delete(entry)) return;
   kill(entry);
-  for (const stream of [entry.child.stdio[3], entry.child.stdio[4], entry.child.stderr]) (stream as Readable | Writable | null)?.destroy();
+  // The protocol pipes are closed; stderr is left to be read to its end (it closes with the process group).
+  for (const stream of [entry.child.stdio[3], entry.child.stdio[4]]) (stream as Readable | Writable | null)?.destroy();
   try {
     // Processes just killed may not have stopped writing yet: removeTree tries again.
     removeTree(entry.profile);

@@ -37,18 +37,20 @@ export interface Printer {
  */
 export async function openPrinter(log?: (line: string) => void, started?: StartedBrowser): Promise<Printer> {
   const timeoutMs = timeoutFromEnv();
-  const process = started ?? startBrowser(await locateBrowser());
+  const chromium = started ?? startBrowser(await locateBrowser());
+  let browser: Browser;
+  let idle: Page[];
+  try {
+    browser = await chromium.connect();
+    idle = await browser.pages();
+    log?.(`pdf  ${chromium.found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - chromium.startedAt)} ms`);
+  } catch (error) {
+    // No printer is returned, so nobody else could end this browser.
+    chromium.kill();
+    throw error instanceof PdfError ? error : new PdfError(`The browser at ${chromium.found.executable} did not answer: ${(error as Error).message.split("\n")[0]}`);
+  }
   // After a failed print the browser may be hung or gone: it is then killed instead of asked to close.
   let failed = false;
-  let browser: Browser;
-  try {
-    browser = await process.connect();
-  } catch (error) {
-    failed = true;
-    throw error;
-  }
-  const idle: Page[] = await browser.pages();
-  log?.(`pdf  ${process.found.executable} (${await browser.version()}) started in ${Math.round(performance.now() - process.startedAt)} ms`);
   return {
     async print(site, pages, dir, date = buildDate(site)) {
       const t = performance.now();
@@ -68,7 +70,7 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
       log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms`);
       return summaries;
     },
-    close: async () => (failed ? process.kill() : process.close()),
+    close: async () => (failed ? chromium.kill() : chromium.close()),
   };
 }
 
