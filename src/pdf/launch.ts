@@ -171,7 +171,10 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
     startedAt,
     async connect() {
       const { default: puppeteer } = await import("puppeteer");
-      if (!running.has(entry)) throw notStarted(failure?.message ?? "it was stopped");
+      if (!running.has(entry)) {
+        await stderrRead;
+        throw notStarted(failure?.message ?? "it was stopped");
+      }
       const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
       let timer: NodeJS.Timeout | undefined;
       try {
