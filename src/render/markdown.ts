@@ -5,13 +5,24 @@ import { proseToHast } from "./prose-hast.js";
 const rendered = new Map<string, ElementContent[]>();
 const shifted = new Map<string, ElementContent[]>();
 const withHeadings = new Set<string>();
+// Characters of Markdown the caches may hold: far above any site (the 2,000-measure benchmark site has 0.5 M),
+// bounded for long-running processes (tests, fuzzing, the archive of many versions) that see endless texts.
+const maxCachedChars = 64 * 1024 * 1024;
+let cachedChars = 0;
 
 // Renders a text once, remembering whether it has headings to move.
 function renderText(text: string): ElementContent[] {
   let nodes = rendered.get(text);
   if (!nodes) {
     nodes = proseToHast(text);
+    if (cachedChars + text.length > maxCachedChars) {
+      rendered.clear();
+      shifted.clear();
+      withHeadings.clear();
+      cachedChars = 0;
+    }
     rendered.set(text, nodes);
+    cachedChars += text.length;
     if (nodes.some(hasHeading)) withHeadings.add(text);
   }
   return nodes;
