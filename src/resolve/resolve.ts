@@ -26,7 +26,6 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   // A list site.yaml does not have cannot be looked up: its own error says so, each reference need not.
   const groupsListed = site !== undefined && Array.isArray(siteValue.groups);
   const locationsListed = site !== undefined && Array.isArray(siteValue.locations);
-  const named = new Set<string>();
   let strayGroup = false;
 
   for (const file of content.sections) {
@@ -56,7 +55,6 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     const written: Written[] = [];
     list(value.measures).forEach((entry, index) => {
       if (!isFields(entry)) return;
-      for (const location of list(entry.locations)) if (typeof location === "string") named.add(location);
       if (typeof entry.id !== "string") return;
       const place = placeAt(file, ["measures", index, "id"]);
       const previous = measures.get(entry.id);
@@ -104,8 +102,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       section.measures = (writtenOf.get(section) ?? []).flatMap((w) => (w.measure.prose ? [w.measure as Measure] : []));
     }
   }
-  for (const item of measures.values()) for (const location of item.measure.locations ?? []) named.add(location);
-  if (site) checkStructure(content, site, { named, sectionsKnown: complete && !strayGroup }, diagnostics);
+  if (site) checkStructure(content, site, { sectionsKnown: complete && !strayGroup }, diagnostics);
   return site;
 }
 
@@ -121,9 +118,8 @@ function everyMeasureRead(content: LoadedContent): boolean {
 }
 
 // Checks that need the whole document: groups without sections (when every section could be read and
-// named a known group), headless sections, and locations no measure names (a warning, only on content
-// without errors: until then it is mostly an echo of an error).
-function checkStructure(content: LoadedContent, site: Site, seen: { named: Set<string>; sectionsKnown: boolean }, diagnostics: Diagnostics): void {
+// named a known group) and headless sections.
+function checkStructure(content: LoadedContent, site: Site, seen: { sectionsKnown: boolean }, diagnostics: Diagnostics): void {
   const siteFile = content.site as YamlFile;
   const groupIndex = (group: Group) => list((siteFile.value as { groups?: unknown }).groups).findIndex((g) => isFields(g) && g.id === group.id);
   for (const group of site.groups) {
@@ -137,9 +133,17 @@ function checkStructure(content: LoadedContent, site: Site, seen: { named: Set<s
       }
     }
   }
-  if (diagnostics.hasErrors) return;
+}
+
+/**
+ * Warns about locations no measure names. Called last, on content without errors: until then the warning is
+ * mostly an echo of an error (a misspelt location id, a measure that could not be read, a Markdown error).
+ */
+export function warnUnusedLocations(content: LoadedContent, site: Site, diagnostics: Diagnostics): void {
+  const siteFile = content.site as YamlFile;
+  const named = new Set(site.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.flatMap((m) => m.locations ?? []))));
   list((siteFile.value as { locations?: unknown }).locations).forEach((entry, i) => {
-    if (!isFields(entry) || typeof entry.id !== "string" || seen.named.has(entry.id)) return;
+    if (!isFields(entry) || typeof entry.id !== "string" || named.has(entry.id)) return;
     diagnostics.add(
       "unused-location",
       placeAt(siteFile, ["locations", i, "id"]),

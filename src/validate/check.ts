@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { diskFs, type ContentFs } from "../load/content-fs.js";
 import { loadContent } from "../load/load.js";
 import type { Site } from "../model.js";
-import { resolve } from "../resolve/resolve.js";
+import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { allProse, lintProse } from "./prose-lint.js";
 import { validators } from "./schema.js";
 import { reportSchemaErrors } from "./schema-messages.js";
@@ -30,5 +30,6 @@ export function checkContent(contentDir: string, contentFs?: ContentFs): CheckRe
   }
   const site = resolve(content, diagnostics);
   if (site) for (const prose of allProse(site)) lintProse(prose, diagnostics);
+  if (site && !diagnostics.hasErrors) warnUnusedLocations(content, site, diagnostics);
   return { site: diagnostics.hasErrors ? undefined : site, diagnostics };
 }
