@@ -13,7 +13,7 @@ import { buildDate } from "../src/pdf/build-date.js";
 import { noBrowserMessage, PdfError } from "../src/pdf/errors.js";
 import { findBrowser, isFile, systemBrowserPaths } from "../src/pdf/find-browser.js";
 import puppeteer from "puppeteer";
-import { browserArguments, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
+import { browserArguments, browserEnvironment, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
 import type { AnnexPage } from "../src/render/site.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
@@ -104,9 +104,38 @@ describe("starting the browser", () => {
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: fake, TMPDIR: temp },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`toms: The browser at ${fake} did not start (exit code 127: error while loading shared libraries: libnss3.so). ${noBrowserMessage()}\ntoms: nothing was written; ${out} is unchanged.\n`);
+    expect(run.stderr).toBe(
+      `toms: The browser at ${fake} did not start (exit code 127: error while loading shared libraries: libnss3.so). Check that it runs on this machine, or point PUPPETEER_EXECUTABLE_PATH at another Chrome or Chromium. To build without PDFs, run \`toms build --no-pdf\`.\n` +
+        `toms: nothing was written; ${out} is unchanged.\n`,
+    );
     expect(listFiles(out)).toEqual(["earlier.html", "toms-manifest.json"]);
     expect(fs.readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe("a long temporary folder", () => {
+  // Chromium's singleton socket lives 45 characters below TMPDIR, and Chromium quits when the socket's path is longer
+  // than a Unix socket path may be (107): toms gives the browser its profile as TMPDIR only where that fits, else
+  // the temporary folder as it is (macOS's has ~50 characters), else /tmp.
+  it.each([
+    ["as long as macOS's (50 characters)", "temporary-folder-as-macos"],
+    ["too long for Chromium itself (81)", "a-temporary-folder-with-quite-a-long-name-for-chromium"],
+  ])("%s: the build still prints, and leaves nothing behind", (_, name) => {
+    const temp = path.join(tmp.dir, name);
+    fs.mkdirSync(temp);
+    const out = path.join(tmp.dir, `out-${name}`);
+    const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out, "--no-archive"], { cwd: root, encoding: "utf8", env: { ...process.env, TMPDIR: temp } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(listFiles(out).filter((f) => f.endsWith(".pdf")).length).toBeGreaterThan(0);
+    expect(fs.readdirSync(temp)).toEqual([]);
+  });
+
+  it("picks the browser's TMPDIR by the length of the paths", () => {
+    const short = "/tmp/toms-chromium-abcdef";
+    expect(browserEnvironment(short, {}, "/tmp").TMPDIR).toBe(short);
+    expect(browserEnvironment(`/var/folders/xy/${"z".repeat(30)}/T/toms-chromium-abcdef`, {}, `/var/folders/xy/${"z".repeat(30)}/T`).TMPDIR).toBeUndefined();
+    expect(browserEnvironment(`/${"x".repeat(70)}/toms-chromium-abcdef`, {}, `/${"x".repeat(70)}`).TMPDIR).toBe("/tmp");
   });
 });
 

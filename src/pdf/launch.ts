@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Socket } from "node:net";
 import type { Readable, Writable } from "node:stream";
 import type { Browser } from "puppeteer";
 import { removeTree } from "../publish/write-site.js";
@@ -99,6 +100,27 @@ async function bundledBrowser(): Promise<() => string | undefined> {
   };
 }
 
+// Chromium's temporary files (shared memory, with --disable-dev-shm-usage; its singleton socket) go into the profile,
+// removed with it even when the browser is killed. But a Unix socket path has at most 107 characters and Chromium
+// puts its socket 45 below TMPDIR, and quits when that is too long: with a longer profile path TMPDIR stays as it
+// is (macOS's has ~50 characters), and where that is too long as well, /tmp is used.
+export function browserEnvironment(profile: string, env: NodeJS.ProcessEnv = process.env, temp = os.tmpdir()): NodeJS.ProcessEnv {
+  const fits = (dir: string) => dir.length + socketBelowTmp <= maxSocketPath;
+  if (process.platform === "win32") return env;
+  if (fits(profile)) return { ...env, TMPDIR: profile };
+  if (fits(temp) || !fs.existsSync("/tmp")) return env;
+  return { ...env, TMPDIR: "/tmp" };
+}
+const socketBelowTmp = 45;
+const maxSocketPath = 100;
+
+// Waits for `promise`, at most `ms` (the timer does not outlive the wait).
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /** A browser process this build started; `connect` hands it to puppeteer. */
 export interface StartedBrowser {
   found: FoundBrowser;
@@ -132,9 +154,7 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
     detached: process.platform !== "win32",
     // fd 3: what we send, fd 4: what the browser answers (--remote-debugging-pipe); stderr for a failure message.
     stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
-    // Its temporary files (shared memory, with --disable-dev-shm-usage) go into the profile, removed with it even
-    // when the browser is killed.
-    env: { ...process.env, TMPDIR: profile },
+    env: browserEnvironment(profile),
   });
   const entry: Running = { child, profile };
   running.add(entry);
@@ -142,12 +162,8 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-2000);
   });
-  // The process may be reported gone before its last words are read: a failure message waits for them (briefly).
-  const stderrRead = new Promise<void>((resolve) => {
-    if (!child.stderr) resolve();
-    child.stderr?.once("close", resolve);
-    setTimeout(resolve, 1_000).unref();
-  });
+  // Read while node runs anyway, but never what keeps it running (a helper outside the process group may hold it).
+  (child.stderr as Socket | null)?.unref();
   let failure: Error | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once("error", (error) => {
@@ -162,36 +178,39 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
     });
   });
   let browser: Browser | undefined;
-  const notStarted = (reason: string) => {
+  // Why the browser did not come up: how it ended (waiting a moment for that) and its last words, for which the pipe
+  // is read to its end (at most a second: a helper may hold it open).
+  const notStarted = async (reason: string) => {
+    await within(exited, 1_000);
+    if (child.stderr && !child.stderr.closed) await within(new Promise((resolve) => child.stderr?.once("close", resolve)), 1_000);
     const detail = stderr.trim().split("\n").filter(Boolean).at(-1);
-    return new PdfError(`The browser at ${found.executable} did not start (${reason}${detail ? `: ${detail}` : ""}). ${noBrowserMessage()}`);
+    return new PdfError(
+      `The browser at ${found.executable} did not start (${failure?.message ?? reason}${detail ? `: ${detail}` : ""}). Check that it runs on this machine, or point PUPPETEER_EXECUTABLE_PATH at another Chrome or Chromium. To build without PDFs, run \`toms build --no-pdf\`.`,
+    );
   };
   return {
     found,
     startedAt,
     async connect() {
       const { default: puppeteer } = await import("puppeteer");
-      if (!running.has(entry)) {
-        await stderrRead;
-        throw notStarted(failure?.message ?? "it was stopped");
-      }
+      if (!running.has(entry)) throw await notStarted("it was stopped");
       const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
       let timer: NodeJS.Timeout | undefined;
       try {
         browser = await Promise.race([
           puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }),
-          exited.then(async () => {
-            await stderrRead;
-            throw notStarted(failure?.message ?? "it quit");
-          }),
+          exited.then(() => Promise.reject(new Error("it quit"))),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(notStarted(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
+            timer = setTimeout(() => reject(new Error(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
           }),
         ]);
         return browser;
       } catch (error) {
+        // The protocol may fail first (its pipe closed) while the exit is still on its way: notStarted prefers how
+        // the process ended.
+        const reason = await notStarted((error as Error).message.split("\n")[0] ?? "");
         end(entry);
-        throw error instanceof PdfError ? error : notStarted((error as Error).message.split("\n")[0] ?? "");
+        throw reason;
       } finally {
         clearTimeout(timer);
       }
@@ -237,7 +256,7 @@ function kill(entry: Running): void {
 function end(entry: Running): void {
   if (!running.delete(entry)) return;
   kill(entry);
-  // The protocol pipes are closed; stderr is left to be read to its end (it closes with the process group).
+  // The protocol pipes are closed; stderr is left to be read to its end (it is unref'd: it cannot hold node).
   for (const stream of [entry.child.stdio[3], entry.child.stdio[4]]) (stream as Readable | Writable | null)?.destroy();
   try {
     // Processes just killed may not have stopped writing yet: removeTree tries again.
