@@ -10,8 +10,9 @@ import puppeteer from "puppeteer";
 
 const [executable, passes, outDir, ...pages] = process.argv.slice(2);
 
-// The same flags as toms's launch (src/pdf/launch.ts), so the floor starts the same browser the same way.
-const flags = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check", "--dns-prefetch-disable", "--mute-audio"];
+// toms's own flags on top of puppeteer's defaults, as toms starts the browser (src/pdf/launch.ts; a test keeps its
+// command line equal to puppeteer.launch's): the same browser, started the same way. Only this list comes from toms.
+const { tomsFlags: flags } = await import(new URL("../../lib/pdf/launch.js", import.meta.url).href);
 const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 // A running header and footer of the same shape as toms's (its static templates, slots left empty), so

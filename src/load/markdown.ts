@@ -13,6 +13,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import type { Construct, Extension } from "micromark-util-types";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
+import { TextCache } from "../util/text-cache.js";
 
 // CommonMark + GFM, exactly what remark-parse with remark-gfm gives (a test compares the two), but each text is
 // parsed with only the GFM constructs it can contain, handed to remark-parse the way remark-gfm hands them. Every
@@ -92,11 +93,7 @@ function someText(tree: Root, pattern: RegExp): boolean {
   return false;
 }
 
-const cache = new Map<string, Root>();
-// Characters of Markdown the cache may hold: far above any annex (the meetyoo annex has 15,000), bounded
-// for long-running processes (tests, fuzzing) that see endless distinct texts.
-const maxCachedChars = 64 * 1024 * 1024;
-let cachedChars = 0;
+const cache = new TextCache<Root>();
 
 /**
  * Parses Markdown (CommonMark + GFM tables, lists, autolinks) to mdast; each distinct text is parsed once per
@@ -104,17 +101,9 @@ let cachedChars = 0;
  * (hast), and holding every tree of a large site would only make more work for the garbage collector.
  */
 export function parseMarkdown(markdown: string, { keep = true } = {}): Root {
-  let tree = cache.get(markdown);
-  if (!tree) {
-    tree = parserFor(markdown).parse(markdown);
-    if (mayHideAutolink.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
-    if (!keep) return tree;
-    if (cachedChars + markdown.length > maxCachedChars) {
-      cache.clear();
-      cachedChars = 0;
-    }
-    cache.set(markdown, tree);
-    cachedChars += markdown.length;
-  }
-  return tree;
+  const cached = cache.get(markdown);
+  if (cached) return cached;
+  let tree = parserFor(markdown).parse(markdown);
+  if (mayHideAutolink.test(markdown) && someText(tree, autolinkTrigger)) for (const transform of autolinkTransforms) tree = transform(tree) ?? tree;
+  return keep ? cache.set(markdown, tree) : tree;
 }

@@ -1,31 +1,21 @@
 import type { ElementContent } from "hast";
 import type { Prose } from "../model.js";
+import { TextCache } from "../util/text-cache.js";
 import { proseToHast } from "./prose-hast.js";
 
-const rendered = new Map<string, ElementContent[]>();
-const shifted = new Map<string, ElementContent[]>();
-const withHeadings = new Set<string>();
-// Characters of Markdown the caches may hold: far above any site (the 2,000-measure benchmark site has 0.5 M),
-// bounded for long-running processes (tests, fuzzing, the archive of many versions) that see endless texts.
-const maxCachedChars = 64 * 1024 * 1024;
-let cachedChars = 0;
+// Per text: its nodes, whether it has headings to move, and its copies with headings moved, by rank.
+interface Rendered {
+  nodes: ElementContent[];
+  headings: boolean;
+  moved: Map<number, ElementContent[]>;
+}
+const rendered = new TextCache<Rendered>();
 
-// Renders a text once, remembering whether it has headings to move.
-function renderText(text: string): ElementContent[] {
-  let nodes = rendered.get(text);
-  if (!nodes) {
-    nodes = proseToHast(text);
-    if (cachedChars + text.length > maxCachedChars) {
-      rendered.clear();
-      shifted.clear();
-      withHeadings.clear();
-      cachedChars = 0;
-    }
-    rendered.set(text, nodes);
-    cachedChars += text.length;
-    if (nodes.some(hasHeading)) withHeadings.add(text);
-  }
-  return nodes;
+function renderText(text: string): Rendered {
+  const found = rendered.get(text);
+  if (found) return found;
+  const nodes = proseToHast(text);
+  return rendered.set(text, { nodes, headings: nodes.some(hasHeading), moved: new Map() });
 }
 
 /**
@@ -33,14 +23,13 @@ function renderText(text: string): ElementContent[] {
  * author's "#" fits under the annex's own headings without gaps). Each text is rendered once.
  */
 export function renderProse(prose: Prose, rank: number): ElementContent[] {
-  const nodes = renderText(prose.markdown);
-  if (!withHeadings.has(prose.markdown)) return nodes;
-  const key = `${rank}\u0000${prose.markdown}`;
-  let moved = shifted.get(key);
+  const text = renderText(prose.markdown);
+  if (!text.headings) return text.nodes;
+  let moved = text.moved.get(rank);
   if (!moved) {
-    moved = structuredClone(nodes);
+    moved = structuredClone(text.nodes);
     shiftHeadings(moved, rank);
-    shifted.set(key, moved);
+    text.moved.set(rank, moved);
   }
   return moved;
 }
