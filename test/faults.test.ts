@@ -94,11 +94,13 @@ describe("SIGINT and SIGTERM", () => {
     { signal: "SIGINT", at: 450, expect: "either" },
     { signal: "SIGTERM", at: 600, expect: "either" },
     { signal: "SIGINT", at: 800, expect: "either" },
-    // On what the build prints: the browser started (prints begin), one annex printed (the other printing).
+    // On what the build prints: the browser started (prints begin), one annex printed (the others printing). After
+    // the first annex the rest takes a few hundred milliseconds: on a loaded machine the build may commit before the
+    // signal lands, so the site is the old one or the new one, and what the build says must match it.
     { signal: "SIGINT", at: started, expect: "old" },
     { signal: "SIGTERM", at: started, expect: "old" },
-    { signal: "SIGINT", at: printed, expect: "old" },
-    { signal: "SIGTERM", at: printed, expect: "old" },
+    { signal: "SIGINT", at: printed, expect: "either" },
+    { signal: "SIGTERM", at: printed, expect: "either" },
     // Printing is over: the commit follows without a pause, so the signal meets the browser being closed (or
     // the process ending).
     { signal: "SIGINT", at: /annexes printed/, expect: "new" },
