@@ -3,15 +3,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
 import { checkContent } from "../src/validate/check.js";
+import { materializeCase } from "./helpers/fixture.js";
+import { tempDir } from "./helpers/tmp.js";
 
-// Each folder in test/fixtures/check holds content/ (the _base content with one defect) and
-// expected.txt: the exact `toms check` output, run inside content/. After an intended change of a
+// Each folder in test/fixtures/check holds content/ with only the files that differ from _base/content (and
+// removed.txt listing base files the case deletes), and expected.txt: the exact `toms check` output, run inside
+// the content folder put together from both. After an intended change of a
 // message, regenerate with `npx vitest run test/check-fixtures.test.ts -u` and read every changed line:
 // would a data protection officer know what is wrong and where?
 const root = path.join(import.meta.dirname, "fixtures/check");
 const cases = fs
   .readdirSync(root)
-  .filter((c) => !c.startsWith("_") && fs.existsSync(path.join(root, c, "content")))
+  .filter((c) => !c.startsWith("_") && fs.existsSync(path.join(root, c, "expected.txt")))
   .sort();
 
 /** What `toms check` prints for a content folder, with paths relative to that folder. */
@@ -36,7 +39,13 @@ describe("check fixtures", () => {
   });
 
   it.each(cases)("%s", async (name) => {
-    const output = checkOutput(path.join(root, name, "content"));
+    const { dir, cleanup } = tempDir();
+    let output: string;
+    try {
+      output = checkOutput(materializeCase(root, name, dir));
+    } finally {
+      cleanup();
+    }
     await expect(output).toMatchFileSnapshot(path.join(root, name, "expected.txt"));
   });
 });

@@ -1,13 +1,26 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { materializeCase } from "./helpers/fixture.js";
+import { tempDir } from "./helpers/tmp.js";
 
 // `toms check` as CI scripts see it (FORMAT.md): output shapes and exit codes 0 ok, 1 error, 2 usage.
 // Runs bin/toms.js, i.e. the compiled lib/ (`npm test` compiles first).
 const repo = path.join(import.meta.dirname, "..");
 const bin = path.join(repo, "bin/toms.js");
 const fixtures = path.join(import.meta.dirname, "fixtures/check");
+// Fixture cases hold only what differs from the base content: each is put together once, in a temporary folder
+// laid out like test/fixtures/check, so the paths toms prints are the same as for the fixture.
+const work = tempDir();
+afterAll(work.cleanup);
+const made = new Set<string>();
+function fixture(name: string): string {
+  const dir = path.join(work.dir, "test/fixtures/check", name);
+  if (!made.has(name)) materializeCase(fixtures, name, dir);
+  made.add(name);
+  return path.join(dir, "content");
+}
 
 function toms(args: string[], cwd = repo): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
@@ -20,13 +33,14 @@ describe("toms check (text)", () => {
   });
 
   it("prints exactly the fixture's lines on stderr and exits 1 on an error", () => {
-    const content = path.join(fixtures, "ref-cycle/content");
+    const content = fixture("ref-cycle");
     const expected = fs.readFileSync(path.join(fixtures, "ref-cycle/expected.txt"), "utf8");
     expect(toms(["check", "--content", "."], content)).toEqual({ code: 1, stdout: "", stderr: expected });
   });
 
   it("names files relative to the working directory", () => {
-    const run = toms(["check", "--content", "test/fixtures/check/ref-dangling/content"]);
+    fixture("ref-dangling");
+    const run = toms(["check", "--content", "test/fixtures/check/ref-dangling/content"], work.dir);
     expect(run.code).toBe(1);
     expect(run.stderr.split("\n")[0]).toBe(
       'test/fixtures/check/ref-dangling/content/weitergabe.yaml:8:10 error There is no measure "zutritt-rx" to reuse (did you mean "zutritt-rz"?). [measure-ref]',
@@ -34,7 +48,7 @@ describe("toms check (text)", () => {
   });
 
   it("exits 0 when there are only warnings", () => {
-    const run = toms(["check", "--content", "."], path.join(fixtures, "unused-location/content"));
+    const run = toms(["check", "--content", "."], fixture("unused-location"));
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(fs.readFileSync(path.join(fixtures, "unused-location/expected.txt"), "utf8"));
   });
@@ -47,7 +61,8 @@ describe("toms check (text)", () => {
 
 describe("toms check --format json", () => {
   it("prints an array of { file, line, column, severity, rule, message, hint } and exits 1", () => {
-    const run = toms(["check", "--format", "json", "--content", "test/fixtures/check/location-ref-unknown/content"]);
+    fixture("location-ref-unknown");
+    const run = toms(["check", "--format", "json", "--content", "test/fixtures/check/location-ref-unknown/content"], work.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual([
@@ -79,7 +94,7 @@ describe("toms check --format json", () => {
   });
 
   it("gives warnings severity warning and exits 0", () => {
-    const run = toms(["check", "--format=json", "--content", "."], path.join(fixtures, "unused-location/content"));
+    const run = toms(["check", "--format=json", "--content", "."], fixture("unused-location"));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
       { file: "site.yaml", line: 24, column: 9, severity: "warning", rule: "unused-location", message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.', hint: "Remove the location or assign measures to it." },
@@ -89,7 +104,7 @@ describe("toms check --format json", () => {
 
 describe("toms check --format github", () => {
   it("prints one workflow annotation per problem and exits 1", () => {
-    const run = toms(["check", "--format", "github", "--content", "."], path.join(fixtures, "duplicate-group-and-location-id/content"));
+    const run = toms(["check", "--format", "github", "--content", "."], fixture("duplicate-group-and-location-id"));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
@@ -103,7 +118,7 @@ describe("toms check --format github", () => {
   });
 
   it("annotates warnings as ::warning and exits 0", () => {
-    const run = toms(["check", "--format", "github", "--content", "."], path.join(fixtures, "unused-location/content"));
+    const run = toms(["check", "--format", "github", "--content", "."], fixture("unused-location"));
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere. Remove the location or assign measures to it.\n');
   });
