@@ -109,7 +109,8 @@ describe("positions of Markdown problems inside YAML values", () => {
           const files = new Map(base);
           files.set(path.join(root, "weitergabe.yaml"), Buffer.from(source.replace("  - id: verschluesselung", "  - id: zutritt-rz-weitergabe\n    ref: zutritt-rz\n  - id: verschluesselung")));
           const { diagnostics } = checkContent(root, memoryFs(files));
-          const list = diagnostics.sorted();
+          // Words with backslashes may draw warnings of their own (markdown-escape): this is about the marker.
+          const list = diagnostics.sorted().filter((d) => d.severity === "error");
           expect(list.map((d) => d.rule), source).toEqual(["markdown-html"]);
           const [d] = list as [(typeof list)[number]];
           const lines = linesOf(files.get(d.file) as Buffer);

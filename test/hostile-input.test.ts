@@ -91,3 +91,25 @@ describe("hostile YAML and Markdown at the size limit", () => {
     expect(output.split("\n")[0]?.startsWith(first), output.split("\n")[0]).toBe(true);
   });
 });
+
+describe("content that would act on a terminal", () => {
+  // File names and values reach terminals and workflow logs: an ESC sequence or a bidirectional control in them
+  // must come out as its code point, never as the character.
+  const hostileName = "prose/\u001b[31mrot\u202e.md";
+  const run = (format: "text" | "json" | "github") => {
+    const dir = path.join(tmp.dir, `terminal-${format}`);
+    fs.cpSync(base, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, hostileName), "Text mit \u001b]0;Titel\u0007 Steuerzeichen.\n");
+    useFile(dir, `"${hostileName.replace("\u001b", "\\e").replace("\u202e", "\\u202E")}"`);
+    const { diagnostics } = checkContent(dir);
+    return { output: formatDiagnostics(diagnostics.sorted(), format, dir), list: diagnostics.sorted() };
+  };
+
+  it.each(["text", "json", "github"] as const)("prints no control or bidirectional character in the %s format", (format) => {
+    const { output, list } = run(format);
+    expect(list.map((d) => d.rule)).toContain("invisible-character");
+    expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    if (format === "text") expect(output).toContain("prose/\\u{1B}[31mrot\\u{202E}.md:1:10 error");
+    if (format === "json") expect(JSON.parse(output)[0].file).toBe(hostileName);
+  });
+});

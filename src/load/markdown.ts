@@ -15,7 +15,7 @@ import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
 import { TextCache } from "../util/text-cache.js";
 
-// CommonMark + GFM, exactly what remark-parse with remark-gfm gives (a test compares the two), but each text is
+// CommonMark + GFM, exactly what remark-parse with remark-gfm (singleTilde: false) gives (a test compares the two), but each text is
 // parsed with only the GFM constructs it can contain, handed to remark-parse the way remark-gfm hands them. Every
 // GFM construct needs a character or word to start from; a text without it gets the same tree without the
 // construct, and skipping it saves most of GFM's cost: the e-mail autolink is tried at every letter and digit,
@@ -50,7 +50,8 @@ const autolink: Feature = {
 const features: Feature[] = [
   autolink,
   { may: (t) => t.includes("[^"), syntax: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
-  { may: (t) => t.includes("~"), syntax: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
+  // Only ~~double~~ tildes strike through: a single one is a range or an approximation in a legal text ("40~60 %").
+  { may: (t) => t.includes("~~"), syntax: gfmStrikethrough({ singleTilde: false }), mdast: gfmStrikethroughFromMarkdown() },
   // A table's delimiter row has a pipe or an alignment colon (`:-`, `-:`): a one-column table needs no pipe.
   { may: (t) => /\||:-|-:/.test(t), syntax: gfmTable(), mdast: gfmTableFromMarkdown() },
   // A check box may span a line break (`[` at a line's end, `]` on the next, after any container prefix).

@@ -52,6 +52,17 @@ export class SourceReader {
       return undefined;
     }
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    // Valid UTF-8 may hold NUL bytes, which no text file has: UTF-16 saved without a byte-order mark (every
+    // other byte of Latin text is NUL) or a binary file. Either way the text would come out as "D�a�t�e�n".
+    const nul = bytes.indexOf(0, start);
+    if (nul !== -1) {
+      const utf16 = looksLikeUtf16(bytes.subarray(start));
+      const what = utf16 ? "is saved as UTF-16 without a byte-order mark" : "holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one)";
+      const lines = bytes.subarray(start, nul).toString("utf8").split("\n");
+      const place = utf16 ? { file, line: 1, column: 1 } : { file, line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
+      this.diagnostics.add("file-encoding", place, `The file ${what}; toms reads UTF-8 only. Save the file as UTF-8.`);
+      return undefined;
+    }
     try {
       // A lone CR ends a line for YAML, Markdown and editors, but not for the YAML line counter: make it
       // an LF (same length, so every offset stays) and positions agree with what an editor shows.
@@ -81,6 +92,16 @@ export class SourceReader {
   relative(file: string): string {
     return relativePosix(this.root, file);
   }
+}
+
+// UTF-16 text of Latin letters has NUL in every other byte: at even offsets (big-endian) or odd ones (little-endian).
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const half = sample.length / 2;
+  return Math.max(even, odd) >= half * 0.4 && Math.min(even, odd) <= half * 0.05;
 }
 
 // The offset of the first byte that does not begin a complete, valid UTF-8 sequence (RFC 3629:

@@ -29,7 +29,7 @@ export function annexMain(site: Site, annex: Annex, t: Strings, links: AnnexLink
     ...(links.pdf ? [h("p.pdf-link", [h("a", { href: links.pdf.href, download: links.pdf.download, type: "application/pdf" }, t.savePdf)])] : []),
     locationBlock(ctx),
     contents(ctx),
-    ...(site.preamble ? [h("section.preamble", { id: "preamble" }, renderProse(site.preamble, 2))] : []),
+    ...(site.preamble ? [h("section.preamble", { id: "preamble" }, renderProse(site.preamble, 2, { id: "preamble", t }))] : []),
     h("section.measures", { id: "measures" }, [
       ...(site.measuresTitle ? [h("h2", site.measuresTitle)] : []),
       ...annex.groups.map((g) => group(g, ctx, groupRank)),
@@ -57,7 +57,7 @@ function locationCard(location: Location, t: Strings, single: boolean): Element 
   return h("div.location", { id: `location-${location.id}` }, [
     single ? h("p.location-name", h("strong", name)) : h("h3", name),
     ...(location.operator ? [h("p.operator", [`${t.label(t.operator)} `, location.operator])] : []),
-    ...(location.description ? renderProse(location.description, single ? 3 : 4) : []),
+    ...(location.description ? renderProse(location.description, single ? 3 : 4, { id: `location-${location.id}`, t }) : []),
     ...(location.certifications.length > 0
       ? [h("ul.certifications", location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)))]
       : []),
@@ -71,7 +71,7 @@ function contents({ site, annex, t }: Context): Element {
       h("a", { href: `#${target}` }, [h("span.toc-label", label), h("span.toc-page", { dataTarget: target })]),
       ...(children.length > 0 ? [h("ol", children)] : []),
     ]);
-  const preambleTitle = site.preamble ? firstHeadingText(renderProse(site.preamble, 2)) : undefined;
+  const preambleTitle = site.preamble ? firstHeadingText(renderProse(site.preamble, 2, { id: "preamble", t })) : undefined;
   return h("nav.toc", { id: "contents", ariaLabelledby: "contents-title" }, [
     h("h2", { id: "contents-title" }, t.contents),
     h("ol", [
@@ -102,7 +102,7 @@ export function textOf(node: ElementContent): string {
 function group(g: AnnexGroup, ctx: Context, rank: number): Element {
   return h("section.group", { id: `group-${g.group.id}` }, [
     h(`h${rank}`, [h("span.number", `(${g.number})`), " ", g.group.title]),
-    ...(g.group.intro ? [h("div.intro", renderProse(g.group.intro, rank + 1))] : []),
+    ...(g.group.intro ? [h("div.intro", renderProse(g.group.intro, rank + 1, { id: `group-${g.group.id}-intro`, t: ctx.t }))] : []),
     ...g.sections.map((s) =>
       s.letter ? section(s, ctx, rank + 1) : h("div.section-body", { id: `section-${s.section.id}` }, body(s, ctx, rank + 1)),
     ),
@@ -120,11 +120,11 @@ function body(s: AnnexSection, { site, annex, t }: Context, rank: number): Eleme
     h("div.measure", { id: `measure-${m.id}` }, [
       ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
       ...(annex.location === undefined && m.locations ? [h("p.applies-to", `${t.label(t.appliesTo)} ${m.locations.map(name).join(", ")}`)] : []),
-      ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank)),
+      ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank), { id: `measure-${m.id}`, t }),
     ]),
   );
   const none = measures.length === 0 && annex.location ? [h("p.not-applicable", t.nothingHere(annex.location.name))] : [];
-  return [...(s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank))] : []), ...measures, ...none];
+  return [...(s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : []), ...measures, ...none];
 }
 
 function changeHistory({ site, t }: Context): Element[] {
@@ -136,7 +136,7 @@ function changeHistory({ site, t }: Context): Element[] {
         h("thead", h("tr", [h("th", { scope: "col" }, t.version), h("th", { scope: "col" }, t.date), h("th", { scope: "col" }, t.summary)])),
         h(
           "tbody",
-          site.changes.map((c) => h("tr", [h("td", c.version), h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))), h("td", renderProse(c.summary, 3))])),
+          site.changes.map((c) => h("tr", [h("td", c.version), h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))), h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t }))])),
         ),
       ]),
     ]),

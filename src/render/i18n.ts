@@ -19,6 +19,10 @@ export interface Strings {
   annexes: string;
   pdf: string;
   versions: string;
+  /** The label above the footnotes of a text. */
+  footnotes: string;
+  /** The accessible name of a footnote's link back to where it is referred to. */
+  backToReference: (number: string) => string;
 }
 
 const de: Strings = {
@@ -40,6 +44,8 @@ const de: Strings = {
   annexes: "Anlagen",
   pdf: "PDF",
   versions: "Veröffentlichte Versionen",
+  footnotes: "Fußnoten",
+  backToReference: (n) => `Zurück zum Verweis ${n}`,
 };
 
 const en: Strings = {
@@ -61,6 +67,8 @@ const en: Strings = {
   annexes: "Annexes",
   pdf: "PDF",
   versions: "Published versions",
+  footnotes: "Footnotes",
+  backToReference: (n) => `Back to reference ${n}`,
 };
 
 const fr: Strings = {
@@ -83,6 +91,8 @@ const fr: Strings = {
   annexes: "Annexes",
   pdf: "PDF",
   versions: "Versions publiées",
+  footnotes: "Notes",
+  backToReference: (n) => `Retour à l’appel de note ${n}`,
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

@@ -1,22 +1,69 @@
-import type { ElementContent, Root } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { parseMarkdown } from "../load/markdown.js";
 
 // GitHub's sanitizing rules (no script, style, event handlers, iframes, forms; only safe URL schemes),
-// narrowed further: links only to the web, mail and phone, and no images.
+// narrowed further: links only to the web, mail and phone, and no images. Ids are not prefixed here: the only ids
+// in prose are the footnotes', which renderProse gives a prefix of their place on the page (two measures may both
+// have a footnote 1).
 const schema = {
   ...defaultSchema,
+  clobberPrefix: "",
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto", "tel"], src: ["http", "https"] },
   // Images would load files from elsewhere or files the site does not have (the checker warns about them).
   tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== "img"),
 };
 
-const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema);
+const toHast = unified().use(remarkRehype, { clobberPrefix: "" }).use(rehypeSanitize, schema);
 
-/** Author Markdown as sanitized hast block nodes. */
+/** Author Markdown as sanitized hast block nodes, with the marks the page's style sheet needs (see mark()). */
 export function proseToHast(markdown: string): ElementContent[] {
   const tree = toHast.runSync(parseMarkdown(markdown, { keep: false })) as Root;
+  mark(tree, markdown);
   return tree.children.filter((n): n is ElementContent => n.type !== "doctype" && !(n.type === "text" && n.value.trim() === ""));
+}
+
+/**
+ * Marks what Markdown's HTML does not say but the reader must see as written: an ordered list numbered "1)" (HTML
+ * lists show "1."), and links whose text is not their address (printed, the address is shown after the text, so a
+ * reader of the PDF sees where a link leads). Done after sanitizing, which would drop the classes.
+ */
+function mark(tree: Root, markdown: string): void {
+  const walk = (node: Root | RootContent) => {
+    if (node.type !== "element" && node.type !== "root") return;
+    if (node.type === "element") {
+      // GitHub's footnotes have a heading for screen readers only ("Footnotes"): a visible label here (its words
+      // are the annex's language, see renderProse), and no heading, which would sit in the contents and bookmarks.
+      if (node.tagName === "h2" && node.properties.id === "footnote-label") {
+        node.tagName = "p";
+        node.properties.className = ["footnotes-label"];
+      }
+      if (node.tagName === "ol") {
+        const at = node.position?.start.offset;
+        if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(node, "paren");
+      } else if (node.tagName === "a" && typeof node.properties.href === "string" && !node.properties.href.startsWith("#")) {
+        if (!showsItsAddress(node)) addClass(node, "shows-target");
+      }
+    }
+    node.children.forEach(walk);
+  };
+  walk(tree);
+}
+
+function showsItsAddress(link: Element): boolean {
+  const href = String(link.properties.href);
+  const text = textOf(link).trim();
+  return [text, `mailto:${text}`, `tel:${text}`, `http://${text}`, `https://${text}`].some((candidate) => candidate === href || `${candidate}/` === href);
+}
+
+function addClass(node: Element, name: string): void {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+  node.properties.className = [...classes, name];
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === "text") return node.value;
+  return "children" in node ? node.children.map(textOf).join("") : "";
 }

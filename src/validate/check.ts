@@ -6,6 +6,7 @@ import type { Site } from "../model.js";
 import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { allProse, lintProse } from "./prose-lint.js";
 import { validators } from "./schema.js";
+import { checkTexts } from "./texts.js";
 import { reportSchemaErrors } from "./schema-messages.js";
 
 /** What checking a content folder found: the document (when it could be built) and every problem. */
@@ -30,6 +31,7 @@ export function checkContent(contentDir: string, contentFs?: ContentFs): CheckRe
   }
   const site = resolve(content, diagnostics);
   if (site) for (const prose of allProse(site)) lintProse(prose, diagnostics);
+  checkTexts(content, site, diagnostics);
   if (site && !diagnostics.hasErrors) warnUnusedLocations(content, site, diagnostics);
   return { site: diagnostics.hasErrors ? undefined : site, diagnostics };
 }

@@ -1,8 +1,12 @@
-import type { Nodes, Root } from "mdast";
+import type { Root } from "mdast";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { parseMarkdown } from "../load/markdown.js";
 import type { Prose, Site } from "../model.js";
 import { placeInProse } from "../resolve/prose.js";
+import { walkMdast } from "../util/mdast-walk.js";
+import { protocolOf } from "../util/url.js";
+import { checkLinks } from "./links.js";
+import { checkFidelity, type ReportAt } from "./markdown-fidelity.js";
 import { markdownLimitProblem } from "./markdown-limits.js";
 
 /** Link targets a reader may follow: web, mail, phone, and anchors within the page. */
@@ -25,44 +29,72 @@ export function allProse(site: Site): Prose[] {
   return [...found.values()];
 }
 
-/** Rejects what must not reach a reader from Markdown: raw HTML, and links that run code or embed data. */
+/**
+ * Checks one Markdown text: what must not reach a reader (raw HTML, comments, links that run code or embed data,
+ * images), and what would reach the reader other than as the author wrote it (see markdown-fidelity and links).
+ */
 export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
-  // <b>…</b> is one mistake: a closing tag is reported only when its opening tag was not.
-  const opened = new Set<string>();
   const limit = markdownLimitProblem(prose.markdown);
+  const report: ReportAt = (rule, offset, message) => {
+    const { line, column } = positionOf(prose.markdown, offset);
+    diagnostics.add(rule, placeInProse(prose, line, column, offset), message);
+  };
   if (limit) {
-    const { line, column } = positionOf(prose.markdown, limit.offset);
-    diagnostics.add("markdown-too-complex", placeInProse(prose, line, column, limit.offset), limit.message);
+    report("markdown-too-complex", limit.offset, limit.message);
     return;
   }
-  if (!mayBeUnsafe(prose.markdown)) return;
+  if (!mayNeedParse(prose.markdown)) return;
   let tree: Root;
   try {
     tree = parseMarkdown(prose.markdown);
   } catch {
     // The limits above should keep the parser within its stack; if some shape still overflows it, say so.
-    diagnostics.add("markdown-too-complex", placeInProse(prose, 1, 1, 0), "The text is too complex to read; simplify its formatting or split it.");
+    report("markdown-too-complex", 0, "The text is too complex to read; simplify its formatting or split it.");
     return;
   }
-  visit(tree, (node) => {
-    // Only a node that is reported needs its place (mapping a YAML value's offsets costs time).
-    const start = node.position?.start;
-    const place = () => (start ? placeInProse(prose, start.line, start.column, start.offset) : placeInProse(prose, 1, 1, 0));
+  lintTree(prose.markdown, tree, report);
+}
+
+/** The checks of a parsed text (exported for the test that proves mayNeedParse lets nothing through). */
+export function lintTree(markdown: string, tree: Root, report: ReportAt): void {
+  // What must not be there at all comes first; a place reported for that is not reported again.
+  const unsafe = new Set<number>();
+  checkSafety(tree, (rule, offset, message) => {
+    unsafe.add(offset);
+    report(rule, offset, message);
+  });
+  const rest: ReportAt = (rule, offset, message) => {
+    if (!unsafe.has(offset)) report(rule, offset, message);
+  };
+  checkFidelity(markdown, tree, rest);
+  checkLinks(tree, rest);
+}
+
+function checkSafety(tree: Root, report: ReportAt): void {
+  // <b>…</b> is one mistake: a closing tag is reported only when its opening tag was not.
+  const opened = new Set<string>();
+  walkMdast(tree, (node) => {
+    const offset = node.position?.start.offset ?? 0;
     if (node.type === "html") {
       const match = /<\s*(\/?)\s*([a-zA-Z][\w-]*)/.exec(node.value);
       const tag = match?.[2]?.toLowerCase();
-      if (tag === undefined && /^<!--/.test(node.value.trim())) return;
+      if (tag === undefined && /^<!--/.test(node.value.trim())) {
+        const closed = /-->/.test(node.value);
+        const hidden = closed ? "the text between <!-- and --> is not shown" : "it is never closed with -->, so nothing after it is shown";
+        report("markdown-html", offset, `An HTML comment starts here (<!--): ${hidden}. Annex text is Markdown only; write the text out or delete it.`);
+        return;
+      }
       if (tag !== undefined && match?.[1] === "/" && opened.has(tag)) return;
       if (tag !== undefined) opened.add(tag);
       const what = tag ? `the HTML element <${tag}>` : "HTML";
-      diagnostics.add("markdown-html", place(), `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
+      report("markdown-html", offset, `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
     } else if ((node.type === "image" && isSafeTarget(node.url)) || node.type === "imageReference") {
       // The pages and PDFs load nothing but their own files (CSP, offline printing), and content files are not
       // copied into the site: an image would show as broken, so the renderer drops it and says so here.
-      diagnostics.add("markdown-image", place(), "Images are not shown in the annex (its pages and PDFs load no other files); describe the measure in words.");
+      report("markdown-image", offset, "Images are not shown in the annex (its pages and PDFs load no other files); describe the measure in words.");
     } else if ((node.type === "link" || node.type === "image" || node.type === "definition") && !isSafeTarget(node.url)) {
       const what = node.type === "image" ? "An image" : "A link";
-      diagnostics.add("unsafe-link", place(), `${what} here uses "${protocolOf(node.url)}:", which is not allowed; use an http, https, mailto or tel address.`);
+      report("unsafe-link", offset, `${what} here uses "${protocolOf(node.url)}:", which is not allowed; use an http, https, mailto or tel address.`);
     }
   });
 }
@@ -87,27 +119,19 @@ export function mayBeUnsafe(markdown: string): boolean {
   return false;
 }
 
+// What the fidelity and link checks look at needs one of these: emphasis and strikethrough marks, a backslash, a
+// character reference, a link target or definition, a footnote, a line starting with a number (a list), a heading
+// ending in #, and a non-ASCII host name next to an address (a look-alike).
+const fidelityTrigger = /[*_\\&]|~~|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$/m;
+
+/** Whether a text needs parsing for any check of lintTree; false only when no check could report anything. */
+export function mayNeedParse(markdown: string): boolean {
+  return mayBeUnsafe(markdown) || fidelityTrigger.test(markdown) || (/[^\x00-\x7f]/.test(markdown) && /http|www|@|xn--/i.test(markdown)) || /xn--/i.test(markdown);
+}
+
 function isSafeTarget(url: string): boolean {
   const scheme = protocolOf(url);
   return scheme === undefined || safeProtocols.has(scheme);
-}
-
-/** The scheme of a URL as a browser would see it (case and control characters ignored), or undefined for relative URLs. */
-export function protocolOf(url: string): string | undefined {
-  // Browsers drop ASCII tab and newline anywhere in a URL and trim control characters and spaces.
-  const cleaned = url.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
-  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
-  return match?.[1]?.toLowerCase();
-}
-
-// Iterative, so no text can exhaust the stack.
-function visit(tree: Root, fn: (node: Nodes) => void): void {
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    fn(node);
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
 }
 
 // 1-based line and column of an offset in a text.

@@ -1,0 +1,83 @@
+import { domainToASCII, domainToUnicode } from "node:url";
+import type { Root } from "mdast";
+import { mdastText, walkMdast } from "../util/mdast-walk.js";
+import { mixesLookAlikes, scriptsOf } from "../util/scripts.js";
+import { protocolOf } from "../util/url.js";
+import type { ReportAt } from "./markdown-fidelity.js";
+
+/**
+ * Links a reader of the published annex could be deceived by or cannot follow: a link to a file next to the
+ * annex (the site and the PDF have none), link text that is itself an address other than the one it leads to,
+ * and host names that imitate another with look-alike letters (Cyrillic а for Latin a, punycode xn--).
+ */
+export function checkLinks(tree: Root, report: ReportAt): void {
+  // A reference link leads where its definition says; an unused definition is reported as such (markdown-fidelity).
+  const targets = new Map<string, string>();
+  walkMdast(tree, (node) => {
+    if (node.type === "definition" && !targets.has(node.identifier)) targets.set(node.identifier, node.url);
+  });
+  walkMdast(tree, (node) => {
+    if (node.type !== "link" && node.type !== "linkReference") return;
+    const url = node.type === "link" ? node.url : targets.get(node.identifier);
+    if (url === undefined) return;
+    const offset = node.position?.start.offset ?? 0;
+    const scheme = protocolOf(url);
+    if (scheme === undefined && !url.startsWith("#") && !url.startsWith("//")) {
+      report("link-target", offset, `This link leads to "${url}", a file next to the annex, which the published annex and its PDF do not have; link to a full address (https://…).`);
+      return;
+    }
+    const host = hostOf(url);
+    if (host === undefined) return;
+    const lookAlike = lookAlikeHost(host);
+    if (lookAlike) report("link-lookalike", offset, `The address "${url}" has the host name "${domainToUnicode(host) || host}", which ${lookAlike}; check that it is the address you mean.`);
+    const text = mdastText(node).trim();
+    const shownHost = hostOfText(text);
+    if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
+      report("link-mismatch", offset, `The link text "${text}" is an address, but the link leads to "${url}" (${domainToUnicode(host) || host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`);
+    }
+  });
+}
+
+// The host a URL leads to: http(s) and scheme-relative URLs by their host, mailto: by the domain after @.
+function hostOf(url: string): string | undefined {
+  const scheme = protocolOf(url);
+  try {
+    if (scheme === "mailto") {
+      const address = decodeURIComponent(url.replace(/^[^:]*:/, "").split("?")[0] ?? "");
+      const domain = address.slice(address.lastIndexOf("@") + 1);
+      return domain === "" ? undefined : domainToASCII(domain) || undefined;
+    }
+    if (scheme === "http" || scheme === "https" || url.startsWith("//")) return new URL(url, "https://toms.invalid/").hostname || undefined;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+// When link text is an address (https://a.example/x, www.a.example, a.example, name@a.example), its host.
+function hostOfText(text: string): string | undefined {
+  if (/\s/.test(text) || text === "") return undefined;
+  const mail = /^(?:mailto:)?[^@\s]+@([^@\s]+\.[^@\s.]{2,})$/i.exec(text);
+  if (mail) return domainToASCII(mail[1] as string) || undefined;
+  const web = /^(?:https?:\/\/)?([^/\s?#:]+\.[^/\s?#:.]{2,})(?::\d+)?(?:[/?#].*)?$/i.exec(text);
+  if (!web || !/^(https?:\/\/|www\.)/i.test(text) && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(web[1] as string)) return undefined;
+  return domainToASCII(web[1] as string) || undefined;
+}
+
+function normalHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+}
+
+/** Why a host name looks like another one, or undefined: labels mixing Latin with look-alike letters, or written only in such letters under a Latin top-level domain. */
+export function lookAlikeHost(host: string): string | undefined {
+  const unicode = domainToUnicode(host) || host;
+  const labels = unicode.split(".");
+  const tld = labels[labels.length - 1] ?? "";
+  for (const label of labels.slice(0, -1)) {
+    if (mixesLookAlikes(label)) return "mixes Latin letters with letters of another alphabet that look like them";
+    const scripts = scriptsOf(label);
+    const foreign = [...scripts].filter((s) => s !== "Latin" && s !== "other");
+    if (foreign.length > 0 && scriptsOf(tld).has("Latin")) return `is written in ${foreign.join(" and ")} letters that look like Latin ones`;
+  }
+  return undefined;
+}

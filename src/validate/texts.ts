@@ -1,0 +1,169 @@
+import { isMap, isPair, isScalar, isSeq, Scalar, visit, type Node } from "yaml";
+import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import type { LoadedContent } from "../load/load.js";
+import { parseMarkdown } from "../load/markdown.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import type { Prose, Site } from "../model.js";
+import { sourceOffsets } from "../resolve/scalar-offsets.js";
+import { describeHidden, hiddenCharacters } from "../util/characters.js";
+import { mdastText } from "../util/mdast-walk.js";
+import { mixesLookAlikes } from "../util/scripts.js";
+import { markdownLimitProblem } from "./markdown-limits.js";
+import { placeOfOffset } from "./yaml-path.js";
+
+/**
+ * Fields whose values never reach a reader: ids and references, paths, the language tag. Every other string of
+ * the content (titles, names, texts, addresses, dates, versions …) is text the annex shows, now or in a later field.
+ */
+const codeFields = new Set(["id", "group", "ref", "file", "intro_file", "preamble", "lang", "locations", "inherits", "covers", "catalogues", "logo", "theme", "translations", "numbering", "combined_view", "status", "responsible"]);
+/** Fields holding Markdown. */
+const markdownFields = new Set(["text", "intro", "summary", "description"]);
+
+/**
+ * Checks the characters of every content file as the reader and the reviewer meet them: invisible and control
+ * characters anywhere in a file (comments included: a bidirectional control in a comment is how "Trojan Source"
+ * hides code from reviewers), words that mix Latin letters with look-alikes of another alphabet, shown texts made
+ * only of blanks, and plain YAML values cut short by a " #" that starts a comment.
+ */
+export function checkTexts(content: LoadedContent, site: Site | undefined, diagnostics: Diagnostics): void {
+  for (const file of [content.site, ...content.sections]) {
+    if (!file) continue;
+    // Counted from the text itself: YAML's line counter misses line breaks after a syntax error.
+    const lines = lineStarts(file.text);
+    scanSource(file.text, (offset) => placeInText(file.path, lines, offset), diagnostics);
+    // A file YAML could not read has its syntax error; its values are guesses.
+    if (file.value !== undefined) checkYamlValues(file, diagnostics);
+  }
+  const proseFiles = new Map<string, Prose>();
+  for (const prose of site ? proseOf(site) : []) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
+  for (const prose of proseFiles.values()) {
+    const lines = lineStarts(prose.markdown);
+    scanSource(prose.markdown, (offset) => placeInText(prose.file, lines, offset), diagnostics);
+    if (prose.markdown.trim() !== "" && isEmptyText(prose.markdown, true)) {
+      diagnostics.add("empty-text", { file: prose.file, line: 1, column: 1 }, "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.");
+    }
+  }
+}
+
+function scanSource(text: string, place: (offset: number) => Place, diagnostics: Diagnostics): void {
+  for (const { index, char } of hiddenCharacters(text)) {
+    diagnostics.add("invisible-character", place(index), `Here is ${describeHidden(char)}. Delete it.`);
+  }
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    // In an address the link checks say it better (link-lookalike).
+    if (mixesLookAlikes(match[0]) && !inAddress(text, match.index ?? 0)) {
+      diagnostics.add("mixed-script", place(match.index ?? 0), `The word "${match[0]}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`);
+    }
+  }
+}
+
+// Whether the word at `index` is part of a web or mail address (the run of non-blank characters around it).
+function inAddress(text: string, index: number): boolean {
+  const start = Math.max(text.lastIndexOf(" ", index), text.lastIndexOf("\n", index), text.lastIndexOf("(", index), text.lastIndexOf("<", index)) + 1;
+  const end = text.slice(index).search(/[\s)>]/);
+  const token = text.slice(start, end === -1 ? undefined : index + end);
+  return /:\/\/|^www\.|@/i.test(token);
+}
+
+// Values as YAML gives them: the text a reader gets (escapes resolved, lines folded).
+function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
+  const anchors = new Set<string>();
+  visit(file.doc, {
+    Alias(_, node) {
+      anchors.add(node.source);
+    },
+  });
+  visit(file.doc, {
+    Scalar(_, node, path) {
+      if (typeof node.value !== "string" || !node.range) return;
+      const field = fieldOf(path);
+      if (field === undefined || codeFields.has(field)) return;
+      const value = node.value;
+      // A character written as an escape ("\u202E") is not in the source: reported at the value.
+      for (const { index, char } of hiddenCharacters(value)) {
+        const at = sourceOffsets(file.text, node)[index] ?? node.range[0];
+        if (file.text.startsWith(char, at)) continue;
+        diagnostics.add("invisible-character", placeOfOffset(file, at), `Written as an escape, this value holds ${describeHidden(char)}. Delete it.`);
+      }
+      // An empty value is the schema's to report ("must not be empty").
+      if (value !== "" && isEmptyText(value, markdownFields.has(field))) {
+        diagnostics.add("empty-text", placeOfOffset(file, node.range[0]), `"${field}" shows nothing: it holds only spaces${/\S/.test(value) ? ", invisible characters or formatting without text" : ""}. Write the text, or remove the field.`);
+      }
+      if (node.type === Scalar.PLAIN) notText(file, node, field, value, anchors, diagnostics);
+    },
+  });
+}
+
+// Parts of a plain value YAML takes as syntax, so the annex never shows them: a comment after " #", the tag "!" and
+// an anchor "&name" in front (an anchor some alias uses is meant as one).
+function notText(file: YamlFile, node: Scalar, field: string, value: string, anchors: Set<string>, diagnostics: Diagnostics): void {
+  const [start, end] = node.range as [number, number, number];
+  const lineStart = file.text.lastIndexOf("\n", start - 1) + 1;
+  const before = file.text.slice(lineStart, start);
+  if (node.tag === "!") {
+    const at = lineStart + before.lastIndexOf("!");
+    diagnostics.add("yaml-not-text", placeOfOffset(file, at), `The "!" at the start of "${field}" is a YAML tag, not text: the annex shows "${value}" without it. If the ! belongs to the text, put the whole value in double quotes.`);
+  }
+  if (node.anchor !== undefined && !anchors.has(node.anchor)) {
+    const at = lineStart + before.lastIndexOf(`&${node.anchor}`);
+    diagnostics.add("yaml-not-text", placeOfOffset(file, at), `"&${node.anchor}" at the start of "${field}" is a YAML anchor, not text: the annex shows "${value}" without it. If it belongs to the text, put the whole value in double quotes.`);
+  }
+  if (node.comment === undefined) return;
+  const hash = file.text.indexOf("#", end);
+  if (hash === -1 || file.text.slice(end, hash).includes("\n")) return;
+  const lineEnd = file.text.indexOf("\n", hash);
+  const cut = file.text.slice(hash, lineEnd === -1 ? undefined : lineEnd).trimEnd();
+  diagnostics.add("yaml-not-text", placeOfOffset(file, hash), `The value of "${field}" ends before "${cut}": in YAML, a # after a space starts a comment, so "${value}" is all the annex shows. If the # belongs to the text, put the whole value in double quotes.`);
+}
+
+// The name of the field a scalar is the value of (or an entry of a list in), undefined for keys and the document.
+function fieldOf(path: readonly unknown[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const node = path[i] as Node;
+    if (isPair(node)) return isScalar(node.key) ? String(node.key.value) : undefined;
+    if (!isSeq(node) && !isMap(node)) return undefined;
+  }
+  return undefined;
+}
+
+// Whether a shown text has nothing to show: no visible character once blanks and hidden characters are gone, or
+// for Markdown no text once the markup is read (a lone "---" is a rule, "&nbsp;" a space).
+function isEmptyText(value: string, markdown: boolean): boolean {
+  const visible = [...value].filter((c) => !/\s/.test(c) && hiddenCharacters(c).length === 0).join("");
+  if (visible === "") return true;
+  // Markdown marks and character references may be all there is ("---", "&nbsp;"): then only the parse tells.
+  if (!markdown || (/[\p{L}\p{N}]/u.test(visible) && !/[&*_`#>|~[\]<!\\=+-]/.test(visible))) return false;
+  // Beyond the limits the parser may take seconds; markdown-too-complex reports such a text.
+  if (markdownLimitProblem(value)) return false;
+  try {
+    return mdastText(parseMarkdown(value)).replace(/\s/g, "") === "";
+  } catch {
+    return false;
+  }
+}
+
+function proseOf(site: Site): Prose[] {
+  return [
+    ...(site.preamble ? [site.preamble] : []),
+    ...site.locations.flatMap((l) => (l.description ? [l.description] : [])),
+    ...site.groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.sections.flatMap((s) => [...(s.intro ? [s.intro] : []), ...s.measures.map((m) => m.prose)])]),
+  ];
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function placeInText(file: string, starts: number[], offset: number): Place {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { file, line: low + 1, column: offset - (starts[low] as number) + 1 };
+}
