@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { renderedProse } from "../src/diff/rendering.js";
 import { diffSequences } from "../src/diff/sequence.js";
+import { shownParagraphs } from "../src/diff/shown.js";
 import { escapeToken, markdownOfProse, markdownOfRuns, wordDiff } from "../src/diff/word-diff.js";
 
 const words = (before: string, after: string) => markdownOfRuns(wordDiff(before, after));
@@ -81,5 +83,24 @@ describe("sequence diff", () => {
     const b = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `a${i}` : `b${i}`));
     const runs = diffSequences(["same", ...a, "end"], ["same", ...b, "end"]);
     expect(runs.map((r) => `${r.type} ${r.items.length}`)).toEqual(["equal 2", "removed 2999", "added 2999", "equal 1"]);
+  });
+});
+
+describe("the text a page shows", () => {
+  const shown = (markdown: string) => shownParagraphs(renderedProse(markdown).nodes);
+
+  test("blocks, hard breaks, nested list items, table rows and code lines", () => {
+    expect(shown("Erster  Absatz\nweiter.\n\nZeile eins  \nZeile zwei\n\n- a\n  - b\n- c\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n    code  eingerückt\n\n---")).toEqual([
+      "Erster Absatz weiter.",
+      "Zeile eins\nZeile zwei",
+      "• a\n  • b\n• c",
+      "x | y\n1 | 2",
+      "    code  eingerückt",
+      "———",
+    ]);
+  });
+
+  test("a link reference definition is not shown at all", () => {
+    expect(shown("Text.\n\n[Ausnahme]: Wochenenden")).toEqual(["Text."]);
   });
 });

@@ -1,4 +1,6 @@
 import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
+import { proseDifference } from "./rendering.js";
+import { spacingChange } from "./shown.js";
 import { markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from "./word-diff.js";
 
 /** Text shown literally in Markdown (every word escaped). */
@@ -39,10 +41,8 @@ export function measureItem(change: MeasureChange, annex: string): string {
     case "changed": {
       const lines = [head("changed")];
       if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
-      const prose = markdownOfRuns(wordDiff(change.before ?? "", change.after ?? ""));
-      const visible = prose.some((l) => l.includes("~~") || l.includes("**"));
-      if (change.titleChange && !visible) return lines.join("\n");
-      lines.push("", visible ? quote(prose) : "  (only line breaks or spacing changed)");
+      const body = proseChange(change.before ?? "", change.after ?? "");
+      if (body !== "") lines.push("", body);
       return lines.join("\n");
     }
   }
@@ -59,9 +59,18 @@ export function documentItem(change: DocumentChange): string {
     case "moved":
       return `- **reordered** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
     case "changed":
-      if (change.prose) return `- **changed** ${field}\n\n${quote(markdownOfRuns(wordDiff(change.before ?? "", change.after ?? "")))}`;
+      if (change.prose) return `- **changed** ${field}\n\n${proseChange(change.before ?? "", change.after ?? "")}`;
       return `- **changed** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
   }
+}
+
+// How a text changed, nested in a list item: a word diff; when only line breaks or spacing changed what the page
+// shows, the page before and after; nothing when the page stays the same (a reflowed paragraph).
+function proseChange(before: string, after: string): string {
+  const difference = proseDifference(before, after);
+  if (difference === "same") return "";
+  if (difference === "spacing") return spacingChange(before, after).map((line) => (line === "" ? "" : `  ${line}`)).join("\n");
+  return quote(markdownOfRuns(wordDiff(before, after)));
 }
 
 function valueText(change: DocumentChange, value: string): string {

@@ -15,16 +15,6 @@ export function wordDiff(before: string, after: string): Run<string>[] {
   return diffs.get(key) ?? diffs.set(key, diffSequences(tokenize(before), tokenize(after)));
 }
 
-/** Whether the prose says the same: equal up to trailing spaces and blank lines at either end. */
-export function sameProse(a: string | undefined, b: string | undefined): boolean {
-  return normalizeProse(a) === normalizeProse(b);
-}
-
-/** Prose with trailing spaces of every line and blank lines at either end removed (a block scalar's final newline says nothing). */
-export function normalizeProse(text: string | undefined): string | undefined {
-  return text?.split("\n").map((line) => line.trimEnd()).join("\n").trim();
-}
-
 /**
  * Renders prose source as Markdown lines for a pull-request comment: the author's Markdown is
  * shown literally (escaped), removed words as ~~struck~~ and added words in **bold**. Markers
