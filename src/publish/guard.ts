@@ -6,7 +6,7 @@ import { isInside } from "../util/paths.js";
 /**
  * Why a folder must not be the output of a build, or undefined when it may be: a build replaces the whole
  * folder, so it must never be the file system's root, the working folder or one around it, the content
- * folder (or one around or inside it), or a folder holding files toms did not write.
+ * folder (or one around or inside it), a file, or a folder holding files toms did not write.
  */
 export function unsafeOutput(out: string, content: string, cwd = process.cwd()): string | undefined {
   const target = path.resolve(cwd, out);
@@ -16,6 +16,16 @@ export function unsafeOutput(out: string, content: string, cwd = process.cwd()):
   if (within(cwd, target)) return `--out "${out}" is the working folder or contains it, and the build would replace it`;
   if (within(contentDir, target)) return `--out "${out}" is the content folder or contains it, and the build would replace it`;
   if (within(target, contentDir)) return `--out "${out}" lies inside the content folder; write the site elsewhere`;
+  // A file (or a link to one, or a link to nothing) would be replaced by the site: `--out notes.txt` deleted the notes.
+  if (isLink(target) || fs.existsSync(target)) {
+    let folder: boolean | undefined;
+    try {
+      folder = fs.statSync(target).isDirectory();
+    } catch {
+      return `--out "${out}" is a link that leads nowhere, not a folder; the build would replace it. Name a folder`;
+    }
+    if (!folder) return `--out "${out}" is a file (or a link to one), not a folder; the build would replace it. Name a folder`;
+  }
   let entries: string[];
   try {
     entries = fs.readdirSync(target);
@@ -26,4 +36,12 @@ export function unsafeOutput(out: string, content: string, cwd = process.cwd()):
     return `--out "${out}" holds files that toms did not write (it has no ${manifestName}); the build would replace them. Empty it or choose another folder`;
   }
   return undefined;
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
