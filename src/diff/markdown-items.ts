@@ -15,7 +15,9 @@ export function quote(lines: string[]): string {
 
 /** The heading of one annex's part of the report. */
 export function annexHeading(annex: AnnexChanges): string {
-  const name = annex.location === "all" ? "Combined annex (all locations)" : `${inline(annex.name ?? annex.location)} (\`${annex.location}\`)`;
+  const full = inline(annex.name ?? annex.location);
+  // A location's name has no length limit; a heading of the comment stays short.
+  const name = annex.location === "all" ? "Combined annex (all locations)" : `${full.length > 120 ? `${full.slice(0, 119)}…` : full} (\`${annex.location}\`)`;
   const count = annex.changes.length;
   return `### ${name}: ${count === 0 ? "no change" : `${count} change${count === 1 ? "" : "s"}`}`;
 }
