@@ -110,3 +110,24 @@ describe("toms build: wrong usage exits 2 with one line and writes nothing", () 
     expect(run.code).toBe(0);
   });
 });
+
+describe("names the build makes from --out and the version stay within a file name's 255 bytes", () => {
+  it("an --out whose name leaves no room for the build's folders beside it is wrong usage", () => {
+    const long = "s".repeat(231);
+    const run = toms(["build", "--content", "content", "--out", long, "--no-pdf"]);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `toms: --out "${long}" has a name of 231 bytes; the build needs room beside it for a longer one, so use at most 230.\n` });
+    expect(toms(["build", "--content", "content", "--out", "s".repeat(230), "--no-pdf", "--no-archive"]).code).toBe(0);
+  });
+
+  it("the longest version the check accepts (64 characters) builds, with its folder of the published version", () => {
+    const longest = path.join(tmp.dir, "longest-version");
+    fs.cpSync(content, longest, { recursive: true });
+    const version = `2026.${"1".repeat(59)}`;
+    const site = path.join(longest, "site.yaml");
+    fs.writeFileSync(site, fs.readFileSync(site, "utf8").replace(/^version: .*$/m, `version: "${version}"`));
+    const run = toms(["build", "--content", "longest-version", "--out", "long-site", "--no-pdf"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(tmp.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(fs.readFileSync(path.join(tmp.dir, "long-site", "helsinki.html"), "utf8"));
+  });
+});
