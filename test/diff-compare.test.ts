@@ -143,6 +143,37 @@ describe("a change of spacing only counts when the page shows it", () => {
     );
   });
 
+  test("a changed word plus a blank line elsewhere that hides a line: the word diff and the hidden line are both shown", () => {
+    start("Wartung täglich.\n\nMontag bis Freitag.\n[Ausnahme]: Wochenenden");
+    const result = changeTo("Wartung täglich.\n\nMontag bis Freitag.\n[Ausnahme]: Wochenenden", "Wartung stündlich.\n\nMontag bis Freitag.\n\n[Ausnahme]: Wochenenden");
+    expect(markdownReport(result).text).toContain(
+      [
+        "  > Wartung ~~täglich.~~ **stündlich.**",
+        "  >",
+        "  > …",
+        "",
+        "  Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:",
+        "",
+        "  > …",
+        "  >",
+        "  > Montag bis Freitag. \\[Ausnahme\\]: Wochenenden",
+        "",
+        "  The old words with the new line breaks and spacing:",
+        "",
+        "  > …",
+        "  >",
+        "  > Montag bis Freitag.",
+      ].join("\n"),
+    );
+  });
+
+  test("a changed word and a reflowed paragraph: only the word diff", () => {
+    start("Wartung täglich.\n\nMontag bis\nFreitag.");
+    const text = markdownReport(changeTo("Wartung täglich.\n\nMontag bis\nFreitag.", "Wartung stündlich.\n\nMontag\nbis Freitag.")).text;
+    expect(text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
+    expect(text).not.toContain("line breaks or spacing");
+  });
+
   test("a paragraph reflowed onto other lines renders the same: no change", () => {
     start("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.");
     const result = changeTo("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.", "Zutritt nur mit Ausweis.\nBesucher werden\nbegleitet.");

@@ -1,5 +1,5 @@
 import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
-import { proseDifference } from "./rendering.js";
+import { proseDifference, respacedOnly } from "./rendering.js";
 import { spacingChange } from "./shown.js";
 import { markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from "./word-diff.js";
 
@@ -66,13 +66,16 @@ export function documentItem(change: DocumentChange): string {
   }
 }
 
-// How a text changed, nested in a list item: a word diff; when only line breaks or spacing changed what the page
-// shows, the page before and after; nothing when the page stays the same (a reflowed paragraph).
+// How a text changed, nested in a list item: a word diff; when line breaks or spacing changed what the page shows,
+// the page before and after (besides the word diff when words changed too); nothing when the page stays the same.
 function proseChange(before: string, after: string): string {
   const difference = proseDifference(before, after);
   if (difference === "same") return "";
   if (difference === "spacing") return spacingChange(before, after).map((line) => (line === "" ? "" : `  ${line}`)).join("\n");
-  return quote(markdownOfRuns(wordDiff(before, after)));
+  const words = quote(markdownOfRuns(wordDiff(before, after)));
+  const respaced = respacedOnly(before, after);
+  if (respaced === undefined) return words;
+  return `${words}\n\n${spacingChange(before, respaced, true).map((line) => (line === "" ? "" : `  ${line}`)).join("\n")}`;
 }
 
 function valueText(change: DocumentChange, value: string): string {

@@ -70,9 +70,10 @@ export function shownParagraphs(nodes: ElementContent[]): string[] {
 
 /**
  * For a text whose words stayed the same but whose page changed: what the page showed and shows now, as Markdown
- * lines of the report. Only the blocks that changed are shown, the others as "…".
+ * lines of the report. Only the blocks that changed are shown, the others as "…". `besidesWords`: the words
+ * changed too, and `after` is the old text with the new spacing (respacedOnly).
  */
-export function spacingChange(before: string, after: string): string[] {
+export function spacingChange(before: string, after: string, besidesWords = false): string[] {
   const was = renderedProse(before);
   const now = renderedProse(after);
   const runs = diffSequences(shownParagraphs(was.nodes), shownParagraphs(now.nodes));
@@ -90,6 +91,9 @@ export function spacingChange(before: string, after: string): string[] {
     // The text reads the same but is laid out differently (e.g. the spacing between list items): the page's HTML says how.
     const html = (nodes: ElementContent[]) => toHtml({ type: "root", children: nodes });
     return ["Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:", "", ...fence(html(was.nodes)), "", ...fence(html(now.nodes))];
+  }
+  if (besidesWords) {
+    return ["Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:", "", ...quoted(side("removed")), "", "The old words with the new line breaks and spacing:", "", ...quoted(side("added"))];
   }
   return ["Line breaks or spacing changed how the text is shown. Before:", "", ...quoted(side("removed")), "", "Now:", "", ...quoted(side("added"))];
 }
