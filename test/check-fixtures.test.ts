@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
@@ -47,6 +48,25 @@ describe("check fixtures", () => {
       cleanup();
     }
     await expect(output).toMatchFileSnapshot(path.join(root, name, "expected.txt"));
+  });
+});
+
+describe("ref chains", () => {
+  it("a ref without locations takes those of the measure it names, even when that one is a ref itself", () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), "toms-ref-chain-"));
+    try {
+      fs.cpSync(path.join(root, "_base/content"), content, { recursive: true });
+      // verschluesselung (everywhere) ← verschluesselung-berlin [berlin] ← verschluesselung-auch (none of its own).
+      const weitergabe = fs.readFileSync(path.join(content, "weitergabe.yaml"), "utf8");
+      const chain = "  - id: verschluesselung-berlin\n    ref: verschluesselung\n    locations: [berlin]\n  - id: verschluesselung-auch\n    ref: verschluesselung-berlin\n";
+      fs.writeFileSync(path.join(content, "weitergabe.yaml"), `${weitergabe}${chain}`);
+      const { site, diagnostics } = checkContent(content);
+      expect(diagnostics.sorted()).toEqual([]);
+      const measures = new Map(site?.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.map((m) => [m.id, m] as const))));
+      expect(measures.get("verschluesselung-auch")).toMatchObject({ locations: ["berlin"], reuses: "verschluesselung" });
+    } finally {
+      fs.rmSync(content, { recursive: true, force: true });
+    }
   });
 });
 

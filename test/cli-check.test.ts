@@ -53,9 +53,20 @@ describe("toms check (text)", () => {
     expect(run.stderr).toBe(fs.readFileSync(path.join(fixtures, "unused-location/expected.txt"), "utf8"));
   });
 
-  it("reports a content folder that does not exist as an error, not a crash", () => {
+  it("reports a content folder that does not exist as wrong usage (exit 2), in one line", () => {
     const run = toms(["check", "--content", "no-such-folder"]);
-    expect(run).toEqual({ code: 1, stdout: "", stderr: "no-such-folder:1:1 error The content folder does not exist or cannot be read. [content-missing]\n✖ 1 error, 0 warnings\n" });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: 'toms: the content folder "no-such-folder" does not exist; point --content at the folder that holds site.yaml.\n' });
+  });
+
+  it("reports a --content that is a file as wrong usage (exit 2)", () => {
+    const run = toms(["check", "--content", "README.md"]);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: 'toms: --content "README.md" is a file, not a folder; point --content at the folder that holds site.yaml.\n' });
+  });
+
+  it("reports a content folder without site.yaml as a content error (exit 1): a pull request may delete it", () => {
+    const run = toms(["check", "--content", "test/fixtures/check/site-missing/content"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[content-missing]");
   });
 });
 

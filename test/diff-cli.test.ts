@@ -89,6 +89,14 @@ test("usage errors: exit 2 with one line", () => {
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(/^toms: toms diff needs a git repository: not a git repository/);
   expect(run.stderr.split("\n").length).toBe(2);
+  expect(toms(repo.dir, "diff", "main", "--content", "massnahmen")).toEqual({
+    code: 2,
+    stdout: "",
+    stderr: 'toms: there is no content folder "massnahmen" in the working tree; point --content at the folder that holds site.yaml.\n',
+  });
+  const head = toms(repo.dir, "diff", "main", "main", "--content", "massnahmen");
+  expect(head.code).toBe(2);
+  expect(stable(head.stderr)).toMatch(/^toms: there is no content folder "massnahmen" at main \([0-9a-f]{7}\); point --content at the folder that holds site\.yaml\.\n$/);
 });
 
 test("content errors at HEAD: diagnostics, exit 1", () => {

@@ -91,6 +91,106 @@ describe("measures", () => {
   });
 });
 
+describe("a change of spacing only counts when the page shows it", () => {
+  const measure = (text: string) => `measures:\n  - id: regel\n    text: |\n${text.split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n")}\n`;
+  const start = (text: string) => {
+    repo.edit("measures/zugang.yaml", "measures:\n", measure(text));
+    repo.commit("regel");
+  };
+  const changeTo = (from: string, to: string) => {
+    repo.edit("measures/zugang.yaml", measure(from), measure(to));
+    return diff();
+  };
+
+  test("a blank line that turns a line into a link reference definition hides it: reported with the page before and after", () => {
+    start("Wartung von Montag bis Freitag.\n[Ausnahme]: Wochenenden");
+    const result = changeTo("Wartung von Montag bis Freitag.\n[Ausnahme]: Wochenenden", "Wartung von Montag bis Freitag.\n\n[Ausnahme]: Wochenenden");
+    expect(result.contentChanged).toBe(true);
+    expect(summary(result)).toEqual(["all: changed regel", "berlin: changed regel", "aws: changed regel"]);
+    const text = markdownReport(result).text;
+    expect(text).not.toContain("only line breaks or spacing changed");
+    expect(text).toContain(
+      [
+        "- **changed** `regel` in (1) b) Zugangskontrolle",
+        "",
+        "  Line breaks or spacing changed how the text is shown. Before:",
+        "",
+        "  > Wartung von Montag bis Freitag. \\[Ausnahme\\]: Wochenenden",
+        "",
+        "  Now:",
+        "",
+        "  > Wartung von Montag bis Freitag.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("two trailing spaces make a hard line break: reported with the lines before and after", () => {
+    start("Zutritt nur mit Ausweis.\nBesucher werden begleitet.");
+    const result = changeTo("Zutritt nur mit Ausweis.\nBesucher werden begleitet.", "Zutritt nur mit Ausweis.  \nBesucher werden begleitet.");
+    expect(result.contentChanged).toBe(true);
+    expect(markdownReport(result).text).toContain(
+      [
+        "  Line breaks or spacing changed how the text is shown. Before:",
+        "",
+        "  > Zutritt nur mit Ausweis. Besucher werden begleitet.",
+        "",
+        "  Now:",
+        "",
+        "  > Zutritt nur mit Ausweis.\\",
+        "  > Besucher werden begleitet.",
+      ].join("\n"),
+    );
+  });
+
+  test("a changed word plus a blank line elsewhere that hides a line: the word diff and the hidden line are both shown", () => {
+    start("Wartung täglich.\n\nMontag bis Freitag.\n[Ausnahme]: Wochenenden");
+    const result = changeTo("Wartung täglich.\n\nMontag bis Freitag.\n[Ausnahme]: Wochenenden", "Wartung stündlich.\n\nMontag bis Freitag.\n\n[Ausnahme]: Wochenenden");
+    expect(markdownReport(result).text).toContain(
+      [
+        "  > Wartung ~~täglich.~~ **stündlich.**",
+        "  >",
+        "  > …",
+        "",
+        "  Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:",
+        "",
+        "  > …",
+        "  >",
+        "  > Montag bis Freitag. \\[Ausnahme\\]: Wochenenden",
+        "",
+        "  The old words with the new line breaks and spacing:",
+        "",
+        "  > …",
+        "  >",
+        "  > Montag bis Freitag.",
+      ].join("\n"),
+    );
+  });
+
+  test("a changed word and a reflowed paragraph: only the word diff", () => {
+    start("Wartung täglich.\n\nMontag bis\nFreitag.");
+    const text = markdownReport(changeTo("Wartung täglich.\n\nMontag bis\nFreitag.", "Wartung stündlich.\n\nMontag\nbis Freitag.")).text;
+    expect(text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
+    expect(text).not.toContain("line breaks or spacing");
+  });
+
+  test("a paragraph reflowed onto other lines renders the same: no change", () => {
+    start("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.");
+    const result = changeTo("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.", "Zutritt nur mit Ausweis.\nBesucher werden\nbegleitet.");
+    expect(result.contentChanged).toBe(false);
+    expect(markdownReport(result).text).toMatch(/^No changes to the annexes/);
+  });
+
+  test("a list made loose by blank lines keeps its words and lines: the layout change is shown as HTML", () => {
+    start("- Ausweis\n- Begleitung");
+    const result = changeTo("- Ausweis\n- Begleitung", "- Ausweis\n\n- Begleitung");
+    expect(result.contentChanged).toBe(true);
+    const text = markdownReport(result).text;
+    expect(text).toContain("  Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:");
+    expect(text).toContain("  <li>\n  <p>Ausweis</p>\n  </li>");
+  });
+});
+
 describe("site.yaml and sections", () => {
   test("version, valid_from, locations, groups and the history are listed in reading order", () => {
     repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');

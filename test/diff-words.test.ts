@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { renderedProse } from "../src/diff/rendering.js";
 import { diffSequences } from "../src/diff/sequence.js";
+import { shownParagraphs } from "../src/diff/shown.js";
 import { escapeToken, markdownOfProse, markdownOfRuns, wordDiff } from "../src/diff/word-diff.js";
 
 const words = (before: string, after: string) => markdownOfRuns(wordDiff(before, after));
@@ -55,10 +57,50 @@ describe("sequence diff", () => {
     ]);
   });
 
+  test("a long measure with two edits far apart shows exactly the changed words", () => {
+    // 4,000 words: the old table (capped at 4 M cells) gave up here and showed the whole text as replaced.
+    const base = Array.from({ length: 4000 }, (_, i) => `wort${i}`);
+    const edited = [...base];
+    edited.splice(500, 2, "neu", "eins");
+    edited.splice(3500, 2, "neu", "zwei");
+    const runs = wordDiff(base.join(" "), edited.join(" "));
+    const changed = runs.filter((r) => r.type !== "equal").map((r) => `${r.type} ${r.items.join("")}`);
+    // The space between two replaced words is kept, as in short texts.
+    expect(changed).toEqual(["removed wort500", "added neu", "removed wort501", "added eins", "removed wort3500", "added neu", "removed wort3501", "added zwei"]);
+    const shown = markdownOfRuns(runs).join("\n");
+    expect(shown).toContain("wort499 ~~wort500~~ **neu** ~~wort501~~ **eins** wort502");
+    expect(shown.match(/~~[^~]+~~|\*\*[^*]+\*\*/g)).toHaveLength(8);
+  });
+
+  test("two unrelated long texts are shown as replaced whole, not diffed without bound", () => {
+    const before = Array.from({ length: 4000 }, (_, i) => `alt${i}`).join(" ");
+    const after = Array.from({ length: 4000 }, (_, i) => `neu${i}`).join(" ");
+    expect(wordDiff(`Anfang ${before} Ende`, `Anfang ${after} Ende`).map((r) => `${r.type} ${r.items.length}`)).toEqual(["equal 2", "removed 7999", "added 7999", "equal 2"]);
+  });
+
   test("beyond the table size the middle is replaced whole instead of taking quadratic time", () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}`);
     const b = Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `a${i}` : `b${i}`));
     const runs = diffSequences(["same", ...a, "end"], ["same", ...b, "end"]);
     expect(runs.map((r) => `${r.type} ${r.items.length}`)).toEqual(["equal 2", "removed 2999", "added 2999", "equal 1"]);
+  });
+});
+
+describe("the text a page shows", () => {
+  const shown = (markdown: string) => shownParagraphs(renderedProse(markdown).nodes);
+
+  test("blocks, hard breaks, nested list items, table rows and code lines", () => {
+    expect(shown("Erster  Absatz\nweiter.\n\nZeile eins  \nZeile zwei\n\n- a\n  - b\n- c\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n    code  eingerückt\n\n---")).toEqual([
+      "Erster Absatz weiter.",
+      "Zeile eins\nZeile zwei",
+      "• a\n  • b\n• c",
+      "x | y\n1 | 2",
+      "    code  eingerückt",
+      "———",
+    ]);
+  });
+
+  test("a link reference definition is not shown at all", () => {
+    expect(shown("Text.\n\n[Ausnahme]: Wochenenden")).toEqual(["Text."]);
   });
 });

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
+import { sourceDateEpochProblem } from "../src/pdf/build-date.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 
 // A build replaces its whole output folder, so a mistyped --out must never take the project with it.
@@ -37,5 +39,95 @@ describe("toms build refuses an output folder it would destroy", () => {
     const site = path.join(tmp.dir, "site");
     expect((await build({ content, out: site, pdf: false, archive: false })).ok).toBe(true);
     expect((await build({ content, out: site, pdf: false, archive: false })).ok).toBe(true);
+  });
+});
+
+// The command as users run it (bin/toms.js runs the compiled bundle: `npm test` compiles first).
+function toms(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, "../bin/toms.js"), ...args], { cwd: tmp.dir, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("toms build: wrong usage exits 2 with one line and writes nothing", () => {
+  it("an --out that is an existing file: the file stays as it was", () => {
+    fs.writeFileSync(path.join(tmp.dir, "notes.txt"), "meine Notizen");
+    expect(toms(["build", "--content", "content", "--out", "notes.txt", "--no-pdf"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'toms: --out "notes.txt" is a file (or a link to one), not a folder; the build would replace it. Name a folder.\n',
+    });
+    expect(fs.readFileSync(path.join(tmp.dir, "notes.txt"), "utf8")).toBe("meine Notizen");
+  });
+
+  it("an --out that is a link to a file, or a link to nothing: the link and its file stay", () => {
+    fs.writeFileSync(path.join(tmp.dir, "kept.txt"), "bleibt");
+    fs.symlinkSync("kept.txt", path.join(tmp.dir, "link.txt"));
+    fs.symlinkSync("nowhere", path.join(tmp.dir, "dangling"));
+    const link = toms(["build", "--content", "content", "--out", "link.txt", "--no-pdf"]);
+    expect(link.code).toBe(2);
+    expect(link.stderr).toBe('toms: --out "link.txt" is a file (or a link to one), not a folder; the build would replace it. Name a folder.\n');
+    const dangling = toms(["build", "--content", "content", "--out", "dangling", "--no-pdf"]);
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toBe('toms: --out "dangling" is a link that leads nowhere, not a folder; the build would replace it. Name a folder.\n');
+    expect(fs.readlinkSync(path.join(tmp.dir, "link.txt"))).toBe("kept.txt");
+    expect(fs.readlinkSync(path.join(tmp.dir, "dangling"))).toBe("nowhere");
+    expect(fs.readFileSync(path.join(tmp.dir, "kept.txt"), "utf8")).toBe("bleibt");
+  });
+
+  it("an unsafe --out (the content folder) exits 2, not 1", () => {
+    const before = snapshot(content);
+    const run = toms(["build", "--content", "content", "--out", "content", "--no-pdf"]);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: 'toms: --out "content" is the content folder or contains it, and the build would replace it.\n' });
+    expect(snapshot(content)).toEqual(before);
+  });
+
+  it("a content folder that does not exist", () => {
+    expect(toms(["build", "--content", "nirgends", "--out", "cli-site", "--no-pdf"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'toms: the content folder "nirgends" does not exist; point --content at the folder that holds site.yaml.\n',
+    });
+    expect(fs.existsSync(path.join(tmp.dir, "cli-site"))).toBe(false);
+  });
+
+  it("a SOURCE_DATE_EPOCH past the year 9999 (a PDF date has four digits for the year), and one that is no number", () => {
+    const late = toms(["build", "--content", "content", "--out", "cli-site"], { SOURCE_DATE_EPOCH: "99999999999999" });
+    expect(late).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "toms: SOURCE_DATE_EPOCH 99999999999999 is after 9999-12-31 23:59:59 UTC; a PDF date has a four-digit year, so it must lie between 0 and 253402300799.\n",
+    });
+    const text = toms(["build", "--content", "content", "--out", "cli-site"], { SOURCE_DATE_EPOCH: "gestern" });
+    expect(text).toEqual({ code: 2, stdout: "", stderr: 'toms: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "gestern".\n' });
+    expect(fs.existsSync(path.join(tmp.dir, "cli-site"))).toBe(false);
+  });
+
+  it("accepts every second up to the end of 9999; an HTML build does not read SOURCE_DATE_EPOCH at all", () => {
+    expect(sourceDateEpochProblem("0")).toBeUndefined();
+    expect(sourceDateEpochProblem("253402300799")).toBeUndefined();
+    expect(sourceDateEpochProblem("253402300800")).toContain("a PDF date has a four-digit year");
+    const run = toms(["build", "--content", "content", "--out", "cli-site", "--no-pdf", "--no-archive"], { SOURCE_DATE_EPOCH: "99999999999999" });
+    expect(run.code).toBe(0);
+  });
+});
+
+describe("names the build makes from --out and the version stay within a file name's 255 bytes", () => {
+  it("an --out whose name leaves no room for the build's folders beside it is wrong usage", () => {
+    const long = "s".repeat(231);
+    const run = toms(["build", "--content", "content", "--out", long, "--no-pdf"]);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `toms: --out "${long}" has a name of 231 bytes; the build needs room beside it for a longer one, so use at most 230.\n` });
+    expect(toms(["build", "--content", "content", "--out", "s".repeat(230), "--no-pdf", "--no-archive"]).code).toBe(0);
+  });
+
+  it("the longest version the check accepts (64 characters) builds, with its folder of the published version", () => {
+    const longest = path.join(tmp.dir, "longest-version");
+    fs.cpSync(content, longest, { recursive: true });
+    const version = `2026.${"1".repeat(59)}`;
+    const site = path.join(longest, "site.yaml");
+    fs.writeFileSync(site, fs.readFileSync(site, "utf8").replace(/^version: .*$/m, `version: "${version}"`));
+    const run = toms(["build", "--content", "longest-version", "--out", "long-site", "--no-pdf"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(tmp.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(fs.readFileSync(path.join(tmp.dir, "long-site", "helsinki.html"), "utf8"));
   });
 });

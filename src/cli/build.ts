@@ -1,8 +1,24 @@
 import { build } from "../build.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
+import { sourceDateEpochProblem } from "../pdf/build-date.js";
+import { unsafeOutput } from "../publish/guard.js";
+import { contentFolderProblem } from "./content-folder.js";
 
-/** `toms build`: checks, then writes the site; prints problems and one line per written annex. */
+/**
+ * `toms build`: checks, then writes the site; prints problems and one line per written annex. Returns 1 for
+ * content errors or a failed build, 2 for wrong usage: a content folder that is not there, an --out the build
+ * would destroy, a SOURCE_DATE_EPOCH no PDF can carry.
+ */
 export async function runBuild(options: { content: string; out: string; pdf: boolean; archive: boolean }): Promise<number> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const problem =
+    contentFolderProblem(options.content) ??
+    unsafeOutput(options.out, options.content) ??
+    (options.pdf && epoch !== undefined && epoch !== "" ? sourceDateEpochProblem(epoch) : undefined);
+  if (problem) {
+    process.stderr.write(`toms: ${problem.replace(/\.?$/, ".")}\n`);
+    return 2;
+  }
   try {
     return await report(options);
   } finally {

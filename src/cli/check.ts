@@ -1,8 +1,14 @@
 import { formatDiagnostics, type ReportFormat } from "../diagnostics/format.js";
 import { checkContent } from "../validate/check.js";
+import { contentFolderProblem } from "./content-folder.js";
 
-/** `toms check`: prints every problem of the content and returns 1 when there is an error. */
+/** `toms check`: prints every problem of the content and returns 1 when there is an error, 2 for a content folder that is not there. */
 export function runCheck(options: { content: string; format: ReportFormat }): number {
+  const problem = contentFolderProblem(options.content);
+  if (problem) {
+    process.stderr.write(`toms: ${problem}.\n`);
+    return 2;
+  }
   const { diagnostics } = checkContent(options.content);
   const list = diagnostics.sorted();
   const output = formatDiagnostics(list, options.format);

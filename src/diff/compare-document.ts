@@ -1,7 +1,7 @@
 import type { Group, Location, Site } from "../model.js";
 import type { DocumentChange } from "./changes.js";
 import { diffSequences } from "./sequence.js";
-import { sameProse } from "./word-diff.js";
+import { sameProse } from "./rendering.js";
 
 type Value = string | undefined;
 

@@ -2,7 +2,7 @@ import type { Measure, Site } from "../model.js";
 import { allAnnexes, combinedId, type Annex } from "../resolve/annex.js";
 import type { AnnexChanges, MeasureChange } from "./changes.js";
 import { diffSequences } from "./sequence.js";
-import { sameProse } from "./word-diff.js";
+import { sameProse } from "./rendering.js";
 
 /** A measure where one annex shows it. */
 interface Shown {

@@ -2,7 +2,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange } from "./changes.js";
 import { compareSections, compareSite } from "./compare-document.js";
 import { compareAnnexes } from "./compare-measures.js";
-import { locateContent } from "./git.js";
+import { GitUsageError, locateContent } from "./git.js";
 import { readSide, type Side } from "./side.js";
 import { checkVersion, type Suggestion } from "./version.js";
 
@@ -39,16 +39,20 @@ export interface DiffResult {
   suggestion?: Suggestion;
 }
 
-/** Compares the content at BASE with HEAD (or the working tree); throws GitUsageError for a missing repository or revision. */
+/** Compares the content at BASE with HEAD (or the working tree); throws GitUsageError for a missing repository, revision or content folder at HEAD. */
 export function diffContent(options: DiffOptions): DiffResult {
   const cwd = options.cwd ?? process.cwd();
   const repo = locateContent(options.content, cwd);
   const base = readSide(repo, options.content, options.base, cwd);
   const head = readSide(repo, options.content, options.head, cwd);
+  // A missing content folder at HEAD is wrong usage (a mistyped --content or revision); at BASE it means everything is new.
+  if (!head.present) {
+    const where = head.revision === undefined ? "in the working tree" : `at ${head.label}`;
+    throw new GitUsageError(`there is no content folder "${options.content}" ${where}; point --content at the folder that holds site.yaml.`);
+  }
   const diagnostics = new Diagnostics();
   const empty = { annexes: [], site: [], sections: [], contentChanged: false, diagnostics };
   if (base.diagnostics.hasErrors) return { base, head, broken: "base", ...empty };
-  // A missing content folder at HEAD is an error (reported by the check); at BASE it means everything is new.
   if (head.diagnostics.hasErrors || !head.site) return { base, head, broken: "head", ...empty };
   const annexes = compareAnnexes(base.site, head.site);
   const site = compareSite(base.site, head.site);

@@ -1,4 +1,6 @@
 import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
+import { proseDifference, respacedOnly } from "./rendering.js";
+import { spacingChange } from "./shown.js";
 import { markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from "./word-diff.js";
 
 /** Text shown literally in Markdown (every word escaped). */
@@ -13,7 +15,9 @@ export function quote(lines: string[]): string {
 
 /** The heading of one annex's part of the report. */
 export function annexHeading(annex: AnnexChanges): string {
-  const name = annex.location === "all" ? "Combined annex (all locations)" : `${inline(annex.name ?? annex.location)} (\`${annex.location}\`)`;
+  const full = inline(annex.name ?? annex.location);
+  // A location's name has no length limit; a heading of the comment stays short.
+  const name = annex.location === "all" ? "Combined annex (all locations)" : `${full.length > 120 ? `${full.slice(0, 119)}…` : full} (\`${annex.location}\`)`;
   const count = annex.changes.length;
   return `### ${name}: ${count === 0 ? "no change" : `${count} change${count === 1 ? "" : "s"}`}`;
 }
@@ -39,10 +43,8 @@ export function measureItem(change: MeasureChange, annex: string): string {
     case "changed": {
       const lines = [head("changed")];
       if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
-      const prose = markdownOfRuns(wordDiff(change.before ?? "", change.after ?? ""));
-      const visible = prose.some((l) => l.includes("~~") || l.includes("**"));
-      if (change.titleChange && !visible) return lines.join("\n");
-      lines.push("", visible ? quote(prose) : "  (only line breaks or spacing changed)");
+      const body = proseChange(change.before ?? "", change.after ?? "");
+      if (body !== "") lines.push("", body);
       return lines.join("\n");
     }
   }
@@ -59,9 +61,21 @@ export function documentItem(change: DocumentChange): string {
     case "moved":
       return `- **reordered** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
     case "changed":
-      if (change.prose) return `- **changed** ${field}\n\n${quote(markdownOfRuns(wordDiff(change.before ?? "", change.after ?? "")))}`;
+      if (change.prose) return `- **changed** ${field}\n\n${proseChange(change.before ?? "", change.after ?? "")}`;
       return `- **changed** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
   }
+}
+
+// How a text changed, nested in a list item: a word diff; when line breaks or spacing changed what the page shows,
+// the page before and after (besides the word diff when words changed too); nothing when the page stays the same.
+function proseChange(before: string, after: string): string {
+  const difference = proseDifference(before, after);
+  if (difference === "same") return "";
+  if (difference === "spacing") return spacingChange(before, after).map((line) => (line === "" ? "" : `  ${line}`)).join("\n");
+  const words = quote(markdownOfRuns(wordDiff(before, after)));
+  const respaced = respacedOnly(before, after);
+  if (respaced === undefined) return words;
+  return `${words}\n\n${spacingChange(before, respaced, true).map((line) => (line === "" ? "" : `  ${line}`)).join("\n")}`;
 }
 
 function valueText(change: DocumentChange, value: string): string {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics, type Place } from "../diagnostics/diagnostic.js";
 import { diskFs, type ContentFs } from "../load/content-fs.js";
@@ -16,7 +17,7 @@ export interface Side {
   commit?: string;
   /** How the report names this side: "main (1a2b3c4)" or "the working tree". */
   label: string;
-  /** False when the revision has no content folder (then `site` is undefined and that is no error). */
+  /** False when the revision (or the working tree) has no content folder; then `site` is undefined. */
   present: boolean;
   site: Site | undefined;
   diagnostics: Diagnostics;
@@ -28,7 +29,7 @@ export interface Side {
 export function readSide(repo: RepoContent, contentDir: string, revision: string | undefined, cwd: string): Side {
   const root = path.resolve(cwd, contentDir);
   let contentFs: ContentFs = diskFs(root);
-  let present = true;
+  let present = isFolder(root);
   let commit: string | undefined;
   if (revision !== undefined) {
     commit = resolveCommit(repo.top, revision);
@@ -51,4 +52,12 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
     return { file: sitePath, line: 1, column: 1 };
   };
   return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -67,19 +67,28 @@ function laterDate(a: string, b: string): string {
 }
 
 const words = {
-  de: { changed: "Geändert", added: "Neu", removed: "Entfernt", moved: "Verschoben", locations: "Standorte geändert", document: "Außerdem geändert" },
-  en: { changed: "Changed", added: "Added", removed: "Removed", moved: "Moved", locations: "Locations changed", document: "Also changed" },
+  de: { changed: "Geändert", added: "Neu", removed: "Entfernt", moved: "Verschoben", locations: "Standorte geändert", document: "Außerdem geändert", more: "und {n} weitere" },
+  en: { changed: "Changed", added: "Added", removed: "Removed", moved: "Moved", locations: "Locations changed", document: "Also changed", more: "and {n} more" },
 } as const;
+
+// A draft names at most this many measures or fields per kind, each cut to maxName characters: a history entry is a
+// sentence or two, and the draft is shown in the pull-request comment, which has a size limit.
+const maxNames = 10;
+const maxName = 80;
 
 // A first draft of the history entry, in the document's language: which measures changed how.
 function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[]): string {
   const w = lang.toLowerCase().startsWith("de") ? words.de : words.en;
+  const list = (names: string[]) => {
+    const shown = names.slice(0, maxNames).map((n) => (n.length > maxName ? `${n.slice(0, maxName - 1)}…` : n));
+    return names.length > maxNames ? `${shown.join(", ")} ${w.more.replace("{n}", String(names.length - maxNames))}` : shown.join(", ");
+  };
   const parts: string[] = [];
   for (const kind of ["changed", "added", "removed", "moved", "locations"] as const) {
     const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
-    if (names.length > 0) parts.push(`${w[kind]}: ${names.join(", ")}`);
+    if (names.length > 0) parts.push(`${w[kind]}: ${list(names)}`);
   }
   const fields = document.filter((c) => c.field !== "version" && c.field !== "valid_from" && !c.field.startsWith("changes"));
-  if (fields.length > 0) parts.push(`${w.document}: ${fields.map((c) => c.field).join(", ")}`);
+  if (fields.length > 0) parts.push(`${w.document}: ${list(fields.map((c) => c.field))}`);
   return `${parts.join(". ")}.`;
 }

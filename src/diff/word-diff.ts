@@ -1,3 +1,4 @@
+import { TextCache } from "../util/text-cache.js";
 import { diffSequences, type Run } from "./sequence.js";
 
 /** Splits prose into words and the whitespace between them (both kept, so the text can be put together again). */
@@ -5,19 +6,13 @@ export function tokenize(text: string): string[] {
   return text.match(/\s+|\S+/g) ?? [];
 }
 
-/** Word-level diff of two pieces of prose. */
+// A measure shown in several annexes is compared once per annex: each pair is diffed once.
+const diffs = new TextCache<Run<string>[]>();
+
+/** Word-level diff of two pieces of prose (the runs are shared: do not change them). */
 export function wordDiff(before: string, after: string): Run<string>[] {
-  return diffSequences(tokenize(before), tokenize(after));
-}
-
-/** Whether the prose says the same: equal up to trailing spaces and blank lines at either end. */
-export function sameProse(a: string | undefined, b: string | undefined): boolean {
-  return normalizeProse(a) === normalizeProse(b);
-}
-
-/** Prose with trailing spaces of every line and blank lines at either end removed (a block scalar's final newline says nothing). */
-export function normalizeProse(text: string | undefined): string | undefined {
-  return text?.split("\n").map((line) => line.trimEnd()).join("\n").trim();
+  const key = `${before.length}:${before}${after}`;
+  return diffs.get(key) ?? diffs.set(key, diffSequences(tokenize(before), tokenize(after)));
 }
 
 /**

@@ -11,12 +11,23 @@ import { PdfError } from "./errors.js";
 export function buildDate(site: Site, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch.trim())) {
-      throw new PdfError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "${epoch}".`);
-    }
+    const problem = sourceDateEpochProblem(epoch);
+    if (problem) throw new PdfError(problem);
     return new Date(Number(epoch.trim()) * 1000);
   }
   return lastCommitDate(path.dirname(site.file)) ?? new Date(`${site.validFrom}T00:00:00Z`);
+}
+
+/** The last second a PDF date can carry: its year has four digits (D:YYYYMMDDHHmmSS). */
+export const maxEpoch = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
+/** Why a SOURCE_DATE_EPOCH value cannot date a PDF, or undefined when it can. */
+export function sourceDateEpochProblem(epoch: string): string | undefined {
+  if (!/^\d+$/.test(epoch.trim())) return `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "${epoch}".`;
+  if (Number(epoch.trim()) > maxEpoch) {
+    return `SOURCE_DATE_EPOCH ${epoch.trim()} is after 9999-12-31 23:59:59 UTC; a PDF date has a four-digit year, so it must lie between 0 and ${maxEpoch}.`;
+  }
+  return undefined;
 }
 
 // The commit time of the last commit touching the content folder; undefined outside git, before the first
@@ -28,7 +39,8 @@ function lastCommitDate(contentDir: string): Date | undefined {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();
-    return /^\d+$/.test(out) ? new Date(Number(out) * 1000) : undefined;
+    // A commit dated past the year 9999 cannot date a PDF either: valid_from does.
+    return /^\d+$/.test(out) && Number(out) <= maxEpoch ? new Date(Number(out) * 1000) : undefined;
   } catch {
     return undefined;
   }

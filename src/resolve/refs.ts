@@ -15,11 +15,13 @@ export interface Written {
 /**
  * Follows each `ref` to the measure that carries the text; refs of refs are followed. Reports each
  * circle once (at its first member), and refs to unknown measures only when `complete` (every
- * measure could be read, so "unknown" is certain).
+ * measure could be read, so "unknown" is certain). Then gives each measure that reuses another its
+ * locations (see narrowLocations).
  */
 export function resolveRefs(measures: Map<string, Written>, complete: boolean, diagnostics: Diagnostics): void {
   const ids = [...measures.keys()];
   const inCircle = new Set<string>();
+  const resolved: Written[] = [];
   for (const item of measures.values()) {
     if (item.ref === undefined) continue;
     const chain = [item.measure.id];
@@ -53,24 +55,45 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
     if (!target?.measure.prose) continue;
     item.measure.prose = target.measure.prose;
     item.measure.reuses = target.measure.id;
-    narrowLocations(item, target, diagnostics);
+    resolved.push(item);
   }
+  narrowLocations(measures, resolved, diagnostics);
 }
 
-// A measure that reuses another takes its locations, or narrows them; widening is an error.
-function narrowLocations(item: Written, target: Written, diagnostics: Diagnostics): void {
-  const own = item.measure.locations;
-  const source = target.measure.locations;
-  if (own === undefined) {
-    if (source) item.measure.locations = [...source];
-    return;
-  }
-  if (!source) return;
-  const wider = own.filter((l) => !source.includes(l));
-  if (wider.length === 0) return;
-  diagnostics.add(
-    "ref-locations",
-    placeAt(item.file, ["measures", item.index, "locations"]),
-    `"${item.measure.id}" reuses "${target.measure.id}", which applies only to ${source.map((s) => `"${s}"`).join(", ")}, but lists ${wider.map((s) => `"${s}"`).join(", ")} as well.`,
-  );
+/**
+ * A measure that reuses another takes the locations of the measure it names, or narrows them; widening is an
+ * error. The measure it names may itself reuse a third: then its locations are those it has after the same rule,
+ * so no link of a chain a → b → c can widen what the one after it allows.
+ */
+function narrowLocations(measures: Map<string, Written>, resolved: Written[], diagnostics: Diagnostics): void {
+  const done = new Set<Written>();
+  // Measures whose locations came from the measure they reuse (none of their own).
+  const inherited = new Map<Written, Written>();
+  const settle = (item: Written): void => {
+    if (done.has(item)) return;
+    done.add(item);
+    const named = measures.get(item.ref as string) as Written;
+    // A measure in a chain is settled after the one it names (a resolved chain has no circle).
+    if (named.ref !== undefined) settle(named);
+    const own = item.measure.locations;
+    const allowed = named.measure.locations;
+    if (own === undefined) {
+      if (allowed) {
+        item.measure.locations = [...allowed];
+        inherited.set(item, named);
+      }
+      return;
+    }
+    if (!allowed) return;
+    const wider = own.filter((l) => !allowed.includes(l));
+    if (wider.length === 0) return;
+    const source = inherited.get(named);
+    const through = source ? ` (the locations it takes from "${source.measure.id}")` : "";
+    diagnostics.add(
+      "ref-locations",
+      placeAt(item.file, ["measures", item.index, "locations"]),
+      `"${item.measure.id}" reuses "${named.measure.id}", which applies only to ${allowed.map((s) => `"${s}"`).join(", ")}${through}, but lists ${wider.map((s) => `"${s}"`).join(", ")} as well.`,
+    );
+  };
+  resolved.forEach(settle);
 }
