@@ -64,7 +64,8 @@ describe("toms check (text)", () => {
   });
 
   it("reports a content folder without site.yaml as a content error (exit 1): a pull request may delete it", () => {
-    const run = toms(["check", "--content", "test/fixtures/check/site-missing/content"]);
+    fixture("site-missing");
+    const run = toms(["check", "--content", "test/fixtures/check/site-missing/content"], work.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("[content-missing]");
   });
