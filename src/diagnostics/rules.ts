@@ -32,6 +32,7 @@ export const rules = {
   "unsafe-link": { severity: "error", hint: "Link only to http, https, mailto or tel addresses." },
   "markdown-image": { severity: "warning", hint: "Describe the measure in words; the annex shows no images." },
   "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
+  "version-unbuildable": { severity: "error", hint: "Record the files that were published as this version with `toms record --adopt` (see the README, \"Published versions\"), so toms serves them instead of rebuilding them." },
 } as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
 
 /** A stable rule id. */

@@ -19,6 +19,8 @@ export interface Strings {
   annexes: string;
   pdf: string;
   versions: string;
+  /** The banner of a build from uncommitted content, and the mark in its PDFs' running header. */
+  draft: string;
 }
 
 const de: Strings = {
@@ -40,6 +42,7 @@ const de: Strings = {
   annexes: "Anlagen",
   pdf: "PDF",
   versions: "Veröffentlichte Versionen",
+  draft: "Entwurf – nicht veröffentlicht",
 };
 
 const en: Strings = {
@@ -61,6 +64,7 @@ const en: Strings = {
   annexes: "Annexes",
   pdf: "PDF",
   versions: "Published versions",
+  draft: "Draft – not published",
 };
 
 const fr: Strings = {
@@ -83,6 +87,7 @@ const fr: Strings = {
   annexes: "Annexes",
   pdf: "PDF",
   versions: "Versions publiées",
+  draft: "Brouillon – non publié",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };
