@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics } from "./diagnostics/diagnostic.js";
+import { GitUsageError } from "./diff/git.js";
 import { PdfError } from "./pdf/errors.js";
 import { killBrowsers, locateSystemBrowser, startBrowser, type StartedBrowser } from "./pdf/launch.js";
 import type { Printer } from "./pdf/print.js";
@@ -138,6 +139,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
   } catch (error) {
     if (error instanceof PdfError || error instanceof PublishError) return failed(checked, error.message);
+    // git itself refused (a damaged repository, say): its reason, in one line.
+    if (error instanceof GitUsageError) return failed(checked, `git cannot read the content's repository: ${error.message}`);
     throw error;
   } finally {
     staging?.discard();

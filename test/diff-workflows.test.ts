@@ -29,12 +29,13 @@ test.each(workflows)("$file grants no permission by default and each job only wh
   }
 });
 
-type Job = { needs?: string | string[]; permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> }[] };
+type Job = { needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> }[] };
 const pages = parse(workflows.find((w) => w.file === "pages.yml")?.text ?? "") as { jobs: Record<string, Job> };
 
 test("pages.yml records what was deployed, after the deployment, in the only job that may write", () => {
   const record = pages.jobs.record as Job;
   expect(record.needs).toBe("deploy");
+  expect(record.if).toBe("github.ref == 'refs/heads/main'");
   expect(record.permissions).toEqual({ contents: "write" });
   for (const [name, job] of Object.entries(pages.jobs)) if (name !== "record") expect(job.permissions?.contents, name).not.toBe("write");
   const steps = record.steps;
