@@ -13,8 +13,6 @@ export interface RecordOptions {
   repo: RepoContent;
   /** Accept a site of a toms that did not mark drafts (the deployed site of before records). */
   adopt?: boolean;
-  /** When the recording happens; default: now. */
-  now?: Date;
 }
 
 /** What `toms record` did. */
@@ -43,7 +41,7 @@ export function recordSite(options: RecordOptions): RecordResult {
   const problems: string[] = [];
   const added: { record: VersionRecord; files: Map<string, string> }[] = [];
   const unchanged: string[] = [];
-  const recordedAt = (options.now ?? new Date()).toISOString();
+  const recordedAt = new Date().toISOString();
   for (const listed of manifest.versions) {
     const dir = path.join(out, listed.version);
     if (!/^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(listed.version) || !fs.existsSync(dir)) {
