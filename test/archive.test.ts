@@ -7,7 +7,8 @@ import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 import { listFiles } from "./helpers/tmp.js";
 
 // Customers sign a version: every published version stays at dist/<version>/, with the SHA-256 of its PDFs
-// on the index page, whether the previous output is still there (kept) or not (rebuilt from git).
+// on the index page. Nothing is recorded here (see versions.test.ts for the record): earlier versions are rebuilt
+// from git, their unchanged PDFs taken over from the previous output, or printed again when it is gone.
 let repo: TestRepo;
 const content = () => path.join(repo.dir, "measures");
 const out = (name: string) => path.join(repo.dir, name);

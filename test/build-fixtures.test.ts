@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build, type BuildResult } from "../src/build.js";
+import { copyInto, makeRepo } from "./diff-helpers.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 
 // Each folder in test/fixtures/build holds content/ and expected/: the exact site `toms build --no-pdf` writes.
 // Regenerate after an intended change with `npx vitest run test/build-fixtures.test.ts -u`, then read the diff.
+// Each content is committed to a repository of its own first: the expected site is a published one (no draft
+// banner), whatever state the fixture has in toms's own working tree while someone edits it.
 const root = path.join(import.meta.dirname, "fixtures/build");
 const cases = fs.readdirSync(root).filter((c) => fs.existsSync(path.join(root, c, "content")));
 const tmp = tempDir();
@@ -13,8 +16,16 @@ afterAll(tmp.cleanup);
 
 describe.each(cases)("build fixture %s", (name) => {
   it("writes exactly the expected files", async () => {
+    let result: BuildResult;
     const out = path.join(tmp.dir, name);
-    const result = await build({ content: path.join(root, name, "content"), out, pdf: false, archive: false });
+    const repo = makeRepo();
+    try {
+      copyInto(repo, path.join(root, name, "content"), "content");
+      repo.commit(name);
+      result = await build({ content: path.join(repo.dir, "content"), out, pdf: false, archive: false });
+    } finally {
+      repo.remove();
+    }
     expect(result.diagnostics.sorted()).toEqual([]);
     expect(result.ok).toBe(true);
     const written = listFiles(out);

@@ -217,12 +217,33 @@ describe("version discipline", () => {
     expect(result.suggestion).toBeUndefined();
   });
 
-  test("only the history changed: no error, since the annexes say the same", () => {
+  test("an edited entry of an earlier version changes the annexes of that version: version-unchanged", () => {
     repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung aus toms."');
     const result = diff();
-    expect(result.contentChanged).toBe(false);
+    expect(result.contentChanged).toBe(true);
     expect(result.site).toEqual([{ kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." }]);
+    expect(result.diagnostics.list.map((d) => [d.rule, d.line])).toEqual([["version-unchanged", 5]]);
+    expect(result.suggestion?.summary).toBe("Außerdem geändert: changes.1.0.");
+  });
+
+  test("with a new version, its own history entry and valid_from are bookkeeping; an edited earlier entry is not", () => {
+    repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
+    repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-02-01");
+    repo.edit("measures/site.yaml", "changes:\n", 'changes:\n  - version: "1.1"\n    date: 2099-02-01\n    summary: "Nur die Historie."\n');
+    expect(diff().contentChanged).toBe(false);
+    repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung (berichtigt)."');
+    const result = diff();
+    expect(result.contentChanged).toBe(true);
+    // The version was raised: that is all the discipline asks; the report lists the edited entry.
     expect(result.diagnostics.list).toEqual([]);
+    expect(result.site.map((c) => c.field)).toEqual(["version", "valid_from", "changes.1.1", "changes.1.0"]);
+  });
+
+  test("valid_from changed while the version stays: the header of every page changes, so it is a change", () => {
+    repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-03-01");
+    const result = diff();
+    expect(result.contentChanged).toBe(true);
+    expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
   });
 });
 

@@ -10,8 +10,8 @@ export interface TestRepo {
   write(files: Record<string, string | null>): void;
   /** Replaces text in a file; fails the test when the text is not there (a fixture would silently stop testing). */
   edit(file: string, from: string, to: string): void;
-  /** Commits everything and returns the commit id. */
-  commit(message: string): string;
+  /** Commits everything and returns the commit id; `date` (ISO) sets author and committer date, else the fixed one. */
+  commit(message: string, date?: string): string;
   git(...args: string[]): string;
   remove(): void;
 }
@@ -33,6 +33,8 @@ const env = {
 export function makeRepo(): TestRepo {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "toms-diff-")));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env, encoding: "utf8" });
+  // git log orders by committer date: scenarios of several branches need distinct dates.
+  const gitAt = (date: string, ...args: string[]) => execFileSync("git", args, { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: "utf8" });
   git("init", "-q", "-b", "main");
   const repo: TestRepo = {
     dir,
@@ -53,9 +55,10 @@ export function makeRepo(): TestRepo {
       if (!text.includes(from)) throw new Error(`fixture: "${from}" is not in ${file}`);
       fs.writeFileSync(full, text.replace(from, to));
     },
-    commit(message) {
+    commit(message, date) {
       git("add", "-A");
-      git("commit", "-q", "--allow-empty", "-m", message);
+      if (date) gitAt(date, "commit", "-q", "--allow-empty", "-m", message);
+      else git("commit", "-q", "--allow-empty", "-m", message);
       return git("rev-parse", "HEAD").trim();
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -25,5 +26,42 @@ test.each(workflows)("$file grants no permission by default and each job only wh
     for (const level of Object.values(job.permissions ?? {})) expect(["read", "write"]).toContain(level);
     // npm ci must not try to download a browser: CI uses Debian's chromium.
     if (job.steps.some((s) => s.run?.includes("npm ci"))) expect(job.env?.PUPPETEER_SKIP_DOWNLOAD).toBe("true");
+  }
+});
+
+type Job = { needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> }[] };
+const pages = parse(workflows.find((w) => w.file === "pages.yml")?.text ?? "") as { jobs: Record<string, Job> };
+
+test("pages.yml records what was deployed, after the deployment, in the only job that may write", () => {
+  const record = pages.jobs.record as Job;
+  expect(record.needs).toBe("deploy");
+  expect(record.if).toBe("github.ref == 'refs/heads/main'");
+  expect(record.permissions).toEqual({ contents: "write" });
+  for (const [name, job] of Object.entries(pages.jobs)) if (name !== "record") expect(job.permissions?.contents, name).not.toBe("write");
+  const steps = record.steps;
+  const at = (test: (s: Job["steps"][number]) => boolean) => steps.findIndex(test);
+  // The deployed artifact, not a build of its own: the bytes that were published.
+  const download = at((s) => s.uses?.startsWith("actions/download-artifact@") === true);
+  expect(steps[download]?.with).toMatchObject({ name: "github-pages" });
+  const unpack = at((s) => s.run?.includes("tar -xf deployed-artifact/artifact.tar -C deployed-site") === true);
+  const run = at((s) => s.run?.trim() === "node bin/toms.js record --out deployed-site");
+  const push = at((s) => s.run?.includes("push origin refs/heads/toms-published:refs/heads/toms-published") === true);
+  expect([download, unpack, run, push].every((i, n, all) => i >= 0 && (n === 0 || i > (all[n - 1] as number)))).toBe(true);
+  expect(steps[run]?.env?.GIT_COMMITTER_EMAIL).toBeDefined();
+  // The token reaches the push only: no checkout credentials for npm ci's install scripts.
+  expect(steps[0]?.with?.["persist-credentials"]).toBe(false);
+  expect(steps.filter((s) => JSON.stringify(s).includes("github.token"))).toEqual([steps[push]]);
+  // The build reads the record as origin/toms-published: it needs every branch.
+  expect((pages.jobs.build as Job).steps[0]?.with?.["fetch-depth"]).toBe(0);
+});
+
+test("every toms command the workflows run exists, with the options they give it", () => {
+  const help = spawnSync(process.execPath, [path.resolve("bin/toms.js"), "--help"], { encoding: "utf8" }).stdout;
+  const calls = workflows.flatMap((w) => [...w.text.matchAll(/node bin\/toms\.js (\w+)([^\n]*)/g)].map((m) => ({ file: w.file, command: m[1] as string, options: [...(m[2] as string).matchAll(/--[\w-]+/g)].map((o) => o[0]) })));
+  expect(calls.map((c) => c.command).sort()).toEqual(["build", "build", "check", "check", "diff", "record"]);
+  for (const call of calls) {
+    const usage = help.split("\n").find((line) => line.trim().startsWith(`toms ${call.command} `));
+    expect(usage, `${call.file}: toms ${call.command}`).toBeDefined();
+    for (const option of call.options) expect(usage, `${call.file}: toms ${call.command} ${option}`).toContain(option);
   }
 });

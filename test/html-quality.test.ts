@@ -9,12 +9,16 @@ import { tempDir } from "./helpers/tmp.js";
 
 // Every page toms writes, for the shipped content and a foreign one, must be valid HTML5 with a sound outline.
 const repo = path.join(import.meta.dirname, "..");
+const tmp = tempDir();
+// A copy outside git builds as a draft, whose pages carry a banner: valid HTML too.
+const draft = path.join(tmp.dir, "draft-content");
+fs.cpSync(path.join(repo, "test/fixtures/build/nordlicht/content"), draft, { recursive: true });
 const contents = {
   measures: path.join(repo, "measures"),
   nordlicht: path.join(repo, "test/fixtures/build/nordlicht/content"),
   fjord: path.join(repo, "test/fixtures/build/fjord/content"),
+  draft,
 };
-const tmp = tempDir();
 const pages: { name: string; html: string }[] = [];
 
 beforeAll(async () => {
@@ -41,6 +45,11 @@ function elements(tree: Root | Element, test: (e: Element) => boolean, found: El
 describe("annex pages", () => {
   it("builds pages for every content", () => {
     expect(pages.map((p) => p.name).sort()).toEqual([
+      "draft/all.html",
+      "draft/helsinki.html",
+      "draft/index.html",
+      "draft/oslo.html",
+      "draft/stockholm.html",
       "fjord/all.html",
       "fjord/index.html",
       "fjord/lyon.html",

@@ -48,6 +48,9 @@ async function report(options: { content: string; out: string; pdf: boolean; arc
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  process.stdout.write(`✓ ${result.pages.length} annexes written to ${options.out} in ${ms} ms\n`);
+  const how = result.recorded ? ` (as published from commit ${result.recorded.slice(0, 12)})` : "";
+  process.stdout.write(`✓ ${result.annexes} annexes written to ${options.out}${how} in ${ms} ms\n`);
+  // On stdout with the rest of the build's report: a draft is a successful build, not a problem.
+  if (result.draft) process.stdout.write(`toms: this is a draft, not a publishable version: ${result.draft}. Pages and PDFs say so; nothing was archived or listed with a SHA-256. Commit the changes to build the version.\n`);
   return 0;
 }

@@ -5,11 +5,13 @@ const usage = `Usage:
   toms build [--content DIR] [--out DIR] [--no-pdf] [--no-archive]
   toms check [--content DIR] [--format text|json|github]
   toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]
+  toms record [--out DIR] [--content DIR] [--adopt]
 
   --content DIR   the content folder (default: measures)
-  --out DIR       where the site is written (default: dist)
+  --out DIR       where the site is written, or (record) the site as deployed (default: dist)
   --no-pdf        build the HTML annexes only
   --no-archive    do not write the published versions to OUT/<version>/
+  --adopt         record: take a site built by a toms that did not mark drafts
   --format        output format
   --help          show this help
 `;
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     check: ["content", "format"],
     build: ["content", "out", "no-pdf", "no-archive"],
     diff: ["content", "format", "report"],
+    record: ["content", "out", "adopt"],
   };
   const extra = Object.keys(values).filter((name) => name !== "help" && command !== undefined && allowed[command] && !allowed[command].includes(name));
   if (extra.length > 0) return fail(`${command} has no option --${extra[0]}`);
@@ -65,6 +68,11 @@ export async function main(argv: string[]): Promise<number> {
       if (!["markdown", "json"].includes(format)) return fail(`unknown --format "${format}" for diff (markdown or json)`);
       const { runDiff } = await import("./diff.js");
       return runDiff({ content, base, ...(head !== undefined && { head }), format: format as "markdown" | "json", ...(values.report !== undefined && { report: values.report }) });
+    }
+    case "record": {
+      if (rest.length > 0) return fail(`record takes no arguments, got "${rest.join(" ")}"`);
+      const { runRecord } = await import("./record.js");
+      return runRecord({ content, out: values.out ?? "dist", adopt: values.adopt === true });
     }
     case undefined:
       return fail("no command given");
@@ -95,6 +103,7 @@ function parse(argv: string[]) {
       report: { type: "string" },
       "no-pdf": { type: "boolean" },
       "no-archive": { type: "boolean" },
+      adopt: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

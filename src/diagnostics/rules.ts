@@ -46,6 +46,7 @@ export const rules = {
   "yaml-not-text": { severity: "warning", hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text." },
   "glyph-missing": { severity: "error", hint: "Replace the character with one the annex's fonts have (e.g. write the word out)." },
   "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
+  "version-unbuildable": { severity: "error", hint: "Record the files that were published as this version with `toms record --adopt` (see the README, \"Published versions\"), so toms serves them instead of rebuilding them." },
 } as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
 
 /** A stable rule id. */

@@ -50,7 +50,14 @@ export interface DocumentChange {
   prose?: boolean;
 }
 
-/** Fields whose change does not change what an annex says about the measures: the version itself and its history. */
-export function isBookkeeping(change: DocumentChange): boolean {
-  return change.field === "version" || change.field === "valid_from" || change.field === "changes" || change.field.startsWith("changes.");
+/**
+ * Whether a change of site.yaml is the bookkeeping of a new version rather than a change of what the annexes say:
+ * `version` itself, and, only when the version changed, its `valid_from` and the history entry of the new version.
+ * Everything else is printed in every annex of the version it belongs to: the date of validity of a version that stays,
+ * and any entry of an earlier version (edited, added or removed) change the text customers signed.
+ */
+export function isBookkeeping(change: DocumentChange, versions: { base?: string | undefined; head: string }): boolean {
+  if (change.field === "version") return true;
+  const bumped = versions.base !== versions.head;
+  return bumped && (change.field === "valid_from" || change.field === `changes.${versions.head}`);
 }

@@ -1,4 +1,5 @@
 import { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { Site } from "../model.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange } from "./changes.js";
 import { compareSections, compareSite } from "./compare-document.js";
 import { compareAnnexes } from "./compare-measures.js";
@@ -57,11 +58,24 @@ export function diffContent(options: DiffOptions): DiffResult {
   const annexes = compareAnnexes(base.site, head.site);
   const site = compareSite(base.site, head.site);
   const sections = compareSections(base.site, head.site);
-  const contentChanged = annexes.some((a) => a.changes.length > 0) || site.some((c) => !isBookkeeping(c)) || sections.length > 0;
+  const contentChanged = annexesChanged(base.site, head.site, { annexes, site, sections });
   let suggestion: Suggestion | undefined;
   if (base.site && contentChanged) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     suggestion = checkVersion(base.site, head.site, { annexes, document: [...site, ...sections] }, head.placeOf, diagnostics, today);
   }
   return { base, head, annexes, site, sections, contentChanged, diagnostics, ...(suggestion && { suggestion }) };
+}
+
+/**
+ * Whether what any annex says differs between two sites (beyond the bookkeeping of a new version): the rule of
+ * `toms diff` and of the build's check of a published version. `changes` are the comparisons when already made.
+ */
+export function annexesChanged(
+  base: Site | undefined,
+  head: Site,
+  changes = { annexes: compareAnnexes(base, head), site: compareSite(base, head), sections: compareSections(base, head) },
+): boolean {
+  const versions = { base: base?.version, head: head.version };
+  return changes.annexes.some((a) => a.changes.length > 0) || changes.site.some((c) => !isBookkeeping(c, versions)) || changes.sections.length > 0;
 }

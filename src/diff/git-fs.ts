@@ -10,7 +10,8 @@ export interface GitContentFs extends ContentFs {
   present: boolean;
 }
 
-interface Blob {
+/** A file of a git tree: its object id and size in bytes. */
+export interface Blob {
   oid: string;
   size: number;
 }
@@ -84,8 +85,8 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
   };
 }
 
-// Reads many blobs with one `git cat-file --batch`; its output is "<oid> blob <size>\n<bytes>\n" per object.
-function readBlobs(top: string, wanted: Blob[]): Map<string, Buffer> {
+/** Reads many blobs (by object id) with one `git cat-file --batch`, whose output is "<oid> blob <size>\n<bytes>\n" per object. */
+export function readBlobs(top: string, wanted: Blob[]): Map<string, Buffer> {
   const oids = [...new Set(wanted.map((b) => b.oid))];
   const found = new Map<string, Buffer>();
   if (oids.length === 0) return found;

@@ -1,6 +1,6 @@
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import type { Site } from "../model.js";
-import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
+import { isBookkeeping, type AnnexChanges, type DocumentChange, type MeasureChange } from "./changes.js";
 
 /** The entry of site.yaml's `changes` list toms proposes, with what else must change next to it. */
 export interface Suggestion {
@@ -45,7 +45,7 @@ export function checkVersion(
   if (bumped && head.changes.some((c) => c.version === head.version)) return undefined;
   // A new version takes effect after the old one: today at the earliest, else the day after the old date.
   const date = bumped && base.validFrom !== head.validFrom ? head.validFrom : laterDate(today, dayAfter(base.validFrom));
-  const summary = summarize(head.lang, changed.annexes.find((a) => a.location === "all")?.changes ?? [], changed.document);
+  const summary = summarize(head.lang, changed.annexes.find((a) => a.location === "all")?.changes ?? [], changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })));
   const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, `    summary: ${JSON.stringify(summary)}`];
   const yaml = [...(bumped ? [] : [`version: ${JSON.stringify(next)}`, `valid_from: ${date}`]), "changes:", ...entry].join("\n");
   return { version: next, date, summary, bump: !bumped, yaml };
@@ -76,7 +76,8 @@ const words = {
 const maxNames = 10;
 const maxName = 80;
 
-// A first draft of the history entry, in the document's language: which measures changed how.
+// A first draft of the history entry, in the document's language: which measures changed how, and which other
+// fields (`document`: the changes that are not the new version's bookkeeping).
 function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[]): string {
   const w = lang.toLowerCase().startsWith("de") ? words.de : words.en;
   const list = (names: string[]) => {
@@ -88,7 +89,6 @@ function summarize(lang: string, changes: MeasureChange[], document: DocumentCha
     const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
     if (names.length > 0) parts.push(`${w[kind]}: ${list(names)}`);
   }
-  const fields = document.filter((c) => c.field !== "version" && c.field !== "valid_from" && !c.field.startsWith("changes"));
-  if (fields.length > 0) parts.push(`${w.document}: ${list(fields.map((c) => c.field))}`);
+  if (document.length > 0) parts.push(`${w.document}: ${list(document.map((c) => c.field))}`);
   return `${parts.join(". ")}.`;
 }

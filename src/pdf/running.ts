@@ -37,7 +37,8 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
   const header = fillShell(template("pdf-header.html"), site.lang, {
     title: [text(site.title)],
     location: [text(where)],
-    version: [text(`${t.version} ${site.version}`)],
+    // A draft says so on every page, where the version is: it is not a version anyone can sign.
+    version: page.draft ? [text(`${t.version} ${site.version} · `), h("strong", t.draft)] : [text(`${t.version} ${site.version}`)],
     valid: [text(`${t.validFrom} ${formatDate(site.validFrom, site.lang)}`)],
   });
   const { name, address } = site.organisation;

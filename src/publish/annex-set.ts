@@ -3,7 +3,9 @@ import type { Site } from "../model.js";
 import { buildDate } from "../pdf/build-date.js";
 import type { Printer } from "../pdf/print.js";
 import { renderSite, type AnnexPage } from "../render/site.js";
-import { type Manifest, type PdfRecord, sha256File } from "./manifest.js";
+import { type PdfRecord, sha256File } from "./manifest.js";
+import { strings } from "../render/i18n.js";
+import type { PublishedVersion } from "../render/index-page.js";
 import { pdfKey, reusePdf } from "./reuse.js";
 import { writeFiles } from "./write-site.js";
 
@@ -16,8 +18,10 @@ export interface AnnexSetTarget {
   pdf: boolean;
   /** The date stamped into the PDFs; default: the site's build date. */
   date?: Date;
-  /** The previous output folder and its manifest, to take over unchanged PDFs. */
-  previous: { out: string; manifest: Manifest };
+  /** The previous output folder and the PDFs it holds, to take over unchanged PDFs. */
+  previous: { out: string; pdfs: Record<string, PdfRecord> };
+  /** A draft: pages and PDFs say so. */
+  draft?: boolean;
   /** The build's one browser, started on first use. */
   printer: () => Promise<Printer>;
   /** Receives the PDFs written, by path in the output folder. */
@@ -34,7 +38,7 @@ export interface WrittenAnnexSet {
 
 /** Renders the annexes of a site into a folder and prints their PDFs, reusing each PDF whose page did not change. */
 export async function writeAnnexSet(site: Site, target: AnnexSetTarget): Promise<WrittenAnnexSet> {
-  const rendered = renderSite(site, { pdf: target.pdf });
+  const rendered = renderSite(site, { pdf: target.pdf, ...(target.draft && { draft: true }) });
   writeFiles(target.dir, rendered.files);
   const hashes = new Map<string, string>();
   const files = [...rendered.files.keys()];
@@ -44,7 +48,7 @@ export async function writeAnnexSet(site: Site, target: AnnexSetTarget): Promise
   const toPrint: { page: AnnexPage; key: string }[] = [];
   for (const page of rendered.pages) {
     const key = pdfKey(page, date);
-    const reused = reusePdf(target.previous.out, target.previous.manifest, rel(page.pdf), key, path.join(target.dir, page.pdf));
+    const reused = reusePdf(target.previous.out, target.previous.pdfs, rel(page.pdf), key, path.join(target.dir, page.pdf));
     if (reused) {
       target.records[rel(page.pdf)] = reused;
       target.log?.(`pdf  ${rel(page.pdf)} unchanged, reused`);
@@ -62,4 +66,18 @@ export async function writeAnnexSet(site: Site, target: AnnexSetTarget): Promise
     files.push(page.pdf);
   }
   return { pages: rendered.pages, hashes, files };
+}
+
+/** A written set as the index page lists it: each annex's name, page, PDF and the PDF's SHA-256. */
+export function listedVersion(site: Site, set: WrittenAnnexSet): PublishedVersion {
+  const t = strings(site.lang);
+  return {
+    version: site.version,
+    validFrom: site.validFrom,
+    files: set.pages.map((p) => ({
+      name: p.annex.location?.name ?? t.combined,
+      html: p.html,
+      ...(set.hashes.has(p.pdf) && { pdf: p.pdf, download: p.download, sha256: set.hashes.get(p.pdf) as string }),
+    })),
+  };
 }

@@ -1,86 +1,81 @@
-import fs from "node:fs";
 import path from "node:path";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { RepoContent } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
-import type { PublishedVersion } from "../render/index-page.js";
-import { strings } from "../render/i18n.js";
+import { tomsVersion } from "../util/toms-version.js";
 import { checkContent } from "../validate/check.js";
-import { type AnnexSetTarget, writeAnnexSet, type WrittenAnnexSet } from "./annex-set.js";
-import { carryOver } from "./manifest.js";
-import { contentRepository, earlierVersions } from "./versions.js";
+import { type AnnexSetTarget, listedVersion, writeAnnexSet } from "./annex-set.js";
+import { carryOver, type ManifestVersion } from "./manifest.js";
+import { type PublishedRecord, recordedFiles } from "./record.js";
+import { sitePlace } from "./site-place.js";
+import { earlierVersions } from "./versions.js";
+import { writeFiles } from "./write-site.js";
 
-/** What archiving needs: the current version as written at the output root, and where to find the others. */
+/** What archiving needs: the current version as written at the output root, the record, and where to find the rest. */
 export interface ArchiveContext {
   site: Site;
-  current: WrittenAnnexSet;
+  /** The current version as written at the output root, and the files it wrote there. */
+  current: { version: ManifestVersion; files: string[] };
   content: string;
+  repo: RepoContent;
+  record: PublishedRecord;
   /** Settings for writing a set; `dir` and `rel` are set per version. */
   target: Omit<AnnexSetTarget, "dir" | "rel" | "date">;
   staging: string;
+  /** Receives `version-unbuildable` for a version that was published but can be neither served nor rebuilt. */
+  diagnostics: Diagnostics;
 }
 
 /**
- * Writes every published version to `<version>/` next to the latest: the current one as just built, earlier
- * ones kept byte for byte from the previous output when it has them, otherwise rebuilt from the last git
- * commit that carried them (reproducible, so the PDFs' SHA-256 stay what customers signed). Newest first.
+ * Writes every published version to `<version>/` next to the latest, newest first: the current one as written at
+ * the root; every recorded one exactly as recorded (checked against its SHA-256, never re-rendered); and, where
+ * nothing was recorded, the last commit carrying the version on the first-parent history, rebuilt. A version that
+ * can be neither is an error: a published version never disappears.
  */
-export async function writeArchive(ctx: ArchiveContext): Promise<PublishedVersion[]> {
-  const { site, current, staging, target } = ctx;
-  const taken = new Set(fs.readdirSync(staging));
-  const versions: PublishedVersion[] = [];
-  if (!taken.has(site.version)) {
-    for (const file of current.files) carryOver(path.join(staging, file), path.join(staging, site.version, file));
-    for (const page of current.pages) {
-      const record = target.records[page.pdf];
-      if (record) target.records[path.posix.join(site.version, page.pdf)] = record;
-    }
-    versions.push(describe(site, current));
+export async function writeArchive(ctx: ArchiveContext): Promise<ManifestVersion[]> {
+  const { site, current, staging, target, record } = ctx;
+  const versions: ManifestVersion[] = [current.version];
+  for (const file of current.files) carryOver(path.join(staging, file), path.join(staging, site.version, file));
+  for (const { pdf } of current.version.files) {
+    const printed = pdf && target.records[pdf];
+    if (printed) target.records[path.posix.join(site.version, pdf as string)] = printed;
   }
-  const repo = contentRepository(ctx.content);
-  if (!repo) return versions;
-  for (const earlier of earlierVersions(repo, site.version)) {
-    if (taken.has(earlier.version)) continue;
-    const kept = target.previous.manifest.versions.find((v) => v.version === earlier.version);
-    const keptDir = path.join(target.previous.out, earlier.version);
-    if (kept && fs.existsSync(keptDir)) {
-      copyTree(keptDir, path.join(staging, earlier.version));
-      for (const [rel, record] of Object.entries(target.previous.manifest.pdfs)) {
-        if (rel.startsWith(`${earlier.version}/`)) target.records[rel] = record;
-      }
-      versions.push(kept);
-      continue;
-    }
-    const root = path.resolve(ctx.content);
-    const { site: old } = checkContent(ctx.content, gitFs(repo.top, earlier.commit, repo.inRepo, root));
+  for (const [version, recorded] of record.versions) {
+    if (version === site.version) continue;
+    writeFiles(path.join(staging, version), recordedFiles(ctx.repo, recorded, record.ref as string));
+    const r = recorded.record;
+    versions.push({ version, validFrom: r.valid_from, files: r.annexes, commit: r.commit, toms: r.toms, recorded: true });
+    target.log?.(`archive  version ${version} as published (record of commit ${r.commit.slice(0, 12)})`);
+  }
+  const root = path.resolve(ctx.content);
+  for (const earlier of earlierVersions(ctx.repo, site.version)) {
+    if (record.versions.has(earlier.version)) continue;
+    const short = earlier.commit.slice(0, 12);
+    const { site: old, diagnostics } = checkContent(root, gitFs(ctx.repo.top, earlier.commit, ctx.repo.inRepo, root));
     if (!old) {
-      target.log?.(`archive  version ${earlier.version} (commit ${earlier.commit.slice(0, 12)}) has content errors and is not archived`);
+      const errors = diagnostics.sorted().filter((d) => d.severity === "error");
+      const first = errors[0] as (typeof errors)[number];
+      const entry = site.changes.findIndex((c) => c.version === earlier.version);
+      ctx.diagnostics.add(
+        "version-unbuildable",
+        sitePlace(site, entry >= 0 ? ["changes", entry, "version"] : ["version"]),
+        `Version "${earlier.version}" was published, but nothing recorded what: its last commit ${short} no longer passes toms's checks ` +
+          `(${errors.length} error${errors.length === 1 ? "" : "s"}, the first: ${path.relative(process.cwd(), first.file)}:${first.line}:${first.column} ${first.message}), ` +
+          `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${earlier.version} ` +
+          `(the site deployed before still serves them at ${earlier.version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
+      );
       continue;
     }
-    const dir = path.join(staging, earlier.version);
-    const written = await writeAnnexSet(old, { ...target, dir, rel: earlier.version, date: earlier.date });
-    target.log?.(`archive  version ${earlier.version} from commit ${earlier.commit.slice(0, 12)}`);
-    versions.push(describe(old, written));
+    const written = await writeAnnexSet(old, { ...target, dir: path.join(staging, earlier.version), rel: earlier.version, date: earlier.date });
+    target.log?.(`archive  version ${earlier.version} rebuilt from commit ${short} (not recorded)`);
+    versions.push({ ...listedVersion(old, written), commit: earlier.commit, toms: tomsVersion(), recorded: false });
   }
-  return versions;
+  return versions.sort(newestFirst);
 }
 
-function describe(site: Site, set: WrittenAnnexSet): PublishedVersion {
-  const t = strings(site.lang);
-  return {
-    version: site.version,
-    validFrom: site.validFrom,
-    files: set.pages.map((p) => ({
-      name: p.annex.location?.name ?? t.combined,
-      html: p.html,
-      ...(set.hashes.has(p.pdf) && { pdf: p.pdf, sha256: set.hashes.get(p.pdf) as string }),
-    })),
-  };
-}
-
-function copyTree(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    if (entry.isDirectory()) copyTree(source, path.join(to, entry.name));
-    else if (entry.isFile()) carryOver(source, path.join(to, entry.name));
-  }
+// By the date each took effect, then by the version's own order ("1.10" after "1.9").
+function newestFirst(a: ManifestVersion, b: ManifestVersion): number {
+  if (a.validFrom !== b.validFrom) return a.validFrom < b.validFrom ? 1 : -1;
+  return b.version.localeCompare(a.version, "en", { numeric: true });
 }

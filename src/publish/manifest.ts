@@ -12,19 +12,33 @@ export interface PdfRecord {
   sha256: string;
 }
 
-/** What a build wrote: its PDFs (by path in the output folder) and the versions the index lists. */
-export interface Manifest {
-  pdfs: Record<string, PdfRecord>;
-  versions: PublishedVersion[];
+/** A version a build wrote to `<version>/`, as the index lists it, with where it came from. */
+export interface ManifestVersion extends PublishedVersion {
+  /** The commit it was built from. */
+  commit: string;
+  /** The toms that built it. */
+  toms: string;
+  /** Whether its files came from the record of published versions (else this build made them). */
+  recorded: boolean;
 }
 
-/** Reads the manifest of an earlier build; an empty one when there is none or it is unreadable. */
-export function readManifest(out: string): Manifest {
+/**
+ * What a build wrote: whether it is a draft (then nothing in it may be recorded as published), its PDFs (by path in
+ * the output folder, for the next build to reuse) and the versions the index lists.
+ */
+export interface Manifest {
+  draft: boolean;
+  pdfs: Record<string, PdfRecord>;
+  versions: ManifestVersion[];
+}
+
+/** The PDFs an earlier build printed, to take over unchanged ones; none when there is no readable manifest. */
+export function readPdfRecords(out: string): Record<string, PdfRecord> {
   try {
     const value = JSON.parse(fs.readFileSync(path.join(out, manifestName), "utf8")) as Partial<Manifest>;
-    return { pdfs: value.pdfs ?? {}, versions: Array.isArray(value.versions) ? value.versions : [] };
+    return typeof value.pdfs === "object" && value.pdfs !== null ? value.pdfs : {};
   } catch {
-    return { pdfs: {}, versions: [] };
+    return {};
   }
 }
 

@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnnexPage } from "../render/site.js";
 import { templateDir } from "../render/template.js";
-import { carryOver, type Manifest, type PdfRecord, sha256File } from "./manifest.js";
+import { tomsVersion } from "../util/toms-version.js";
+import { carryOver, type PdfRecord, sha256File } from "./manifest.js";
 
 let toolKey: string | undefined;
 
@@ -12,8 +13,7 @@ let toolKey: string | undefined;
 function tool(): string {
   if (toolKey) return toolKey;
   const hash = createHash("sha256");
-  const pkg = new URL("../../package.json", import.meta.url);
-  hash.update(JSON.parse(fs.readFileSync(pkg, "utf8")).version as string);
+  hash.update(tomsVersion());
   const dir = fileURLToPath(templateDir);
   for (const name of fs.readdirSync(dir).sort()) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
   toolKey = hash.digest("hex");
@@ -29,8 +29,8 @@ export function pdfKey(page: AnnexPage, date: Date): string {
  * Takes over the PDF of `rel` from the previous output when it was printed from the same key and its bytes are
  * still the ones recorded; returns the record, or undefined when it must be printed.
  */
-export function reusePdf(previousOut: string, previous: Manifest, rel: string, key: string, target: string): PdfRecord | undefined {
-  const record = previous.pdfs[rel];
+export function reusePdf(previousOut: string, previous: Record<string, PdfRecord>, rel: string, key: string, target: string): PdfRecord | undefined {
+  const record = previous[rel];
   const file = path.join(previousOut, rel);
   if (record?.key !== key || !fs.existsSync(file) || sha256File(file) !== record.sha256) return undefined;
   carryOver(file, target);

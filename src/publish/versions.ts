@@ -24,14 +24,16 @@ export function contentRepository(contentDir: string): RepoContent | undefined {
 }
 
 /**
- * Every version of the annex in the git history other than `current`, newest first, each with the last
- * commit that had it: that commit is what was published (and signed) as that version.
+ * Every version of the annex on the first-parent history of HEAD other than `current`, newest first, each with the
+ * last commit that had it there. Only the first parents: that is the line of commits the branch itself stood at (a
+ * merge commit, not the side branch's commits, which were never built from this branch). Where a version has no
+ * record of what was published, this commit is the best guess of it.
  */
 export function earlierVersions(repo: RepoContent, current: string): EarlierVersion[] {
   const pathspec = repo.inRepo === "" ? "." : repo.inRepo;
   let log: string[];
   try {
-    log = git(repo.top, ["log", "--format=%H %ct", "--", pathspec]).toString("utf8").split("\n").filter(Boolean);
+    log = git(repo.top, ["--literal-pathspecs", "log", "--first-parent", "--format=%H %ct", "HEAD", "--", pathspec]).toString("utf8").split("\n").filter(Boolean);
   } catch (error) {
     // A repository without commits has no history yet.
     if (error instanceof GitUsageError) return [];

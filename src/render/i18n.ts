@@ -23,6 +23,8 @@ export interface Strings {
   footnotes: string;
   /** The accessible name of a footnote's link back to where it is referred to. */
   backToReference: (number: string) => string;
+  /** The banner of a build from uncommitted content, and the mark in its PDFs' running header. */
+  draft: string;
 }
 
 const de: Strings = {
@@ -46,6 +48,7 @@ const de: Strings = {
   versions: "Veröffentlichte Versionen",
   footnotes: "Fußnoten",
   backToReference: (n) => `Zurück zum Verweis ${n}`,
+  draft: "Entwurf – nicht veröffentlicht",
 };
 
 const en: Strings = {
@@ -69,6 +72,7 @@ const en: Strings = {
   versions: "Published versions",
   footnotes: "Footnotes",
   backToReference: (n) => `Back to reference ${n}`,
+  draft: "Draft – not published",
 };
 
 const fr: Strings = {
@@ -93,6 +97,7 @@ const fr: Strings = {
   versions: "Versions publiées",
   footnotes: "Notes",
   backToReference: (n) => `Retour à l’appel de note ${n}`,
+  draft: "Brouillon – non publié",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

@@ -2,18 +2,27 @@ import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
 import { formatDate, type Strings } from "./i18n.js";
-import type { AnnexPage, RenderOptions } from "./site.js";
+import type { RenderOptions } from "./site.js";
 
-/** A version published earlier, kept under dist/<version>/. */
+/** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
+export interface AnnexFile {
+  name: string;
+  html: string;
+  pdf?: string;
+  /** The file name a browser saves the PDF as. */
+  download?: string;
+  sha256?: string;
+}
+
+/** A published version, kept under dist/<version>/. */
 export interface PublishedVersion {
   version: string;
   validFrom: string;
-  /** Annex file names with the SHA-256 of each PDF. */
-  files: { name: string; html: string; pdf?: string; sha256?: string }[];
+  files: AnnexFile[];
 }
 
-/** The <main> of the index page: the document, its annexes (page and PDF), and earlier versions. */
-export function indexMain(site: Site, pages: AnnexPage[], t: Strings, options: RenderOptions): ElementContent[] {
+/** The <main> of the index page: the document, its annexes (page and PDF), and the published versions. */
+export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options: RenderOptions): ElementContent[] {
   return [
     h("h1", site.title),
     ...(site.subtitle ? [h("p.subtitle", site.subtitle)] : []),
@@ -25,12 +34,12 @@ export function indexMain(site: Site, pages: AnnexPage[], t: Strings, options: R
       h("h2", t.annexes),
       h(
         "ul.annex-list",
-        pages.map((p) => {
+        annexes.map((a) => {
           // With the archive, the versions below list each PDF's SHA-256 once.
-          const sha = (options.versions ?? []).length === 0 ? options.hashes?.get(p.pdf) : undefined;
+          const sha = (options.versions ?? []).length === 0 ? a.sha256 : undefined;
           return h("li", [
-            h("a", { href: p.html }, p.annex.location?.name ?? t.combined),
-            ...(options.pdf ? [" · ", h("a", { href: p.pdf, download: p.download, type: "application/pdf" }, t.pdf)] : []),
+            h("a", { href: a.html }, a.name),
+            ...(a.pdf ? [" · ", h("a", { href: a.pdf, ...(a.download && { download: a.download }), type: "application/pdf" }, t.pdf)] : []),
             ...(sha ? [h("br"), h("code.sha256", { title: "SHA-256" }, `SHA-256 ${sha}`)] : []),
           ]);
         }),

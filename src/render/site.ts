@@ -8,7 +8,7 @@ import { slug } from "../util/slug.js";
 import { allAnnexes, type Annex } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
 import { formatDate, strings, type Strings } from "./i18n.js";
-import { indexMain, type PublishedVersion } from "./index-page.js";
+import { type AnnexFile, indexMain, type PublishedVersion } from "./index-page.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
 
 /** One annex page as rendered, before it is written. */
@@ -24,6 +24,8 @@ export interface AnnexPage {
   source: string;
   /** Title of the annex, for the PDF metadata. */
   title: string;
+  /** Built from uncommitted content: the page and the PDF's running header say so. */
+  draft: boolean;
 }
 
 /** Everything a build writes, as file name → content. */
@@ -38,8 +40,8 @@ export interface RenderOptions {
   pdf: boolean;
   /** The published versions listed on the index page (the current one included), newest first. */
   versions?: PublishedVersion[];
-  /** SHA-256 of each PDF of this version, by file name (when known). */
-  hashes?: Map<string, string>;
+  /** Built from content that is not committed: every page carries a banner saying it is not published. */
+  draft?: boolean;
 }
 
 const stringify = unified().use(rehypeStringify);
@@ -56,25 +58,27 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
     const title = `${site.title} – ${name}`;
     const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
-    const source = page(site, t, title, main);
+    const draft = options.draft === true;
+    const source = page(site, t, title, main, draft);
     files.set(html, source);
-    return { annex, html, pdf, download, source, title };
+    return { annex, html, pdf, download, source, title, draft };
   });
   files.set("style.css", fs.readFileSync(new URL("style.css", templateDir), "utf8"));
   return { pages, files };
 }
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
-export function renderIndex(site: Site, pages: AnnexPage[], options: RenderOptions): string {
+export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOptions): string {
   const t = strings(site.lang);
-  return page(site, t, site.title, indexMain(site, pages, t, options));
+  return page(site, t, site.title, indexMain(site, annexes, t, options), options.draft === true);
 }
 
-function page(site: Site, t: Strings, title: string, main: ElementContent[]): string {
+function page(site: Site, t: Strings, title: string, main: ElementContent[], draft: boolean): string {
   const tree: Root = fillShell(pageShell(), site.lang, {
     title: [{ type: "text", value: title }],
     letterhead: letterhead(site),
-    main,
+    // First thing on the page (and in the PDF), before the title: nobody may take a draft for the signed text.
+    main: draft ? [h("p.draft-banner", { role: "note" }, h("strong", t.draft)), ...main] : main,
     footer: footer(site, t),
   });
   return stringify.stringify(tree);

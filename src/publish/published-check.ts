@@ -1,0 +1,88 @@
+import path from "node:path";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { annexesChanged } from "../diff/diff.js";
+import { compareSections, compareSite } from "../diff/compare-document.js";
+import { compareAnnexes } from "../diff/compare-measures.js";
+import { git, GitUsageError, type RepoContent } from "../diff/git.js";
+import { gitFs } from "../diff/git-fs.js";
+import { isBookkeeping } from "../diff/changes.js";
+import { nextVersion } from "../diff/version.js";
+import type { Site } from "../model.js";
+import { checkContent } from "../validate/check.js";
+import { PublishError } from "./errors.js";
+import type { VersionRecord } from "./record.js";
+import { sitePlace } from "./site-place.js";
+
+/** The content being built: its repository, and the commit it is (undefined for a draft: the working tree). */
+export interface BuiltFrom {
+  repo: RepoContent;
+  commit?: string;
+  contentDir: string;
+}
+
+/**
+ * A published version never changes. When the version being built is in the record, its content must say exactly
+ * what the commit it was published from said, by the comparison `toms diff` makes; else `version-unchanged` at the
+ * `version` line of site.yaml: an error for committed content, a warning for a draft (which is never published).
+ */
+export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecord, diagnostics: Diagnostics): void {
+  const { repo } = from;
+  const short = record.commit.slice(0, 12);
+  if (!hasCommit(repo.top, record.commit)) {
+    throw new PublishError(
+      `Version ${record.version} was published from commit ${short}, which this clone does not have, so toms cannot tell whether its text changed. Fetch the whole history (actions/checkout with fetch-depth: 0) and build again.`,
+    );
+  }
+  // The same tree says the same text: no need to read it.
+  const tree = from.commit && treeOf(repo, from.commit);
+  if (tree && tree === treeOf(repo, record.commit)) return;
+  const root = path.resolve(from.contentDir);
+  const { site: published } = checkContent(root, gitFs(repo.top, record.commit, repo.inRepo, root));
+  const when = `was published on ${record.recorded.slice(0, 10)} from commit ${short}`;
+  const raise = `raise "version" (e.g. to "${nextVersion(site.version)}"), set "valid_from" and add an entry to "changes"`;
+  const place = sitePlace(site, ["version"]);
+  const severity = from.commit ? "error" : "warning";
+  if (!published) {
+    diagnostics.add("version-unchanged", place, `Version "${site.version}" ${when}, whose content no longer passes toms's checks, so toms cannot tell whether the text is still the same. A published version never changes: ${raise}.`, severity);
+    return;
+  }
+  const changes = { annexes: compareAnnexes(published, site), site: compareSite(published, site), sections: compareSections(published, site) };
+  if (!annexesChanged(published, site, changes)) return;
+  const what = changed(changes, { base: published.version, head: site.version });
+  diagnostics.add(
+    "version-unchanged",
+    place,
+    from.commit
+      ? `Version "${site.version}" ${when}, and its text has changed since (${what}). A published version never changes: ${raise}.`
+      : `This draft changes the text of version "${site.version}", which ${when} (${what}). Before you commit it, ${raise}.`,
+    severity,
+  );
+}
+
+// What changed, in a few words: the measures by id, other fields by name; at most four.
+function changed(changes: { annexes: ReturnType<typeof compareAnnexes>; site: ReturnType<typeof compareSite>; sections: ReturnType<typeof compareSections> }, versions: { base: string; head: string }): string {
+  const measures = new Set(changes.annexes.flatMap((a) => a.changes.map((c) => `measure "${c.measure}"`)));
+  const fields = [...changes.site.filter((c) => !isBookkeeping(c, versions)), ...changes.sections].map((c) => c.field);
+  const all = [...measures, ...fields];
+  return `changed: ${all.slice(0, 4).join(", ")}${all.length > 4 ? ` and ${all.length - 4} more` : ""}`;
+}
+
+function hasCommit(top: string, commit: string): boolean {
+  try {
+    git(top, ["cat-file", "-e", `${commit}^{commit}`]);
+    return true;
+  } catch (error) {
+    if (error instanceof GitUsageError) return false;
+    throw error;
+  }
+}
+
+// The tree of the content folder at a commit (undefined when the commit has none).
+function treeOf(repo: RepoContent, commit: string): string | undefined {
+  try {
+    return git(repo.top, ["rev-parse", "--verify", "--quiet", repo.inRepo === "" ? `${commit}^{tree}` : `${commit}:${repo.inRepo}`]).toString("utf8").trim();
+  } catch (error) {
+    if (error instanceof GitUsageError) return undefined;
+    throw error;
+  }
+}
