@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
 import { sourceDateEpochProblem } from "../src/pdf/build-date.js";
+import { copyInto, makeRepo } from "./diff-helpers.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 
 // A build replaces its whole output folder, so a mistyped --out must never take the project with it.
@@ -43,8 +44,8 @@ describe("toms build refuses an output folder it would destroy", () => {
 });
 
 // The command as users run it (bin/toms.js runs the compiled bundle: `npm test` compiles first).
-function toms(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, "../bin/toms.js"), ...args], { cwd: tmp.dir, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
+function toms(args: string[], env: Record<string, string> = {}, cwd = tmp.dir): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, "../bin/toms.js"), ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -120,14 +121,19 @@ describe("names the build makes from --out and the version stay within a file na
   });
 
   it("the longest version the check accepts (64 characters) builds, with its folder of the published version", () => {
-    const longest = path.join(tmp.dir, "longest-version");
-    fs.cpSync(content, longest, { recursive: true });
-    const version = `2026.${"1".repeat(59)}`;
-    const site = path.join(longest, "site.yaml");
-    fs.writeFileSync(site, fs.readFileSync(site, "utf8").replace(/^version: .*$/m, `version: "${version}"`));
-    const run = toms(["build", "--content", "longest-version", "--out", "long-site", "--no-pdf"]);
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    expect(fs.readFileSync(path.join(tmp.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(fs.readFileSync(path.join(tmp.dir, "long-site", "helsinki.html"), "utf8"));
+    // Committed: only a published build (not a draft) writes the folder of its version.
+    const repo = makeRepo();
+    try {
+      copyInto(repo, content, "longest-version");
+      const version = `2026.${"1".repeat(59)}`;
+      repo.edit("longest-version/site.yaml", /^version: .*$/m.exec(fs.readFileSync(path.join(repo.dir, "longest-version/site.yaml"), "utf8"))?.[0] ?? "", `version: "${version}"`);
+      repo.commit("longest version");
+      const run = toms(["build", "--content", "longest-version", "--out", "long-site", "--no-pdf"], {}, repo.dir);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(fs.readFileSync(path.join(repo.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(fs.readFileSync(path.join(repo.dir, "long-site", "helsinki.html"), "utf8"));
+    } finally {
+      repo.remove();
+    }
   });
 });
