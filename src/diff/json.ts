@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiffResult } from "./diff.js";
 import type { Side } from "./side.js";
 import { relativePosix } from "../util/paths.js";
+import { printableJson } from "../util/terminal.js";
 
 /** The diff for programs: sides, per-annex measure changes, site.yaml and section changes, diagnostics, suggested history entry. */
 export function jsonReport(result: DiffResult, cwd = process.cwd()): string {
@@ -30,7 +31,7 @@ export function jsonReport(result: DiffResult, cwd = process.cwd()): string {
     diagnostics,
     suggestion: result.suggestion ?? null,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(report, null, 2))}\n`;
 }
 
 function side(s: Side) {

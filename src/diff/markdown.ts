@@ -4,6 +4,7 @@ import type { DiffResult } from "./diff.js";
 import { annexHeading, documentItem, inline, measureItem } from "./markdown-items.js";
 import type { Side } from "./side.js";
 import { relativePosix } from "../util/paths.js";
+import { printable } from "../util/terminal.js";
 
 /** GitHub's limit for a pull-request comment. */
 export const commentLimit = 65_536;
@@ -128,7 +129,7 @@ function sideName(side: Side): string {
 }
 
 function alert(d: Diagnostic, cwd = process.cwd(), full = false): string {
-  const file = relativePosix(cwd, d.file);
+  const file = printable(relativePosix(cwd, d.file));
   const kind = d.severity === "error" ? "CAUTION" : "WARNING";
   const max = full ? Number.POSITIVE_INFINITY : maxMessage;
   return `> [!${kind}]\n> ${clip(inline(d.message), max)}\n> \`${clip(file.replace(/`/g, ""), max / 2)}:${d.line}:${d.column}\` [${d.rule}]`;

@@ -1,3 +1,4 @@
+import { printable } from "../util/terminal.js";
 import { TextCache } from "../util/text-cache.js";
 import { diffSequences, type Run } from "./sequence.js";
 
@@ -83,8 +84,11 @@ function proseLines(text: string): string[] {
 }
 
 /** Escapes one word so GitHub shows it as written: Markdown syntax characters get a backslash, web addresses become code. */
-export function escapeToken(token: string): string {
+export function escapeToken(word: string): string {
+  let token = word;
   if (/^\s+$/.test(token)) return token;
+  // A reviewer must see an invisible or bidirectional character, not be misled by it.
+  token = printable(token);
   if (token.includes("://") && !token.includes("`")) return `\`${token}\``;
   const escaped = token.replace(/[\\`*_~[\]<>|&!]/g, "\\$&");
   // Words that start a block (list, heading, rule) at the beginning of a line; escaped everywhere, which is harmless.
