@@ -9,6 +9,7 @@ import { namedDestinations, pageObjects, readPdf, type PdfFile } from "./pdf-fil
 import { rewriteObjects } from "./pdf-rewrite.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
+import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
 /** One annex to print. */
@@ -48,9 +49,15 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
   const targets = tocTargets(tree);
   // Content may carry script (sanitized away today); printing runs none of it.
   await tab.setJavaScriptEnabled(false);
-  const serving = await serveOffline(tab, { dir: job.dir, replaced: new Map([[job.page.html, withPageNumbers(tree, new Map(), "00")]]) });
+  const running = runningTemplates(job.site, job.page);
+  // The page as printed: with the contents' page numbers (placeholders first) and the running header's fonts loaded.
+  const printed = withFontLoader(tree, running.fonts);
+  const replaced = new Map([
+    [job.page.html, withPageNumbers(printed, new Map(), "00")],
+    [loaderStyleSheet, loaderCss(running.fonts)],
+  ]);
+  const serving = await serveOffline(tab, { dir: job.dir, replaced });
   try {
-    const running = runningTemplates(job.site, job.page);
     let shown = new Map<string, number>();
     for (let pass = 1; pass <= maxPasses; pass++) {
       if (pass === 1) await load(tab, job);
