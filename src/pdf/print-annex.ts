@@ -10,6 +10,7 @@ import { rewriteObjects } from "./pdf-rewrite.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
+import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
 /** One annex to print. */
@@ -32,6 +33,8 @@ export interface PrintedAnnex {
   passes: number;
   /** Requests of the page that were refused (anything not the build's own files). */
   refused: string[];
+  /** What checking the print against its page took. */
+  checks: VerifyTiming;
 }
 
 // The layout does not depend on the numbers (`.toc-page` has a fixed width in print), so the second print
@@ -42,7 +45,8 @@ const maxPasses = 3;
  * Prints one annex in a browser tab. Chromium has no target-counter(), so the table of contents is filled in
  * passes: print, read from the PDF on which page each contents entry's target landed (its named destination),
  * put those numbers into the page and print again, until the PDF confirms every number it shows. The numbers
- * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print.
+ * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print. The
+ * last print is then checked against the page (verify.ts): nothing cut off, only bundled fonts, every word there.
  */
 export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex> {
   const tree = parsePage(job.page.source);
@@ -67,7 +71,8 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       const lost = targets.filter((id) => !actual.has(id));
       if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
       if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
-        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)] };
+        const checks = await verifyPrint(tab, job.page.pdf, pdf);
+        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks };
       }
       shown = new Map(targets.map((id) => [id, actual.get(id)!]));
     }
