@@ -190,6 +190,8 @@ describe("the check of a print against its page", () => {
   it("passes a page whose text fits", async () => {
     const printed = await printPage("fits", "<h1>Überschrift</h1><p>Ein Absatz, der passt.</p>", "");
     expect(printed.pages).toBe(1);
+    // The fonts, too, came from the build's own files.
+    expect(printed.refused).toEqual([]);
     expect(printed.checks.layoutMs).toBeGreaterThan(0);
   });
 
@@ -204,6 +206,13 @@ describe("the check of a print against its page", () => {
     const error = await printPage("wide", `<pre class="wide">${line}</pre>`, ".wide { white-space: pre; }").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PdfError);
     expect((error as Error).message).toContain(`"${line.slice(0, 57)}…" runs past the edge`);
+  });
+
+  it("fails, naming the word, when the page lays out a word the PDF does not have", async () => {
+    // Text of no size is laid out (the page has the word) but not drawn (the PDF does not).
+    const error = await printPage("unseen", '<p>Sichtbarer Text und <span class="nil">Unsichtbarkeitswort</span> daneben.</p>', ".nil { font-size: 0; }").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfError);
+    expect((error as Error).message).toBe('seite.pdf: a word of the page is missing from the PDF\'s text: "Unsichtbarkeitswort".');
   });
 
   it("fails when a text is printed in a font toms does not bundle", async () => {

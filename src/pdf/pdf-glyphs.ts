@@ -1,5 +1,5 @@
 import { objectValue, pageObjects, resolve, streamData, type PdfFile } from "./pdf-file.js";
-import { isName, isOp, isRef, isString, PdfLexer, type PdfDict, type PdfOperator, type PdfValue } from "./pdf-syntax.js";
+import { isName, isOp, isRef, isString, PdfLexer, readNumber, type PdfDict, type PdfValue } from "./pdf-syntax.js";
 
 // What a reader's PDF viewer extracts as text, with where each glyph is: the page content streams run through the
 // text operators of ISO 32000-1 §9 (text state, text and graphics matrices, form XObjects), each glyph's text from
@@ -101,11 +101,16 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
   const saved: State[] = [];
   let tm: Matrix = identity;
   let tlm: Matrix = identity;
-  // The operands of the current operator (operands.length is reset per operator).
-  const operands: (PdfValue | PdfOperator)[] = [];
+  // The operands of the current operator: a number as where it is (read only when an operator needs it: most are
+  // coordinates of paths), anything else as its value. Reused for every operator.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const values: (PdfValue | undefined)[] = [];
+  let count = 0;
   const fontResources = resolve(pdf, resources.get("Font"));
   const xobjects = resolve(pdf, resources.get("XObject"));
-  const num = (i: number) => (typeof operands[i] === "number" ? (operands[i] as number) : 0);
+  const num = (i: number) => (i < count && values[i] === undefined ? (readNumber(content, starts[i]!, ends[i]!) ?? 0) : 0);
+  const operand = (i: number) => (i < count ? values[i] : undefined);
 
   // Moves the text matrix along its baseline: Tm = translate(tx, 0) × Tm, without making a new matrix per glyph.
   const advanceBy = (tx: number) => {
@@ -138,16 +143,16 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
   };
 
   for (;;) {
-    const value = lexer.value();
-    if (value === undefined) {
-      if (lexer.pos >= content.length) break;
+    const kind = lexer.scan();
+    if (kind === "end") break;
+    if (kind === "number" || kind === "value") {
+      starts[count] = lexer.start;
+      ends[count] = lexer.pos;
+      values[count] = kind === "value" ? lexer.last : undefined;
+      count++;
       continue;
     }
-    if (!isOp(value)) {
-      operands.push(value);
-      continue;
-    }
-    switch (value.value) {
+    switch (lexer.word) {
       case "q":
         saved.push({ ...state });
         break;
@@ -161,7 +166,7 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         tm = tlm = identity;
         break;
       case "Tf": {
-        const name = operands[0];
+        const name = operand(0);
         const ref = fontResources instanceof Map && isName(name) ? fontResources.get(name.value) : undefined;
         state.font = isRef(ref) ? decodedFont(pdf, ref.n, fonts) : undefined;
         state.size = num(1);
@@ -195,20 +200,25 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
       case "T*":
         tlm = tm = multiply([1, 0, 0, 1, 0, -state.leading], tlm);
         break;
-      case "Tj":
-        if (isString(operands[0])) show(operands[0].bytes);
+      case "Tj": {
+        const text = operand(0);
+        if (isString(text)) show(text.bytes);
         break;
+      }
       case "'":
-      case '"':
-        if (value.value === '"') {
+      case '"': {
+        if (lexer.word === '"') {
           state.wordSpacing = num(0);
           state.charSpacing = num(1);
         }
         tlm = tm = multiply([1, 0, 0, 1, 0, -state.leading], tlm);
-        if (isString(operands.at(-1))) show((operands.at(-1) as { bytes: string }).bytes);
+        const text = operand(count - 1);
+        if (isString(text)) show(text.bytes);
         break;
+      }
       case "TJ":
-        for (const item of Array.isArray(operands[0]) ? operands[0] : []) {
+        const items = operand(0);
+        for (const item of Array.isArray(items) ? items : []) {
           if (isString(item)) show(item.bytes);
           else if (typeof item === "number") advanceBy((-item / 1000) * state.size * state.scale);
         }
@@ -217,7 +227,7 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         marked.push({ mcid: false, used: false });
         break;
       case "BDC": {
-        const props = operands[1];
+        const props = operand(1);
         const dict = props instanceof Map ? props : undefined;
         const actual = dict?.get("ActualText");
         marked.push({ mcid: dict?.has("MCID") ?? false, ...(isString(actual) ? { actualText: decodeTextString(actual.bytes) } : {}), used: false });
@@ -227,7 +237,7 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         marked.pop();
         break;
       case "Do": {
-        const name = operands[0];
+        const name = operand(0);
         const ref = xobjects instanceof Map && isName(name) ? xobjects.get(name.value) : undefined;
         const form = isRef(ref) ? objectValue(pdf, ref.n) : undefined;
         if (depth < 8 && isRef(ref) && form instanceof Map && isName(form.get("Subtype")) && (form.get("Subtype") as { value: string }).value === "Form") {
@@ -247,7 +257,7 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         break;
       }
     }
-    operands.length = 0;
+    count = 0;
   }
 }
 

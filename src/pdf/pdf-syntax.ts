@@ -146,6 +146,43 @@ export class PdfLexer {
     }
   }
 
+  /** Where the last token scan() read starts (its end is pos). */
+  start = 0;
+  /** The operator scan() read last. */
+  word = "";
+  /** The value scan() read last. */
+  last: PdfValue | undefined;
+
+  /**
+   * For content streams, where most tokens are numbers that no text operator needs: the kind of the next token
+   * without making a number a value (it lies at start…pos; readNumber reads it when wanted). Returns "end",
+   * "number", "op" (in `word`) or "value" (in `last`: a string, name, array, dictionary or boolean).
+   */
+  scan(): "end" | "number" | "op" | "value" {
+    for (;;) {
+      const c = this.skipSpace();
+      if (c === undefined) return "end";
+      this.start = this.pos;
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+        let end = this.pos + 1;
+        while (end < this.text.length && !ends(this.text.charCodeAt(end))) end++;
+        this.pos = end;
+        return "number";
+      }
+      const value = this.value();
+      if (value === undefined) {
+        if (this.pos >= this.text.length) return "end";
+        continue;
+      }
+      if (isOp(value)) {
+        this.word = value.value;
+        return "op";
+      }
+      this.last = value;
+      return "value";
+    }
+  }
+
   /** Skips white space and comments; returns the code of the next character (undefined at the end). */
   private skipSpace(): number | undefined {
     const { text } = this;
@@ -209,8 +246,8 @@ function hexBytes(text: string, from: number, to: number): string {
   return high < 0 ? out : out + String.fromCharCode(high * 16);
 }
 
-// A PDF number (§7.3.3: optional sign, digits, at most one point; no exponent) read without making a string.
-function readNumber(text: string, start: number, end: number): number | undefined {
+/** A PDF number (§7.3.3: optional sign, digits, at most one point; no exponent) read without making a string. */
+export function readNumber(text: string, start: number, end: number): number | undefined {
   let i = start;
   let sign = 1;
   const first = text.charCodeAt(i);
