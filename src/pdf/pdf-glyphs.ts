@@ -1,5 +1,5 @@
 import { objectValue, pageObjects, resolve, streamData, type PdfFile } from "./pdf-file.js";
-import { isName, isOp, isRef, isString, PdfLexer, readNumber, type PdfDict, type PdfValue } from "./pdf-syntax.js";
+import { hexBytes, isName, isOp, isRef, isString, PdfLexer, readNumber, type PdfDict, type PdfValue } from "./pdf-syntax.js";
 
 // What a reader's PDF viewer extracts as text, with where each glyph is: the page content streams run through the
 // text operators of ISO 32000-1 §9 (text state, text and graphics matrices, form XObjects), each glyph's text from
@@ -52,20 +52,39 @@ interface DecodedFont {
   width(code: number): number;
 }
 
-/** The glyphs of every page, in the order the content streams draw them. */
-export function pdfGlyphs(pdf: PdfFile): Glyph[][] {
+/**
+ * Receives each glyph as drawn (see Glyph for the arguments), page after page: `page` is called before each page's
+ * first glyph. Numbers rather than an object per glyph: an annex has tens of thousands, and keeping them all as
+ * objects cost more in garbage collection than reading them.
+ */
+export interface GlyphVisitor {
+  page(): void;
+  glyph(text: string, x: number, xEnd: number, y: number, size: number, running: boolean, font: PdfFontName): void;
+}
+
+/** Reads every page's glyphs, in the order the content streams draw them, into `visitor`. */
+export function readGlyphs(pdf: PdfFile, visitor: GlyphVisitor): void {
   const fonts = new Map<number, DecodedFont>();
-  return pageObjects(pdf).map((n) => {
+  for (const n of pageObjects(pdf)) {
+    visitor.page();
     const page = objectValue(pdf, n);
-    if (!(page instanceof Map)) return [];
-    const glyphs: Glyph[] = [];
+    if (!(page instanceof Map)) continue;
     const contents = resolve(pdf, page.get("Contents"));
     const streams = Array.isArray(contents) ? contents : [page.get("Contents")];
     // The streams of a page are one content stream cut in pieces (§7.8.2).
     const text = streams.map((s) => (isRef(s) ? streamData(pdf, s.n) : "")).join("\n");
-    run(pdf, text, inheritedResources(pdf, page), identity, glyphs, fonts);
-    return glyphs;
+    run(pdf, text, inheritedResources(pdf, page), identity, visitor, fonts);
+  }
+}
+
+/** The glyphs of every page as objects (for tests and tools; the build uses readGlyphs). */
+export function pdfGlyphs(pdf: PdfFile): Glyph[][] {
+  const pages: Glyph[][] = [];
+  readGlyphs(pdf, {
+    page: () => pages.push([]),
+    glyph: (text, x, xEnd, y, size, running, font) => pages.at(-1)!.push({ text, x, xEnd, y, size, running, font }),
   });
+  return pages;
 }
 
 // Resources may sit on the page or on a parent Pages node.
@@ -95,60 +114,115 @@ interface Marked {
   used: boolean;
 }
 
-function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, glyphs: Glyph[], fonts: Map<number, DecodedFont>, marked: Marked[] = [], depth = 0): void {
+function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, visitor: GlyphVisitor, fonts: Map<number, DecodedFont>, marked: Marked[] = [], depth = 0): void {
   const lexer = new PdfLexer(content);
   let state: State = { ctm, font: undefined, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
   const saved: State[] = [];
-  let tm: Matrix = identity;
-  let tlm: Matrix = identity;
-  // The operands of the current operator: a number as where it is (read only when an operator needs it: most are
-  // coordinates of paths), anything else as its value. Reused for every operator.
+  // The text matrix and text line matrix, changed in place (Skia moves to every glyph with its own Td).
+  const tm: Matrix = [...identity];
+  const tlm: Matrix = [...identity];
+  const setLine = (m: Matrix) => {
+    for (let k = 0; k < 6; k++) tlm[k] = tm[k] = m[k]!;
+  };
+  const moveLine = (tx: number, ty: number) => {
+    const e = tlm[4] + tx * tlm[0] + ty * tlm[2];
+    const f = tlm[5] + tx * tlm[1] + ty * tlm[3];
+    tlm[4] = e;
+    tlm[5] = f;
+    for (let k = 0; k < 6; k++) tm[k] = tlm[k]!;
+  };
+  // Moves the text matrix along its baseline: Tm = translate(tx, 0) × Tm.
+  const advanceBy = (tx: number) => {
+    tm[4] += tx * tm[0];
+    tm[5] += tx * tm[1];
+  };
+  // The operands of the current operator: a number or hex string as where it is (read only when an operator needs
+  // it: most numbers are coordinates of paths, most strings one glyph), anything else as its value. Reused.
   const starts: number[] = [];
   const ends: number[] = [];
-  const values: (PdfValue | undefined)[] = [];
+  const values: (PdfValue | typeof hexString | undefined)[] = [];
   let count = 0;
   const fontResources = resolve(pdf, resources.get("Font"));
   const xobjects = resolve(pdf, resources.get("XObject"));
   const num = (i: number) => (i < count && values[i] === undefined ? (readNumber(content, starts[i]!, ends[i]!) ?? 0) : 0);
-  const operand = (i: number) => (i < count ? values[i] : undefined);
-
-  // Moves the text matrix along its baseline: Tm = translate(tx, 0) × Tm, without making a new matrix per glyph.
-  const advanceBy = (tx: number) => {
-    tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + tx * tm[0], tm[5] + tx * tm[1]];
+  const operand = (i: number): PdfValue | undefined => {
+    if (i >= count) return undefined;
+    const value = values[i];
+    return value === hexString ? { kind: "string", bytes: hexBytes(content, starts[i]!, ends[i]!) } : value;
   };
-  const show = (bytes: string) => {
+  // Whether the text drawn now is page content (in marked content with an MCID), and the ActualText span it is in.
+  let body = false;
+  let span: Marked | undefined;
+  const markedChanged = () => {
+    body = marked.some((mc) => mc.mcid);
+    span = marked.findLast((mc) => mc.actualText !== undefined);
+  };
+  markedChanged();
+
+  const m: Matrix = [...identity];
+  // Draws the codes of a string: the bytes of `text` from `from` to `to`, or its hex digits there.
+  const show = (text: string, from: number, to: number, hex: boolean) => {
     const font = state.font;
     if (!font) return;
-    const body = marked.some((mc) => mc.mcid);
-    const span = marked.findLast((mc) => mc.actualText !== undefined);
     // The text rendering matrix (§9.4.4) is [size·scale 0 0 size 0 rise] × Tm × CTM; only its origin and the
     // baseline's direction are needed, and the text matrix only moves along the baseline within a string.
-    const m = multiply(tm, state.ctm);
+    const c = state.ctm;
+    m[0] = tm[0] * c[0] + tm[1] * c[2];
+    m[1] = tm[0] * c[1] + tm[1] * c[3];
+    m[2] = tm[2] * c[0] + tm[3] * c[2];
+    m[3] = tm[2] * c[1] + tm[3] * c[3];
+    m[4] = tm[4] * c[0] + tm[5] * c[2] + c[4];
+    m[5] = tm[4] * c[1] + tm[5] * c[3] + c[5];
     const size = Math.abs(state.size) * Math.hypot(m[2], m[3]);
     let moved = 0;
-    for (let i = 0; i + font.codeLength <= bytes.length; i += font.codeLength) {
-      const code = font.codeLength === 2 ? (bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1) : bytes.charCodeAt(i);
+    let code = 0;
+    let bytes = 0;
+    let high = -1;
+    for (let i = from; i < to; i++) {
+      let byte: number;
+      if (hex) {
+        const ch = text.charCodeAt(i);
+        const digit = ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : ch >= 0x61 && ch <= 0x66 ? ch - 0x57 : ch >= 0x41 && ch <= 0x46 ? ch - 0x37 : -1;
+        if (digit < 0) continue;
+        if (high < 0) {
+          high = digit;
+          continue;
+        }
+        byte = high * 16 + digit;
+        high = -1;
+      } else byte = text.charCodeAt(i) & 0xff;
+      code = code * 256 + byte;
+      if (++bytes < font.codeLength) continue;
       const advance = (font.width(code) * state.size + state.charSpacing + (font.codeLength === 1 && code === 32 ? state.wordSpacing : 0)) * state.scale;
       const x = state.rise * m[2] + m[4] + moved * m[0];
       const y = state.rise * m[3] + m[5] + moved * m[1];
-      let text = font.unicode.get(code) ?? "";
+      let glyphText = font.unicode.get(code) ?? "";
       if (span) {
-        text = span.used ? "" : span.actualText!;
+        glyphText = span.used ? "" : span.actualText!;
         span.used = true;
       }
-      glyphs.push({ text, x, xEnd: x + advance * m[0], y, size, running: !body, font: font.id });
+      visitor.glyph(glyphText, x, x + advance * m[0], y, size, !body, font.id);
       moved += advance;
+      code = 0;
+      bytes = 0;
     }
     advanceBy(moved);
+  };
+  const showOperand = (i: number) => {
+    if (i < 0 || i >= count) return;
+    const value = values[i];
+    if (value === hexString) show(content, starts[i]!, ends[i]!, true);
+    else if (isString(value)) show(value.bytes, 0, value.bytes.length, false);
   };
 
   for (;;) {
     const kind = lexer.scan();
     if (kind === "end") break;
-    if (kind === "number" || kind === "value") {
+    if (kind !== "op") {
       starts[count] = lexer.start;
       ends[count] = lexer.pos;
-      values[count] = kind === "value" ? lexer.last : undefined;
+      values[count] = kind === "value" ? lexer.last : kind === "hex" ? hexString : undefined;
+      if (kind === "hex") ends[count] = lexer.pos - 1;
       count++;
       continue;
     }
@@ -163,7 +237,7 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         state.ctm = multiply([num(0), num(1), num(2), num(3), num(4), num(5)], state.ctm);
         break;
       case "BT":
-        tm = tlm = identity;
+        setLine(identity);
         break;
       case "Tf": {
         const name = operand(0);
@@ -188,53 +262,53 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         state.rise = num(0);
         break;
       case "Td":
-        tlm = tm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
+        moveLine(num(0), num(1));
         break;
       case "TD":
         state.leading = -num(1);
-        tlm = tm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
+        moveLine(num(0), num(1));
         break;
       case "Tm":
-        tlm = tm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+        setLine([num(0), num(1), num(2), num(3), num(4), num(5)]);
         break;
       case "T*":
-        tlm = tm = multiply([1, 0, 0, 1, 0, -state.leading], tlm);
+        moveLine(0, -state.leading);
         break;
-      case "Tj": {
-        const text = operand(0);
-        if (isString(text)) show(text.bytes);
+      case "Tj":
+        showOperand(0);
         break;
-      }
       case "'":
-      case '"': {
+      case '"':
         if (lexer.word === '"') {
           state.wordSpacing = num(0);
           state.charSpacing = num(1);
         }
-        tlm = tm = multiply([1, 0, 0, 1, 0, -state.leading], tlm);
-        const text = operand(count - 1);
-        if (isString(text)) show(text.bytes);
+        moveLine(0, -state.leading);
+        showOperand(count - 1);
         break;
-      }
-      case "TJ":
+      case "TJ": {
         const items = operand(0);
         for (const item of Array.isArray(items) ? items : []) {
-          if (isString(item)) show(item.bytes);
+          if (isString(item)) show(item.bytes, 0, item.bytes.length, false);
           else if (typeof item === "number") advanceBy((-item / 1000) * state.size * state.scale);
         }
         break;
+      }
       case "BMC":
         marked.push({ mcid: false, used: false });
+        markedChanged();
         break;
       case "BDC": {
         const props = operand(1);
         const dict = props instanceof Map ? props : undefined;
         const actual = dict?.get("ActualText");
         marked.push({ mcid: dict?.has("MCID") ?? false, ...(isString(actual) ? { actualText: decodeTextString(actual.bytes) } : {}), used: false });
+        markedChanged();
         break;
       }
       case "EMC":
         marked.pop();
+        markedChanged();
         break;
       case "Do": {
         const name = operand(0);
@@ -243,8 +317,9 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
         if (depth < 8 && isRef(ref) && form instanceof Map && isName(form.get("Subtype")) && (form.get("Subtype") as { value: string }).value === "Form") {
           const matrix = resolve(pdf, form.get("Matrix"));
           const own = resolve(pdf, form.get("Resources"));
-          const m = Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === "number") ? (matrix as Matrix) : identity;
-          run(pdf, streamData(pdf, ref.n), own instanceof Map ? own : resources, multiply(m, state.ctm), glyphs, fonts, marked, depth + 1);
+          const fm = Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === "number") ? (matrix as Matrix) : identity;
+          run(pdf, streamData(pdf, ref.n), own instanceof Map ? own : resources, multiply(fm, state.ctm), visitor, fonts, marked, depth + 1);
+          markedChanged();
         }
         break;
       }
@@ -260,6 +335,9 @@ function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, gly
     count = 0;
   }
 }
+
+// Marks an operand that is a hex string not yet decoded (it lies at starts[i]…ends[i] of the content).
+const hexString = Symbol("hex string");
 
 /** A PDF text string (§7.9.2.2): UTF-16BE after a byte order mark, else PDFDocEncoding (read as latin1). */
 export function decodeTextString(bytes: string): string {

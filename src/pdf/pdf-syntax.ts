@@ -37,6 +37,12 @@ for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) ch
 const ends = (c: number) => c < 256 && charClass[c] !== 0;
 
 const operators = new Map<string, PdfOperator>();
+// The content stream operators of one or two characters (§A.2), by their character codes.
+const shortOperators = new Map<number, string>(
+  ["b", "B", "b*", "B*", "cm", "cs", "CS", "d", "d0", "d1", "Do", "f", "F", "f*", "g", "G", "gs", "h", "i", "j", "J", "k", "K", "l", "m", "M", "n", "q", "Q", "re", "rg", "RG", "s", "S", "sc", "SC", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm", "Tr", "Ts", "Tw", "Tz", "v", "w", "W", "W*", "y", "'", '"', "BT", "ET", "BI", "ID", "EI"].map(
+    (op) => [op.length === 1 ? op.charCodeAt(0) : op.charCodeAt(0) | (op.charCodeAt(1) << 8), op],
+  ),
+);
 
 type Token = PdfValue | PdfOperator | { kind: "open"; value: "[" | "<<" } | { kind: "close"; value: "]" | ">>" };
 
@@ -158,16 +164,37 @@ export class PdfLexer {
    * without making a number a value (it lies at start…pos; readNumber reads it when wanted). Returns "end",
    * "number", "op" (in `word`) or "value" (in `last`: a string, name, array, dictionary or boolean).
    */
-  scan(): "end" | "number" | "op" | "value" {
+  scan(): "end" | "number" | "hex" | "op" | "value" {
+    const { text } = this;
     for (;;) {
       const c = this.skipSpace();
       if (c === undefined) return "end";
       this.start = this.pos;
       if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
         let end = this.pos + 1;
-        while (end < this.text.length && !ends(this.text.charCodeAt(end))) end++;
+        while (end < text.length && !ends(text.charCodeAt(end))) end++;
         this.pos = end;
         return "number";
+      }
+      if (c === 0x3c && text.charCodeAt(this.pos + 1) !== 0x3c) {
+        // A hex string: its digits lie at start + 1 … pos - 1.
+        const end = text.indexOf(">", this.pos);
+        this.start = this.pos + 1;
+        this.pos = end === -1 ? text.length : end + 1;
+        return "hex";
+      }
+      if (c < 256 && charClass[c] === 0) {
+        // An operator: the short ones (almost all) without making a string.
+        let end = this.pos + 1;
+        while (end < text.length && !ends(text.charCodeAt(end))) end++;
+        const key = end - this.pos === 1 ? c : end - this.pos === 2 ? c | (text.charCodeAt(this.pos + 1) << 8) : -1;
+        this.word = shortOperators.get(key) ?? text.slice(this.pos, end);
+        this.pos = end;
+        if (this.word === "true" || this.word === "false" || this.word === "null") {
+          this.last = this.word === "null" ? null : this.word === "true";
+          return "value";
+        }
+        return "op";
       }
       const value = this.value();
       if (value === undefined) {
@@ -228,9 +255,11 @@ export class PdfLexer {
   }
 }
 
-// The bytes of a hex string (§7.3.4.3): white space ignored, a missing last digit taken as 0. Decoded by hand:
-// a content stream has one short hex string per run of glyphs.
-function hexBytes(text: string, from: number, to: number): string {
+/**
+ * The bytes of a hex string (§7.3.4.3) lying at from…to of `text`: white space ignored, a missing last digit taken
+ * as 0. Decoded by hand: a content stream has one short hex string per run of glyphs.
+ */
+export function hexBytes(text: string, from: number, to: number): string {
   let out = "";
   let high = -1;
   for (let i = from; i < to; i++) {

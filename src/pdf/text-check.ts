@@ -1,4 +1,4 @@
-import type { Glyph } from "./pdf-glyphs.js";
+import type { Glyph, GlyphVisitor } from "./pdf-glyphs.js";
 
 // Does the PDF hold every word of the page? Both sides are cut into words the same way: at white space, and where
 // one piece of text does not touch the next on its line. A word the page wraps (a URL, a compound broken by
@@ -15,6 +15,8 @@ const breakHyphen = /[-\u2010\u2011]$/;
 
 /** A word as compared: NFC, invisible characters dropped, hyphens of any kind as "-". */
 export function normalizeWord(word: string): string {
+  // Most words are ASCII, which all three steps leave as they are.
+  if (/^[\x21-\x7e]*$/.test(word)) return word;
   return word.normalize("NFC").replace(invisible, "").replace(/[\u2010\u2011]/g, "-");
 }
 
@@ -27,42 +29,84 @@ export function splitWords(text: string): string[] {
 }
 
 /** A line of the PDF: its words in order, and whether it belongs to the running header or footer. */
-interface Line {
+export interface Line {
   words: string[];
   running: boolean;
 }
 
 /**
- * The lines of the PDF in drawing order: glyphs on one baseline, read left to right, go on a line; a new line
- * starts where the baseline moves or the text goes back. A word ends at a white-space glyph and at a gap of more
- * than a sixth of the font size (word spaces are wider, kerning and font changes within a word are not).
+ * Cuts the glyphs of a PDF, as drawn, into lines of words: glyphs on one baseline, read left to right, go on a
+ * line; a new line starts where the baseline moves or the text goes back. A word ends at a white-space glyph and at
+ * a gap of more than a sixth of the font size (word spaces are wider, kerning and font changes within a word are
+ * not). A GlyphVisitor, so no glyph is kept.
  */
-export function pdfLines(pages: Glyph[][]): Line[] {
-  const lines: Line[] = [];
-  for (const glyphs of pages) {
-    let line: Line | undefined;
-    let word = "";
-    let previous: Glyph | undefined;
-    const endWord = () => {
-      if (word !== "" && line) line.words.push(...splitWords(word));
-      word = "";
-    };
-    for (const g of glyphs) {
-      const size = Math.max(g.size, 1);
-      const sameLine = previous !== undefined && g.running === previous.running && Math.abs(g.y - previous.y) < size * 0.4 && g.x > previous.x - size * 0.2;
-      if (!sameLine) {
-        endWord();
-        line = { words: [], running: g.running };
-        lines.push(line);
-      } else if (g.x - previous!.xEnd > size / 6) endWord();
-      if (/^\s+$/.test(g.text)) endWord();
-      else word += g.text;
-      // A glyph without text (inside an ActualText span) carries the span's advance.
-      previous = g.text === "" && previous && sameLine ? { ...previous, xEnd: g.xEnd } : g;
-    }
-    endWord();
+export class LineReader implements GlyphVisitor {
+  readonly lines: Line[] = [];
+  private line: Line | undefined;
+  private word = "";
+  // The previous glyph (none at the start of a page).
+  private has = false;
+  private x = 0;
+  private xEnd = 0;
+  private y = 0;
+  private running = false;
+
+  page(): void {
+    this.endWord();
+    this.line = undefined;
+    this.has = false;
   }
-  return lines.filter((l) => l.words.length > 0);
+
+  glyph(text: string, x: number, xEnd: number, y: number, size: number, running: boolean): void {
+    const em = Math.max(size, 1);
+    const sameLine = this.has && running === this.running && Math.abs(y - this.y) < em * 0.4 && x > this.x - em * 0.2;
+    if (!sameLine) {
+      this.endWord();
+      this.line = { words: [], running };
+      this.lines.push(this.line);
+    } else if (x - this.xEnd > em / 6) this.endWord();
+    if (isSpace(text)) this.endWord();
+    else this.word += text;
+    // A glyph without text (inside an ActualText span) carries on the span's advance.
+    if (text !== "" || !sameLine) {
+      this.x = x;
+      this.y = y;
+      this.running = running;
+    }
+    this.xEnd = xEnd;
+    this.has = true;
+  }
+
+  /** The lines with words, once every page is read. */
+  result(): Line[] {
+    this.endWord();
+    return this.lines.filter((l) => l.words.length > 0);
+  }
+
+  private endWord(): void {
+    if (this.word !== "" && this.line) this.line.words.push(...splitWords(this.word));
+    this.word = "";
+  }
+}
+
+// A glyph's text is white space (a space glyph, or a no-break space).
+function isSpace(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000)) return false;
+  }
+  return true;
+}
+
+/** The lines of the PDF in drawing order (see LineReader), from glyphs as objects. */
+export function pdfLines(pages: Glyph[][]): Line[] {
+  const reader = new LineReader();
+  for (const glyphs of pages) {
+    reader.page();
+    for (const g of glyphs) reader.glyph(g.text, g.x, g.xEnd, g.y, g.size, g.running);
+  }
+  return reader.result();
 }
 
 /** Every word of the PDF, and every join of words across a line break, with how often each occurs. */

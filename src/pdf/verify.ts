@@ -3,8 +3,8 @@ import { fontManifest } from "../render/fonts.js";
 import { PdfError } from "./errors.js";
 import { inspectPrintedPage } from "./page-layout.js";
 import type { PdfFile } from "./pdf-file.js";
-import { pdfGlyphs, type Glyph } from "./pdf-glyphs.js";
-import { missingWords, pdfLines, pdfWordCounts } from "./text-check.js";
+import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
+import { LineReader, missingWords, pdfWordCounts } from "./text-check.js";
 
 /** How long the checks of one printed annex took (ms): laying the page out to read it, and reading the PDF. */
 export interface VerifyTiming {
@@ -26,13 +26,21 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promis
   if (page.overflows.length > 0) {
     throw new PdfError(`${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`);
   }
-  const glyphs = pdfGlyphs(pdf);
-  const foreign = foreignFonts(glyphs.flat());
+  const lines = new LineReader();
+  const fonts = new ForeignFonts();
+  readGlyphs(pdf, {
+    page: () => lines.page(),
+    glyph: (text, x, xEnd, y, size, running, font) => {
+      lines.glyph(text, x, xEnd, y, size, running);
+      fonts.glyph(text, font);
+    },
+  });
+  const foreign = fonts.result();
   if (foreign.length > 0) {
     const list = foreign.map((f) => `${f.font} for ${quoteSome(f.chars)}`).join("; ");
     throw new PdfError(`${file}: the PDF uses fonts toms does not bundle (${list}): printed with the machine's own fonts, it would differ from machine to machine. Where the bundled fonts lack such characters, \`toms check\` reports them at their place.`);
   }
-  const missing = missingWords(page.words, pdfWordCounts(pdfLines(glyphs)));
+  const missing = missingWords(page.words, pdfWordCounts(lines.result()));
   if (missing.length > 0) {
     throw new PdfError(`${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`);
   }
@@ -40,17 +48,21 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promis
 }
 
 // The fonts not bundled with toms (by the name they carry into the PDF; a Type 3 font has none) and what they drew.
-function foreignFonts(glyphs: Glyph[]): { font: string; chars: string[] }[] {
-  const bundled = new Set(fontManifest().faces.map((f) => f.postscriptName));
-  const found = new Map<string, Set<string>>();
-  for (const g of glyphs) {
-    if (g.font.name !== undefined && bundled.has(g.font.name)) continue;
-    const name = g.font.name ?? `a ${g.font.subtype} font`;
-    const chars = found.get(name) ?? new Set<string>();
-    if (g.text.trim() !== "") chars.add(g.text);
-    found.set(name, chars);
+class ForeignFonts {
+  private readonly bundled = new Set(fontManifest().faces.map((f) => f.postscriptName));
+  private readonly found = new Map<string, Set<string>>();
+
+  glyph(text: string, font: PdfFontName): void {
+    if (font.name !== undefined && this.bundled.has(font.name)) return;
+    const name = font.name ?? `a ${font.subtype} font`;
+    const chars = this.found.get(name) ?? new Set<string>();
+    if (text.trim() !== "") chars.add(text);
+    this.found.set(name, chars);
   }
-  return [...found].map(([font, chars]) => ({ font, chars: [...chars] }));
+
+  result(): { font: string; chars: string[] }[] {
+    return [...this.found].map(([font, chars]) => ({ font, chars: [...chars] }));
+  }
 }
 
 // Up to three texts, quoted and shortened, and how many more there are.
