@@ -1,6 +1,7 @@
 // The bundled fonts (scripts/fonts.mjs → fonts/) and what they can print: the coverage `toms check` asks about.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { nearestWeight, runningFaces } from "../src/pdf/running-fonts.js";
 import { fontManifest, printable, siteFontFiles, unprintable } from "../src/render/fonts.js";
 
 const templates = new URL("../templates/", import.meta.url);
@@ -72,5 +73,33 @@ describe("the bundled fonts", () => {
     expect(files.filter((f) => f.endsWith(".woff2"))).toHaveLength(fontManifest().faces.length);
     expect(files).toContain("fonts/LICENSE-source-serif-4.txt");
     expect(files).toContain("fonts/LICENSE-dejavu-sans.txt");
+  });
+});
+
+describe("the fonts of the running header and footer", () => {
+  it("are the faces the browser would pick for their text, and no more", () => {
+    const files = (text: string) => runningFaces(text).map((f) => f.file);
+    expect(files("Anlage 1 – Maßnahmen · Seite 1 von 9")).toEqual(["source-sans-3-latin-400-normal.woff2", "source-sans-3-latin-600-normal.woff2"]);
+    expect(files("Łąkowa · Αθήνα · Москва ✓")).toEqual([
+      "source-sans-3-latin-400-normal.woff2",
+      "source-sans-3-latin-ext-400-normal.woff2",
+      "source-sans-3-greek-400-normal.woff2",
+      "source-sans-3-cyrillic-400-normal.woff2",
+      "source-sans-3-latin-600-normal.woff2",
+      "source-sans-3-latin-ext-600-normal.woff2",
+      "source-sans-3-greek-600-normal.woff2",
+      "source-sans-3-cyrillic-600-normal.woff2",
+      "dejavu-sans-latin-400-normal.woff2",
+      "dejavu-sans-latin-700-normal.woff2",
+    ]);
+  });
+
+  it("are matched by weight as CSS does", () => {
+    expect(nearestWeight([400, 600, 700], 600)).toBe(600);
+    expect(nearestWeight([400, 700], 600)).toBe(700);
+    expect(nearestWeight([400, 700], 500)).toBe(400);
+    expect(nearestWeight([600, 700], 400)).toBe(600);
+    expect(nearestWeight([400], 900)).toBe(400);
+    expect(nearestWeight([400, 700], 300)).toBe(400);
   });
 });

@@ -4,8 +4,10 @@ import { hexBytes, isName, isOp, isRef, isString, PdfLexer, readNumber, type Pdf
 // What a reader's PDF viewer extracts as text, with where each glyph is: the page content streams run through the
 // text operators of ISO 32000-1 §9 (text state, text and graphics matrices, form XObjects), each glyph's text from
 // its font's ToUnicode map or from the /ActualText of the span it is in. Written for Skia's output (Type 0 fonts
-// with Identity-H, Type 3 fonts, FlateDecode streams), where pdf.js would do the same with 30 times the code:
-// measured on the shipped annex, pdf.js took 120–340 ms per PDF plus 270 ms to load, this takes a few ms.
+// with Identity-H, Type 3 fonts, FlateDecode streams) rather than taken from pdf.js (pdfjs-dist), measured on the
+// shipped annexes on a busy 2-core machine: pdf.js 5.4 (the last for Node 20) took 190–420 ms to load and 380–530
+// ms for the first PDF, 90–100 ms for each further one; this takes 170–240 ms for the first (mostly the JIT
+// warming up) and 40–90 ms for each further one, without loading 70 MB (pdfjs-dist and its canvas binding).
 
 /** One glyph as drawn. */
 export interface Glyph {
