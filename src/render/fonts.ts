@@ -39,7 +39,11 @@ let manifest: FontManifest | undefined;
 
 /** The bundled fonts' description, read once. */
 export function fontManifest(): FontManifest {
-  manifest ??= JSON.parse(fs.readFileSync(new URL("fonts.json", fontDir), "utf8")) as FontManifest;
+  if (manifest) return manifest;
+  const file = new URL("fonts.json", fontDir);
+  // A checkout that was never compiled: say so rather than show a file-system error.
+  if (!fs.existsSync(file)) throw new Error("The bundled fonts are missing (fonts/fonts.json): run `npm run compile` (npm ci does) to copy them from their packages.");
+  manifest = JSON.parse(fs.readFileSync(file, "utf8")) as FontManifest;
   return manifest;
 }
 
