@@ -15,6 +15,7 @@ import { findBrowser, isFile, systemBrowserPaths } from "../src/pdf/find-browser
 import puppeteer from "puppeteer";
 import { browserArguments, browserEnvironment, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
+import { fontFaceCss, siteFontFiles } from "../src/render/fonts.js";
 import type { AnnexPage } from "../src/render/site.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 import { pageTexts } from "./pdf-tools.js";
@@ -193,7 +194,12 @@ describe("printing", () => {
     const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const dir = path.join(tmp.dir, "site");
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "style.css"), "p { color: rgb(1, 2, 3) }");
+    // Set in the bundled fonts, as the real pages are (printing refuses a PDF in the machine's fonts).
+    fs.writeFileSync(path.join(dir, "style.css"), `${fontFaceCss()}\nhtml { font-family: var(--toms-serif) }\np { color: rgb(1, 2, 3) }`);
+    for (const [file, bytes] of siteFontFiles()) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), bytes);
+    }
     // No content security policy here (the real pages have one): the interception alone must hold.
     const source = `<!doctype html><html lang="de"><head><title>T</title><link rel="stylesheet" href="style.css"><link rel="stylesheet" href="${remote}/remote.css"></head>
 <body><main><h1>Überschrift</h1><p id="text">Statischer Text</p><img src="${remote}/logo.png" alt="Logo"><iframe src="${remote}/frame"></iframe>

@@ -42,7 +42,9 @@ export async function serveOffline(page: Page, files: OwnFiles): Promise<Serving
   const refused: string[] = [];
   await page.setRequestInterception(true);
   const handler = (request: HTTPRequest) => {
-    if (request.isInterceptResolutionHandled()) return;
+    // A data: URL carries its content (the running header's inlined fonts): nothing is fetched, and the browser does
+    // not let it be intercepted anyway.
+    if (request.isInterceptResolutionHandled() || request.url().startsWith("data:")) return;
     answer(request, files, refused).catch(() => {
       // The page was closed while answering (timeout or failure elsewhere); nothing is left to answer.
     });

@@ -32,10 +32,11 @@ export function outlineItems(pdf: PdfFile): { n: number; title: string }[] {
 }
 
 /**
- * New bodies for the bookmarks whose title lost a space: Chromium builds a bookmark from the heading as laid
- * out and drops the space where the heading wraps ("organisatorischeMaßnahmen"). The outline lists the
- * headings in document order, so item i is heading i; a title is only replaced by a text that differs from
- * it in white space alone, and nothing is replaced when the two lists do not pair up.
+ * New bodies for the bookmarks whose title Chromium spelt wrong: it builds a bookmark from the heading as laid
+ * out, drops the space where the heading wraps ("organisatorischeMaßnahmen"), and repeats the text of a heading
+ * that layout first tried at the foot of a page and then moved to the next ("PräambelPräambel"). The outline
+ * lists the headings in document order, so item i is heading i; a title is only replaced by a text that differs
+ * from it in white space alone or that it repeats, and nothing is replaced when the two lists do not pair up.
  */
 export function outlineTitleFixes(pdf: PdfFile, headings: string[]): Map<number, string> {
   const items = outlineItems(pdf);
@@ -43,7 +44,7 @@ export function outlineTitleFixes(pdf: PdfFile, headings: string[]): Map<number,
   if (items.length !== headings.length) return fixes;
   items.forEach((item, i) => {
     const heading = headings[i]!;
-    if (item.title === heading || squeeze(item.title) !== squeeze(heading)) return;
+    if (item.title === heading || !repeats(squeeze(item.title), squeeze(heading))) return;
     const body = objectBody(pdf, item.n).trim();
     fixes.set(item.n, body.replace(new RegExp(`/Title\\s*${stringToken}`), () => `/Title ${encodeText(heading)}`));
   });
@@ -52,6 +53,23 @@ export function outlineTitleFixes(pdf: PdfFile, headings: string[]): Map<number,
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+// Whether `title` is `heading` with each of its pieces (text nodes, as Chromium lays them out) said k times over:
+// "(3)(3) MaßnahmenMaßnahmen" for "(3) Maßnahmen". Splits the heading by dynamic programming; k = 1 is equality.
+function repeats(title: string, heading: string): boolean {
+  if (heading === "" || title.length % heading.length !== 0) return false;
+  const k = title.length / heading.length;
+  // reached[i]: heading[0, i) is matched by title[0, k·i).
+  const reached = new Array<boolean>(heading.length + 1).fill(false);
+  reached[0] = true;
+  for (let i = 0; i < heading.length; i++) {
+    if (!reached[i]) continue;
+    for (let end = i + 1; end <= heading.length; end++) {
+      if (!reached[end] && title.startsWith(heading.slice(i, end).repeat(k), k * i)) reached[end] = true;
+    }
+  }
+  return reached[heading.length]!;
 }
 
 function squeeze(text: string): string {

@@ -1,8 +1,10 @@
 /**
  * A small reader for the PDFs Chromium (Skia) writes: one classic cross-reference table, plain
- * (uncompressed) dictionaries. Enough to find pages, named destinations and the Info dictionary;
- * anything else in the file is left as bytes.
+ * (uncompressed) dictionaries. Enough to find pages, named destinations and the Info dictionary, and
+ * to decode the streams the text check reads (pdf-glyphs.ts); anything else in the file is left as bytes.
  */
+import { inflateSync } from "node:zlib";
+import { isName, isRef, parseValue, type PdfValue } from "./pdf-syntax.js";
 
 /** Where one indirect object lies in the file. */
 export interface ObjectSpan {
@@ -20,6 +22,8 @@ export interface PdfFile {
   trailer: string;
   /** Byte offset of the `xref` keyword. */
   xrefAt: number;
+  /** Objects parsed so far (see objectValue). */
+  values?: Map<number, PdfValue | undefined>;
 }
 
 /** Reads the cross-reference table and trailer of a PDF; throws when the file is not the kind Skia writes. */
@@ -104,4 +108,40 @@ export function namedDestinations(pdf: PdfFile): Map<string, number> {
 function decodeName(name: string): string {
   const bytes = Buffer.from(name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
   return bytes.toString("utf8");
+}
+
+/** The value of object `n` (a dictionary, for a stream its dictionary), parsed. */
+export function objectValue(pdf: PdfFile, n: number): PdfValue | undefined {
+  const cached = pdf.values?.get(n);
+  if (cached !== undefined) return cached;
+  const { start } = objectSpan(pdf, n);
+  const head = /^\d+ 0 obj\s*/.exec(pdf.text.slice(start, start + 32));
+  const value = parseValue(pdf.text, start + (head?.[0].length ?? 0));
+  (pdf.values ??= new Map()).set(n, value);
+  return value;
+}
+
+/** A value with a reference followed to what it points at. */
+export function resolve(pdf: PdfFile, value: PdfValue | undefined): PdfValue | undefined {
+  return isRef(value) ? objectValue(pdf, value.n) : value;
+}
+
+/** The decoded data of stream object `n` as latin1 text (FlateDecode or none; anything else is an error). */
+export function streamData(pdf: PdfFile, n: number): string {
+  const dict = objectValue(pdf, n);
+  if (!(dict instanceof Map)) throw new Error(`PDF object ${n} is not a stream`);
+  const { start, end } = objectSpan(pdf, n);
+  const keyword = /stream\r?\n/g;
+  keyword.lastIndex = start;
+  const found = keyword.exec(pdf.text);
+  if (!found || found.index > end) throw new Error(`PDF object ${n} has no stream data`);
+  const from = found.index + found[0].length;
+  const length = resolve(pdf, dict.get("Length"));
+  const to = typeof length === "number" ? from + length : pdf.text.lastIndexOf("endstream", end);
+  const raw = Buffer.from(pdf.text.slice(from, to), "latin1");
+  const filter = dict.get("Filter");
+  const filters = (Array.isArray(filter) ? filter : filter === undefined ? [] : [filter]).map((f) => (isName(f) ? f.value : ""));
+  if (filters.length === 0) return raw.toString("latin1");
+  if (filters.length === 1 && filters[0] === "FlateDecode") return inflateSync(raw).toString("latin1");
+  throw new Error(`PDF object ${n} uses the filter ${filters.join(", ")}, which this reader does not decode`);
 }

@@ -9,6 +9,8 @@ import { namedDestinations, pageObjects, readPdf, type PdfFile } from "./pdf-fil
 import { rewriteObjects } from "./pdf-rewrite.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
+import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
+import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
 /** One annex to print. */
@@ -31,6 +33,8 @@ export interface PrintedAnnex {
   passes: number;
   /** Requests of the page that were refused (anything not the build's own files). */
   refused: string[];
+  /** What checking the print against its page took. */
+  checks: VerifyTiming;
 }
 
 // The layout does not depend on the numbers (`.toc-page` has a fixed width in print), so the second print
@@ -41,16 +45,23 @@ const maxPasses = 3;
  * Prints one annex in a browser tab. Chromium has no target-counter(), so the table of contents is filled in
  * passes: print, read from the PDF on which page each contents entry's target landed (its named destination),
  * put those numbers into the page and print again, until the PDF confirms every number it shows. The numbers
- * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print.
+ * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print. The
+ * last print is then checked against the page (verify.ts): nothing cut off, only bundled fonts, every word there.
  */
 export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex> {
   const tree = parsePage(job.page.source);
   const targets = tocTargets(tree);
   // Content may carry script (sanitized away today); printing runs none of it.
   await tab.setJavaScriptEnabled(false);
-  const serving = await serveOffline(tab, { dir: job.dir, replaced: new Map([[job.page.html, withPageNumbers(tree, new Map(), "00")]]) });
+  const running = runningTemplates(job.site, job.page);
+  // The page as printed: with the contents' page numbers (placeholders first) and the running header's fonts loaded.
+  const printed = withFontLoader(tree, running.fonts);
+  const replaced = new Map([
+    [job.page.html, withPageNumbers(printed, new Map(), "00")],
+    [loaderStyleSheet, loaderCss(running.fonts)],
+  ]);
+  const serving = await serveOffline(tab, { dir: job.dir, replaced });
   try {
-    const running = runningTemplates(job.site, job.page);
     let shown = new Map<string, number>();
     for (let pass = 1; pass <= maxPasses; pass++) {
       if (pass === 1) await load(tab, job);
@@ -60,7 +71,8 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       const lost = targets.filter((id) => !actual.has(id));
       if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
       if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
-        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)] };
+        const checks = await verifyPrint(tab, job.page.pdf, pdf);
+        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks };
       }
       shown = new Map(targets.map((id) => [id, actual.get(id)!]));
     }

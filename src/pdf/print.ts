@@ -15,6 +15,8 @@ export interface PrintSummary {
   pages: number;
   ms: number;
   passes: number;
+  /** Of `ms`, the time spent checking the print against its page (layout read back, PDF text compared). */
+  checkMs: number;
 }
 
 /** How long one annex may take to print before the build gives up (TOMS_PDF_TIMEOUT_MS overrides). */
@@ -63,11 +65,12 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
           throw error;
         });
         await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
-        const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes };
+        const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes, checkMs: Math.round(printed.checks.layoutMs + printed.checks.textMs) };
         summaries.push(summary);
         log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
       });
-      log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms`);
+      const checked = summaries.reduce((sum, s) => sum + s.checkMs, 0);
+      log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms (checked against their pages in ${checked} ms)`);
       return summaries;
     },
     close: async () => (failed ? chromium.kill() : chromium.close()),

@@ -7,11 +7,15 @@ import type { Site } from "../model.js";
 import { formatDate, strings } from "../render/i18n.js";
 import { fillShell, templateDir } from "../render/template.js";
 import type { AnnexPage } from "../render/site.js";
+import type { BundledFace } from "../render/fonts.js";
+import { runningFaces, runningFontCss } from "./running-fonts.js";
 
-/** Chromium's header and footer templates of one annex, as HTML. */
+/** Chromium's header and footer templates of one annex, as HTML, and the bundled faces they use. */
 export interface RunningTemplates {
   header: string;
   footer: string;
+  /** The faces the templates inline; the printed page must have loaded them (see running-fonts.ts). */
+  fonts: BundledFace[];
 }
 
 const cache = new Map<string, Root>();
@@ -46,7 +50,21 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
     organisation: [h("strong", name), ...address.map((line): ElementContent => ({ type: "text", value: ` · ${line}` }))],
     page: pageOf(t.pageOf),
   });
-  return { header: toHtml(header), footer: toHtml(footer) };
+  const headerFonts = withFonts(header);
+  const footerFonts = withFonts(footer);
+  return { header: toHtml(header), footer: toHtml(footer), fonts: [...new Set([...headerFonts, ...footerFonts])] };
+}
+
+// Puts the bundled faces a template's text needs (digits for Chromium's page numbers included) into the template.
+function withFonts(tree: Root): BundledFace[] {
+  const faces = runningFaces(`${textOf(tree)}0123456789`);
+  tree.children.unshift(h("style", runningFontCss(faces, ".toms-header, .toms-footer")));
+  return faces;
+}
+
+function textOf(node: Root | ElementContent): string {
+  if (node.type === "text") return node.value;
+  return "children" in node ? node.children.map((child) => (child.type === "doctype" ? "" : textOf(child))).join("") : "";
 }
 
 function text(value: string): ElementContent {

@@ -7,6 +7,7 @@ import type { Site } from "../model.js";
 import { slug } from "../util/slug.js";
 import { allAnnexes, type Annex } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
+import { fontFaceCss, siteFontFiles } from "./fonts.js";
 import { formatDate, strings, type Strings } from "./i18n.js";
 import { type AnnexFile, indexMain, type PublishedVersion } from "./index-page.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
@@ -46,7 +47,7 @@ export interface RenderOptions {
 
 const stringify = unified().use(rehypeStringify);
 
-/** Renders the combined annex and one annex per location, with their style sheet (the index page comes last, see renderIndex). */
+/** Renders the combined annex and one annex per location, with their style sheet and fonts (the index page comes last, see renderIndex). */
 export function renderSite(site: Site, options: RenderOptions): RenderedSite {
   const t = strings(site.lang);
   const files = new Map<string, string | Buffer>();
@@ -63,7 +64,9 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     files.set(html, source);
     return { annex, html, pdf, download, source, title, draft };
   });
-  files.set("style.css", fs.readFileSync(new URL("style.css", templateDir), "utf8"));
+  // The bundled fonts' @font-face rules and stacks first: style.css sets every text in them (and nothing else).
+  files.set("style.css", `${fontFaceCss()}\n${fs.readFileSync(new URL("style.css", templateDir), "utf8")}`);
+  for (const [name, bytes] of siteFontFiles()) files.set(name, bytes);
   return { pages, files };
 }
 

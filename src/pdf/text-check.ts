@@ -1,0 +1,144 @@
+import type { Glyph, GlyphVisitor } from "./pdf-glyphs.js";
+
+// Does the PDF hold every word of the page? Both sides are cut into words the same way: at white space, and where
+// one piece of text does not touch the next on its line. A word the page wraps (a URL, a compound broken by
+// overflow-wrap or hyphenation) is whole on the page side and in pieces on consecutive lines of the PDF: the PDF
+// side therefore also counts the joins of each line's last word with the next line's first (with and without a
+// hyphen at the break, through lines that hold a single word), skipping the running header and footer, which
+// Chromium draws after each page's content. Words are compared as multisets: a word the page has twice must be
+// in the PDF twice.
+
+/** Characters that are not drawn (soft hyphen, zero-width space and joiners, word joiner, BOM): not compared. */
+const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// Hyphens that may end a line where a word was broken (the hyphen Chromium adds is U+2010 or U+002D).
+const breakHyphen = /[-\u2010\u2011]$/;
+
+/** A word as compared: NFC, invisible characters dropped, hyphens of any kind as "-". */
+export function normalizeWord(word: string): string {
+  // Most words are ASCII, which all three steps leave as they are.
+  if (/^[\x21-\x7e]*$/.test(word)) return word;
+  return word.normalize("NFC").replace(invisible, "").replace(/[\u2010\u2011]/g, "-");
+}
+
+/** The words of a text (white space of any kind separates them), normalized, empty ones left out. */
+export function splitWords(text: string): string[] {
+  return text
+    .split(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/)
+    .map(normalizeWord)
+    .filter((w) => w !== "");
+}
+
+/** A line of the PDF: its words in order, and whether it belongs to the running header or footer. */
+export interface Line {
+  words: string[];
+  running: boolean;
+}
+
+/**
+ * Cuts the glyphs of a PDF, as drawn, into lines of words: glyphs on one baseline, read left to right, go on a
+ * line; a new line starts where the baseline moves or the text goes back. A word ends at a white-space glyph and at
+ * a gap of more than a sixth of the font size (word spaces are wider, kerning and font changes within a word are
+ * not). A GlyphVisitor, so no glyph is kept.
+ */
+export class LineReader implements GlyphVisitor {
+  readonly lines: Line[] = [];
+  private line: Line | undefined;
+  private word = "";
+  // The previous glyph (none at the start of a page).
+  private has = false;
+  private x = 0;
+  private xEnd = 0;
+  private y = 0;
+  private running = false;
+
+  page(): void {
+    this.endWord();
+    this.line = undefined;
+    this.has = false;
+  }
+
+  glyph(text: string, x: number, xEnd: number, y: number, size: number, running: boolean): void {
+    const em = Math.max(size, 1);
+    const sameLine = this.has && running === this.running && Math.abs(y - this.y) < em * 0.4 && x > this.x - em * 0.2;
+    if (!sameLine) {
+      this.endWord();
+      this.line = { words: [], running };
+      this.lines.push(this.line);
+    } else if (x - this.xEnd > em / 6) this.endWord();
+    if (isSpace(text)) this.endWord();
+    else this.word += text;
+    // A glyph without text (inside an ActualText span) carries on the span's advance.
+    if (text !== "" || !sameLine) {
+      this.x = x;
+      this.y = y;
+      this.running = running;
+    }
+    this.xEnd = xEnd;
+    this.has = true;
+  }
+
+  /** The lines with words, once every page is read. */
+  result(): Line[] {
+    this.endWord();
+    return this.lines.filter((l) => l.words.length > 0);
+  }
+
+  private endWord(): void {
+    if (this.word !== "" && this.line) this.line.words.push(...splitWords(this.word));
+    this.word = "";
+  }
+}
+
+// A glyph's text is white space (a space glyph, or a no-break space).
+function isSpace(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000)) return false;
+  }
+  return true;
+}
+
+/** The lines of the PDF in drawing order (see LineReader), from glyphs as objects. */
+export function pdfLines(pages: Glyph[][]): Line[] {
+  const reader = new LineReader();
+  for (const glyphs of pages) {
+    reader.page();
+    for (const g of glyphs) reader.glyph(g.text, g.x, g.xEnd, g.y, g.size, g.running);
+  }
+  return reader.result();
+}
+
+/** Every word of the PDF, and every join of words across a line break, with how often each occurs. */
+export function pdfWordCounts(lines: Line[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const line of lines) for (const word of line.words) add(word);
+  // Joins that may still grow (the last word of the previous line, joined with earlier single-word lines).
+  let open: string[] = [];
+  for (const line of lines.filter((l) => !l.running)) {
+    const first = line.words[0]!;
+    const joined = new Set<string>();
+    for (const start of open) {
+      joined.add(start + first);
+      if (breakHyphen.test(start)) joined.add(start.slice(0, -1) + first);
+    }
+    for (const word of joined) add(word);
+    const last = line.words.at(-1)!;
+    // A line of one word continues the joins (a URL over three lines); a bounded number of variants.
+    open = line.words.length === 1 ? [last, ...[...joined].slice(0, 8)] : [last];
+  }
+  return counts;
+}
+
+/** The words of the page the PDF does not have (as often as the page has them), in page order, each once. */
+export function missingWords(pageWords: string[], pdf: Map<string, number>): string[] {
+  const left = new Map(pdf);
+  const missing: string[] = [];
+  for (const word of pageWords) {
+    const n = left.get(word) ?? 0;
+    if (n > 0) left.set(word, n - 1);
+    else if (!missing.includes(word)) missing.push(word);
+  }
+  return missing;
+}

@@ -1,0 +1,72 @@
+import type { Page } from "puppeteer";
+import { fontManifest } from "../render/fonts.js";
+import { PdfError } from "./errors.js";
+import { inspectPrintedPage } from "./page-layout.js";
+import type { PdfFile } from "./pdf-file.js";
+import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
+import { LineReader, missingWords, pdfWordCounts } from "./text-check.js";
+
+/** How long the checks of one printed annex took (ms): laying the page out to read it, and reading the PDF. */
+export interface VerifyTiming {
+  layoutMs: number;
+  textMs: number;
+}
+
+/**
+ * Checks a printed annex against the page it was printed from, and throws a PdfError naming the annex when
+ * - a text runs out of the page or out of a box that clips it (it would be cut off: the style sheet should have
+ *   wrapped it);
+ * - a glyph is drawn in a font toms does not bundle (a system font: the PDF would differ between machines);
+ * - a word of the page is not in the PDF's text.
+ */
+export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promise<VerifyTiming> {
+  const t0 = performance.now();
+  const page = await inspectPrintedPage(tab);
+  const t1 = performance.now();
+  if (page.overflows.length > 0) {
+    throw new PdfError(`${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`);
+  }
+  const lines = new LineReader();
+  const fonts = new ForeignFonts();
+  readGlyphs(pdf, {
+    page: () => lines.page(),
+    glyph: (text, x, xEnd, y, size, running, font) => {
+      lines.glyph(text, x, xEnd, y, size, running);
+      fonts.glyph(text, font);
+    },
+  });
+  const foreign = fonts.result();
+  if (foreign.length > 0) {
+    const list = foreign.map((f) => `${f.font} for ${quoteSome(f.chars)}`).join("; ");
+    throw new PdfError(`${file}: the PDF uses fonts toms does not bundle (${list}): printed with the machine's own fonts, it would differ from machine to machine. Where the bundled fonts lack such characters, \`toms check\` reports them at their place.`);
+  }
+  const missing = missingWords(page.words, pdfWordCounts(lines.result()));
+  if (missing.length > 0) {
+    throw new PdfError(`${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`);
+  }
+  return { layoutMs: t1 - t0, textMs: performance.now() - t1 };
+}
+
+// The fonts not bundled with toms (by the name they carry into the PDF; a Type 3 font has none) and what they drew.
+class ForeignFonts {
+  private readonly bundled = new Set(fontManifest().faces.map((f) => f.postscriptName));
+  private readonly found = new Map<string, Set<string>>();
+
+  glyph(text: string, font: PdfFontName): void {
+    if (font.name !== undefined && this.bundled.has(font.name)) return;
+    const name = font.name ?? `a ${font.subtype} font`;
+    const chars = this.found.get(name) ?? new Set<string>();
+    if (text.trim() !== "") chars.add(text);
+    this.found.set(name, chars);
+  }
+
+  result(): { font: string; chars: string[] }[] {
+    return [...this.found].map(([font, chars]) => ({ font, chars: [...chars] }));
+  }
+}
+
+// Up to three texts, quoted and shortened, and how many more there are.
+function quoteSome(texts: string[]): string {
+  const shown = texts.slice(0, 3).map((t) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`);
+  return texts.length > 3 ? `${shown.join(", ")} and ${texts.length - 3} more` : shown.join(", ");
+}

@@ -1,0 +1,65 @@
+// Cutting the page and the PDF into words and comparing them (src/pdf/text-check.ts), on glyphs laid out by hand;
+// the same on real prints is in pdf-fidelity.test.ts.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { printWidthPx } from "../src/pdf/page-layout.js";
+import type { Glyph } from "../src/pdf/pdf-glyphs.js";
+import { missingWords, normalizeWord, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
+
+const font = { name: "SourceSerif4-Regular", subtype: "Type0" };
+
+// A line of glyphs: one per character, 5 pt wide at size 10, starting at x on baseline y.
+function line(text: string, y: number, x = 50, running = false): Glyph[] {
+  return [...text].map((ch, i) => ({ text: ch, x: x + i * 5, xEnd: x + i * 5 + 5, y, size: 10, running, font }));
+}
+
+const counts = (pages: Glyph[][]) => pdfWordCounts(pdfLines(pages));
+
+describe("the words of a PDF", () => {
+  it("end at white space and at a gap, not where glyphs of two fonts touch", () => {
+    const touching = [...line("Zutritt", 700), ...line("skontrolle", 700, 85)];
+    const apart = [...line("Version:", 680), ...line("2.0", 680, 100)];
+    const words = pdfLines([[...touching, ...apart, ...line("und noch", 660)]]).flatMap((l) => l.words);
+    expect(words).toEqual(["Zutrittskontrolle", "Version:", "2.0", "und", "noch"]);
+  });
+
+  it("count a word broken over lines, with its hyphen and without, and a URL over three lines", () => {
+    const c = counts([[...line("die Zutritts\u2010", 700), ...line("kontrolle und https://example.org/", 688), ...line("ein/langer/", 676), ...line("pfad.html ende", 664)]]);
+    expect(c.get("Zutrittskontrolle")).toBe(1);
+    expect(c.get("Zutritts-kontrolle")).toBe(1);
+    expect(c.get("https://example.org/ein/langer/pfad.html")).toBe(1);
+  });
+
+  it("join a word broken at the foot of a page with the next page's first, across the running header and footer", () => {
+    const page1 = [...line("Ende der Zugangs", 100), ...line("Seite 1 von 2", 20, 50, true)];
+    const page2 = [...line("Anlage 1", 800, 50, true), ...line("kontrolle folgt", 700)];
+    expect(counts([page1, page2]).get("Zugangskontrolle")).toBe(1);
+  });
+
+  it("read soft hyphens, zero-width spaces and hyphen variants the way the page has them", () => {
+    expect(normalizeWord("Zutritts\u00adkontrolle")).toBe("Zutrittskontrolle");
+    expect(normalizeWord("a\u200bb")).toBe("ab");
+    expect(normalizeWord("Ende\u2010zu\u2011Ende")).toBe("Ende-zu-Ende");
+    expect(normalizeWord("e\u0301")).toBe("é");
+    expect(splitWords("eins\u00a0zwei\tdrei\n vier")).toEqual(["eins", "zwei", "drei", "vier"]);
+  });
+});
+
+describe("comparing the page with the PDF", () => {
+  it("finds a word the PDF lacks, and a word the page has more often than the PDF", () => {
+    const pdf = counts([[...line("Kennung eins und zwei", 700)]]);
+    expect(missingWords(["Kennung", "eins", "und", "zwei"], pdf)).toEqual([]);
+    expect(missingWords(["Kennung", "eins", "Zusatzwort", "und", "zwei"], pdf)).toEqual(["Zusatzwort"]);
+    expect(missingWords(["Kennung", "eins", "und", "und", "zwei"], pdf)).toEqual(["und"]);
+  });
+});
+
+describe("the width the page is checked at", () => {
+  it("is the text width of the @page rule of style.css (A4 less the left and right margins)", () => {
+    const style = fs.readFileSync(new URL("../templates/style.css", import.meta.url), "utf8");
+    const rule = /@page\s*\{\s*size:\s*A4;\s*margin:\s*(\d+)mm (\d+)mm (\d+)mm (\d+)mm;\s*\}/.exec(style);
+    expect(rule).not.toBeNull();
+    const [, , right, , left] = rule!.map(Number);
+    expect(printWidthPx).toBeCloseTo(((210 - left! - right!) / 25.4) * 96, 6);
+  });
+});
