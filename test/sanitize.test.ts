@@ -44,7 +44,7 @@ describe("rendering hostile Markdown", () => {
 
   it("keeps ordinary Markdown: emphasis, lists, tables, web and mail links", () => {
     expect(render("**fett** und [Link](https://example.com) und <mailto:dsb@example.com>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- x\n- y")).toBe(
-      '<p><strong>fett</strong> und <a href="https://example.com" class="shows-target">Link</a> und <a href="mailto:dsb@example.com">mailto:dsb@example.com</a></p><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table><ul>\n<li>x</li>\n<li>y</li>\n</ul>',
+      '<p><strong>fett</strong> und <a href="https://example.com">Link</a><span class="link-address"> (https://example.com)</span> und <a href="mailto:dsb@example.com">mailto:dsb@example.com</a></p><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table><ul>\n<li>x</li>\n<li>y</li>\n</ul>',
     );
   });
 

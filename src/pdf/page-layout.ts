@@ -84,6 +84,8 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     return own;
   };
 
+  // Pseudo-elements (::before, ::after, ::marker): their text is the style sheet's, not the page's.
+  const pseudo = new Set<number>(nodes.pseudoType?.index ?? []);
   const breaks = new Set<number>();
   layout.nodeIndex.forEach((node, li) => {
     if (str(nodeName[node]) === "BR") breaks.add(li);
@@ -93,8 +95,9 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     .map((li, i) => ({ li, i, start: textBoxes.start[i]!, length: textBoxes.length[i]!, bounds: textBoxes.bounds[i] as Rect }))
     .filter((b) => {
       const node = layout.nodeIndex[b.li]!;
-      // Author text only (not list markers or generated content), and only what is seen.
-      return nodeType[node] === 3 && !["hidden", "collapse"].includes(style(b.li, 1));
+      // Author text only (not list markers or generated content such as a printed link's address), and only what
+      // is seen.
+      return nodeType[node] === 3 && !pseudo.has(parent[node] ?? -1) && !["hidden", "collapse"].includes(style(b.li, 1));
     })
     .sort((a, b) => a.li - b.li || a.start - b.start);
 

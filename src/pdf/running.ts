@@ -42,7 +42,7 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
     title: [text(site.title)],
     location: [text(where)],
     // A draft says so on every page, where the version is: it is not a version anyone can sign.
-    version: page.draft ? [text(`${t.version} ${site.version} · `), h("strong", t.draft)] : [text(`${t.version} ${site.version}`)],
+    version: page.draft ? [text(`${t.version} ${site.version} · `), h("span.draft", t.draft)] : [text(`${t.version} ${site.version}`)],
     valid: [text(`${t.validFrom} ${formatDate(site.validFrom, site.lang)}`)],
   });
   const { name, address } = site.organisation;

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
+import { h } from "hastscript";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
@@ -26,28 +27,34 @@ export function proseToHast(markdown: string): ElementContent[] {
 }
 
 /**
- * Marks what Markdown's HTML does not say but the reader must see as written: an ordered list numbered "1)" (HTML
- * lists show "1."), and links whose text is not their address (printed, the address is shown after the text, so a
- * reader of the PDF sees where a link leads). Done after sanitizing, which would drop the classes.
+ * Adds what Markdown's HTML does not say but the reader must see as written: an ordered list numbered "1)" keeps
+ * that form (HTML lists show "1."), and a link whose text is not its address is followed by the address, shown in
+ * print only (the style sheet), so a reader of the PDF sees where it leads. Done after sanitizing, which would drop
+ * the classes.
  */
 function mark(tree: Root, markdown: string): void {
-  const walk = (node: Root | RootContent) => {
-    if (node.type !== "element" && node.type !== "root") return;
-    if (node.type === "element") {
+  const walk = (node: Root | Element) => {
+    const children: RootContent[] = [];
+    for (const child of node.children) {
+      children.push(child);
+      if (child.type !== "element") continue;
       // GitHub's footnotes have a heading for screen readers only ("Footnotes"): a visible label here (its words
       // are the annex's language, see renderProse), and no heading, which would sit in the contents and bookmarks.
-      if (node.tagName === "h2" && node.properties.id === "footnote-label") {
-        node.tagName = "p";
-        node.properties.className = ["footnotes-label"];
+      if (child.tagName === "h2" && child.properties.id === "footnote-label") {
+        child.tagName = "p";
+        child.properties.className = ["footnotes-label"];
       }
-      if (node.tagName === "ol") {
-        const at = node.position?.start.offset;
-        if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(node, "paren");
-      } else if (node.tagName === "a" && typeof node.properties.href === "string" && !node.properties.href.startsWith("#")) {
-        if (!showsItsAddress(node)) addClass(node, "shows-target");
+      if (child.tagName === "ol") {
+        const at = child.position?.start.offset;
+        if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(child, "paren");
+      } else if (child.tagName === "a" && typeof child.properties.href === "string" && !child.properties.href.startsWith("#") && !showsItsAddress(child)) {
+        // Printed, a link cannot be followed: its address follows it, as text of the page (read in the PDF too).
+        const address = child.properties.href.replace(/^(mailto|tel):/, "");
+        children.push(h("span.link-address", ` (${address})`));
       }
+      walk(child);
     }
-    node.children.forEach(walk);
+    node.children = children as Element["children"];
   };
   walk(tree);
 }

@@ -5,7 +5,8 @@ import { parseMarkdown } from "../load/markdown.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Prose, Site } from "../model.js";
 import { sourceOffsets } from "../resolve/scalar-offsets.js";
-import { describeHidden, hiddenCharacters } from "../util/characters.js";
+import { unprintable } from "../render/fonts.js";
+import { codePointName, describeHidden, hiddenCharacters, isHidden } from "../util/characters.js";
 import { mdastText } from "../util/mdast-walk.js";
 import { mixesLookAlikes } from "../util/scripts.js";
 import { markdownLimitProblem } from "./markdown-limits.js";
@@ -39,6 +40,7 @@ export function checkTexts(content: LoadedContent, site: Site | undefined, diagn
   for (const prose of proseFiles.values()) {
     const lines = lineStarts(prose.markdown);
     scanSource(prose.markdown, (offset) => placeInText(prose.file, lines, offset), diagnostics);
+    for (const { index, char } of unprintableCharacters(prose.markdown)) diagnostics.add("glyph-missing", placeInText(prose.file, lines, index), glyphMessage(char));
     if (prose.markdown.trim() !== "" && isEmptyText(prose.markdown, true)) {
       diagnostics.add("empty-text", { file: prose.file, line: 1, column: 1 }, "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.");
     }
@@ -56,6 +58,25 @@ function scanSource(text: string, place: (offset: number) => Place, diagnostics:
       diagnostics.add("mixed-script", place(match.index ?? 0), `The word "${match[0]}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`);
     }
   }
+}
+
+// Runs of characters no bundled font has (hidden ones are reported as such), one per word or sign: only texts beyond
+// ASCII can hold any.
+function unprintableCharacters(text: string): { index: number; char: string }[] {
+  if (!/[^\x00-\x7f]/.test(text)) return [];
+  const runs: { index: number; char: string }[] = [];
+  for (const found of unprintable(text)) {
+    if (isHidden(found.char)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.index + last.char.length === found.index) last.char += found.char;
+    else runs.push({ ...found });
+  }
+  return runs;
+}
+
+function glyphMessage(run: string): string {
+  const what = [...run].length === 1 ? `"${run}" (${codePointName(run)})` : `"${run}" (${[...run].map((c) => codePointName(c)).slice(0, 3).join(", ")}${[...run].length > 3 ? ", …" : ""})`;
+  return `The annex's fonts have no letters for ${what}: the PDF would show empty boxes here. Write it another way (e.g. spell out the word); emoji, Chinese, Japanese, Korean, Indic and Arabic scripts are not in the fonts.`;
 }
 
 // Whether the word at `index` is part of a web or mail address (the run of non-blank characters around it).
@@ -85,6 +106,9 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
         const at = sourceOffsets(file.text, node)[index] ?? node.range[0];
         if (file.text.startsWith(char, at)) continue;
         diagnostics.add("invisible-character", placeOfOffset(file, at), `Written as an escape, this value holds ${describeHidden(char)}. Delete it.`);
+      }
+      for (const { index, char } of unprintableCharacters(value)) {
+        diagnostics.add("glyph-missing", placeOfOffset(file, sourceOffsets(file.text, node)[index] ?? node.range[0]), glyphMessage(char));
       }
       // An empty value is the schema's to report ("must not be empty").
       if (value !== "" && isEmptyText(value, markdownFields.has(field))) {
