@@ -21,7 +21,11 @@ const median = (f) => {
   }
   return { ms: times.sort((a, b) => a - b)[2], result };
 };
-const marked = (runs) => runs.filter((r) => r.type !== "equal").map((r) => `${r.type === "added" ? "+" : "-"}${r.items.join("").trim()}`).filter((s) => s.length > 1);
+const marked = (runs) =>
+  runs
+    .filter((r) => r.type !== "equal")
+    .map((r) => `${r.type === "added" ? "+" : "-"}${r.items.join("").trim()}`)
+    .filter((s) => s.length > 1);
 
 const base = words(4000, 3);
 const edited = [...base];
@@ -32,7 +36,15 @@ const cases = [
   ["4,000 words, one word in 10 changed", base.join(" "), base.map((w, i) => (i % 10 === 0 ? `anders${i}` : w)).join(" ")],
   ["4,000 words, one word in 5 changed", base.join(" "), base.map((w, i) => (i % 5 === 0 ? `anders${i}` : w)).join(" ")],
   ["two unrelated 4,000-word texts", base.join(" "), words(4000, 7).join(" ")],
-  ["two unrelated 16,000-word texts (the 32 KB text limit)", words(16000, 1).map((w) => w.slice(0, 1)).join(" "), words(16000, 2).map((w) => w.slice(-1)).join(" ")],
+  [
+    "two unrelated 16,000-word texts (the 32 KB text limit)",
+    words(16000, 1)
+      .map((w) => w.slice(0, 1))
+      .join(" "),
+    words(16000, 2)
+      .map((w) => w.slice(-1))
+      .join(" "),
+  ],
 ];
 for (const [name, before, after] of cases) {
   // Not wordDiff: it keeps each result, so later runs would measure its cache.

@@ -13,7 +13,9 @@ import { browser, ensureCompiled, machine, version } from "./bench/setup.mjs";
 import { mark, mb, ms, ratio, table } from "./bench/table.mjs";
 import { writeSynthetic } from "./synthetic.mjs";
 
-const { values } = parseArgs({ options: { runs: { type: "string" }, quick: { type: "boolean" }, "no-compile": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string" }, quick: { type: "boolean" }, "no-compile": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+});
 if (values.help) {
   process.stdout.write("Usage: npm run bench -- [--runs N] [--quick] [--no-compile]\n");
   process.exit(0);
@@ -26,7 +28,12 @@ const toms = path.join(root, "bin/toms.js");
 const here = (name) => path.join(root, "scripts/bench", name);
 // A fixed build date: the PDFs are the same bytes on every run, so "nothing changed" really is nothing.
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
-const sizes = [[100, 2], [500, 5], [1000, 10], [2000, 10]];
+const sizes = [
+  [100, 2],
+  [500, 5],
+  [1000, 10],
+  [2000, 10],
+];
 const started = performance.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "toms-bench-"));
 let outs = 0;
@@ -52,7 +59,11 @@ try {
   if (found.missing) process.stderr.write(`PDF rows skipped: ${found.missing}\n`);
   const floorDir = path.join(tmp, "floor");
   fs.mkdirSync(floorDir);
-  const floor = (passes) => ({ label: `Chromium floor, ${passes} pass${passes > 1 ? "es" : ""} per page`, skip: noPdf, args: () => [here("floor.mjs"), found.executable, String(passes), floorDir, ...pages] });
+  const floor = (passes) => ({
+    label: `Chromium floor, ${passes} pass${passes > 1 ? "es" : ""} per page`,
+    skip: noPdf,
+    args: () => [here("floor.mjs"), found.executable, String(passes), floorDir, ...pages],
+  });
   const mdDir = path.join(tmp, "markdown");
   let ids = [];
   let noTools = version("pandoc") && version("weasyprint") ? undefined : "not installed";
@@ -86,7 +97,9 @@ try {
   const busy = loadAtStart > cores ? loadAtStart.toFixed(2) : os.loadavg()[0] > cores + 1 ? os.loadavg()[0].toFixed(2) : undefined;
   const r = Object.fromEntries(Object.keys(rows).map((key, i) => [key, result[i]]));
   const line = (m, target = "", ok = undefined) =>
-    m.failed ? [`  ${m.label}`, "", m.failed, "", "", "", "", target, ""] : [`  ${m.label}`, String(m.runs), ms(m.median), ms(m.min), ms(m.max), ms(m.cpu), mb(m.rssKB), target, mark(ok)];
+    m.failed
+      ? [`  ${m.label}`, "", m.failed, "", "", "", "", target, ""]
+      : [`  ${m.label}`, String(m.runs), ms(m.median), ms(m.min), ms(m.max), ms(m.cpu), mb(m.rssKB), target, mark(ok)];
   const vs = (a, b) => r[a].median / r[b].median;
   const within = (value, limit) => (Number.isFinite(value) ? value <= limit : undefined);
   const largest = r["html-2000x10"];
@@ -103,7 +116,10 @@ try {
     "synthetic content (measures × locations)",
     ...sizes.flatMap(([m, l]) => {
       const big = m === 2000 && l === 10;
-      return [line(r[`html-${m}x${l}`], big ? "≤ 2000 ms, ≤ 600 MB" : "", big ? within(largest.median, 2000) && within(largest.rssKB, 600 * 1024) : undefined), line(r[`check-${m}x${l}`])];
+      return [
+        line(r[`html-${m}x${l}`], big ? "≤ 2000 ms, ≤ 600 MB" : "", big ? within(largest.median, 2000) && within(largest.rssKB, 600 * 1024) : undefined),
+        line(r[`check-${m}x${l}`]),
+      ];
     }),
   ];
   const growth = growthReport(sizes.map(([m, l]) => ({ m, l, html: r[`html-${m}x${l}`], check: r[`check-${m}x${l}`] })));
@@ -127,10 +143,17 @@ try {
     "  puppeteer alone: same browser, same flags, one tab per page, as many at once as there are cores.",
     "- pandoc + WeasyPrint make the same annexes from Markdown generated from the same content (default pandoc styling).",
     ...(r.floor1.median && r.pandoc.median
-      ? [`  The 1-pass Chromium floor alone is ${ratio(vs("floor1", "pandoc"))} of pandoc + WeasyPrint: no build that prints with Chromium gets below 0.5× of it.`]
+      ? [
+          `  The 1-pass Chromium floor alone is ${ratio(vs("floor1", "pandoc"))} of pandoc + WeasyPrint: no build that prints with Chromium gets below 0.5× of it.`,
+        ]
       : []),
-    `- load at end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; the bench took ${Math.round((performance.now() - started) / 1000)} s.`,
-    ...(busy ? [`- ⚠ the machine was busy (load ${busy} on ${os.availableParallelism()} cores): wall times are inflated; min and CPU are the steadier columns.`] : []),
+    `- load at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}; the bench took ${Math.round((performance.now() - started) / 1000)} s.`,
+    ...(busy
+      ? [`- ⚠ the machine was busy (load ${busy} on ${os.availableParallelism()} cores): wall times are inflated; min and CPU are the steadier columns.`]
+      : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } finally {
@@ -159,12 +182,20 @@ async function measureAll(rows) {
   return rows.map((row, i) => {
     if (failed[i] !== undefined) return { label: row.label, failed: failed[i] };
     const s = samples[i];
-    return { label: row.label, runs: s.length, ...stats(s.map((x) => x.ms)), cpu: stats(s.map((x) => x.cpuMs ?? Number.NaN)).median, rssKB: Math.max(...s.map((x) => x.rssKB ?? Number.NaN)) };
+    return {
+      label: row.label,
+      runs: s.length,
+      ...stats(s.map((x) => x.ms)),
+      cpu: stats(s.map((x) => x.cpuMs ?? Number.NaN)).median,
+      rssKB: Math.max(...s.map((x) => x.rssKB ?? Number.NaN)),
+    };
   });
 }
 
 /** The HTML pages of the annexes (not the index) a build wrote into `out`, per its manifest. */
 function annexPages(out) {
   const manifest = JSON.parse(fs.readFileSync(path.join(out, "toms-manifest.json"), "utf8"));
-  return Object.keys(manifest.pdfs).filter((f) => !f.includes("/")).map((f) => path.join(out, f.replace(/\.pdf$/, ".html")));
+  return Object.keys(manifest.pdfs)
+    .filter((f) => !f.includes("/"))
+    .map((f) => path.join(out, f.replace(/\.pdf$/, ".html")));
 }

@@ -17,16 +17,30 @@ export function writeSynthetic(dir, measures, locations) {
   const groupCount = Math.min(10, sections);
   fs.mkdirSync(path.join(dir, "prose"), { recursive: true });
   for (let g = 0; g < groupCount; g++) fs.mkdirSync(path.join(dir, `group-${g}`));
-  const groups = Array.from({ length: groupCount }, (_, g) => `  - id: group-${g}\n    title: "Measures to ensure property ${g} of the processing"\n${g % 2 ? "" : `    intro: "Measures that keep the systems of group ${g} confidential and intact."\n`}`).join("");
+  const groups = Array.from(
+    { length: groupCount },
+    (_, g) =>
+      `  - id: group-${g}\n    title: "Measures to ensure property ${g} of the processing"\n${g % 2 ? "" : `    intro: "Measures that keep the systems of group ${g} confidential and intact."\n`}`,
+  ).join("");
   const cert = (l) => (l % 2 ? `["ISO 27001", "SOC 2 Type II"]` : `[{ name: "ISO 27001", url: "https://example.com/iso/${l}" }]`);
-  const locs = Array.from({ length: locations }, (_, l) => `  - id: loc-${l}\n    name: "Data centre ${l}"\n    operator: "Operator ${l} Ltd"\n    description: "The systems of site ${l} run in a certified data centre."\n    certifications: ${cert(l)}\n`).join("");
+  const locs = Array.from(
+    { length: locations },
+    (_, l) =>
+      `  - id: loc-${l}\n    name: "Data centre ${l}"\n    operator: "Operator ${l} Ltd"\n    description: "The systems of site ${l} run in a certified data centre."\n    certifications: ${cert(l)}\n`,
+  ).join("");
   fs.writeFileSync(
     path.join(dir, "site.yaml"),
     `title: "Synthetic annex"\nsubtitle: "Security of processing under Article 32 GDPR"\nlang: en\norganisation:\n  name: Synthetic Ltd\n  address: ["1 Example Street", "10115 Berlin"]\n  url: https://example.com\nversion: "1.0"\nvalid_from: 2026-01-01\npreamble: preamble.md\ngroups:\n${groups}locations:\n${locs}`,
   );
-  fs.writeFileSync(path.join(dir, "preamble.md"), "# Preamble\n\nThis annex describes the technical and organisational measures of **Synthetic Ltd**.\n\n## Scope\n\nIt applies to every processing named in the agreement.\n");
+  fs.writeFileSync(
+    path.join(dir, "preamble.md"),
+    "# Preamble\n\nThis annex describes the technical and organisational measures of **Synthetic Ltd**.\n\n## Scope\n\nIt applies to every processing named in the agreement.\n",
+  );
   for (let p = 0; p < 5; p++) {
-    fs.writeFileSync(path.join(dir, "prose", `shared-${p}.md`), `Backups of zone ${p} are encrypted (AES-256) and kept in a second fire compartment.\n\n| copy | kept for |\n| --- | --- |\n| daily | 14 days |\n| monthly | 12 months |\n`);
+    fs.writeFileSync(
+      path.join(dir, "prose", `shared-${p}.md`),
+      `Backups of zone ${p} are encrypted (AES-256) and kept in a second fire compartment.\n\n| copy | kept for |\n| --- | --- |\n| daily | 14 days |\n| monthly | 12 months |\n`,
+    );
   }
   let id = 0;
   for (let s = 0; s < sections; s++) {

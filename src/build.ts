@@ -55,7 +55,14 @@ export interface BuildResult {
  * A version the record of published versions holds is served from it, never re-rendered, and must not have changed.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const failed = (diagnostics: Diagnostics, failure?: string): BuildResult => ({ ok: false, diagnostics, written: [], pages: [], annexes: 0, ...(failure && { failure }) });
+  const failed = (diagnostics: Diagnostics, failure?: string): BuildResult => ({
+    ok: false,
+    diagnostics,
+    written: [],
+    pages: [],
+    annexes: 0,
+    ...(failure && { failure }),
+  });
   // A build killed between the two renames of its commit left the old site aside: put it back before anything
   // else, so that even a build stopped by a content error leaves --out as the killed build found it.
   const unsafe = unsafeOutput(options.out, options.content);
@@ -109,7 +116,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const files = recordedFiles(state.repo, published, record.ref as string);
       writeFiles(staging.dir, files);
       const r = published.record;
-      current = { version: { version: r.version, validFrom: r.valid_from, files: r.annexes, commit: r.commit, toms: r.toms, recorded: true }, files: [...files.keys()] };
+      current = {
+        version: { version: r.version, validFrom: r.valid_from, files: r.annexes, commit: r.commit, toms: r.toms, recorded: true },
+        files: [...files.keys()],
+      };
       options.log?.(`version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
     } else {
       const set = await writeAnnexSet(site, { ...target, dir: staging.dir, rel: "", ...(state.draft && { draft: true }) });
@@ -124,7 +134,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       versions = await writeArchive({ site, current, content: options.content, repo: state.repo, record, target, staging: staging.dir, diagnostics });
       if (diagnostics.hasErrors) return failed(diagnostics);
     }
-    fs.writeFileSync(path.join(staging.dir, "index.html"), renderIndex(site, current.version.files, { pdf: options.pdf, versions, ...(state.draft && { draft: true }) }));
+    fs.writeFileSync(
+      path.join(staging.dir, "index.html"),
+      renderIndex(site, current.version.files, { pdf: options.pdf, versions, ...(state.draft && { draft: true }) }),
+    );
     const manifest: Manifest = { draft: state.draft, pdfs: sorted(records), versions };
     fs.writeFileSync(path.join(staging.dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
     staging.commit();

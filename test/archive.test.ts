@@ -37,9 +37,21 @@ describe("the archive of published versions", () => {
   it("keeps the earlier version byte for byte and adds the new one next to the latest", () => {
     const after = files(out("dist"));
     for (const file of Object.keys(before).filter((f) => f.startsWith("1.0/"))) expect(after[file], file).toBe(before[file]);
-    expect(Object.keys(after).filter((f) => f.startsWith("1.1/") && !f.startsWith("1.1/fonts/"))).toEqual(["1.1/all.html", "1.1/all.pdf", "1.1/aws.html", "1.1/aws.pdf", "1.1/berlin.html", "1.1/berlin.pdf", "1.1/style.css"]);
+    expect(Object.keys(after).filter((f) => f.startsWith("1.1/") && !f.startsWith("1.1/fonts/"))).toEqual([
+      "1.1/all.html",
+      "1.1/all.pdf",
+      "1.1/aws.html",
+      "1.1/aws.pdf",
+      "1.1/berlin.html",
+      "1.1/berlin.pdf",
+      "1.1/style.css",
+    ]);
     // Each version's pages have the fonts they were printed with.
-    expect(Object.keys(after).filter((f) => f.startsWith("1.1/fonts/")).map((f) => f.slice(4))).toEqual(Object.keys(after).filter((f) => f.startsWith("fonts/")));
+    expect(
+      Object.keys(after)
+        .filter((f) => f.startsWith("1.1/fonts/"))
+        .map((f) => f.slice(4)),
+    ).toEqual(Object.keys(after).filter((f) => f.startsWith("fonts/")));
     expect(after["berlin.pdf"]).toBe(after["1.1/berlin.pdf"]);
     expect(after["berlin.pdf"]).not.toBe(after["1.0/berlin.pdf"]);
     expect(fs.readFileSync(path.join(out("dist"), "1.0/berlin.html"), "utf8")).not.toContain("alarmgesichert");

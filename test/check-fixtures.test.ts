@@ -58,7 +58,8 @@ describe("ref chains", () => {
       fs.cpSync(path.join(root, "_base/content"), content, { recursive: true });
       // verschluesselung (everywhere) ← verschluesselung-berlin [berlin] ← verschluesselung-auch (none of its own).
       const weitergabe = fs.readFileSync(path.join(content, "weitergabe.yaml"), "utf8");
-      const chain = "  - id: verschluesselung-berlin\n    ref: verschluesselung\n    locations: [berlin]\n  - id: verschluesselung-auch\n    ref: verschluesselung-berlin\n";
+      const chain =
+        "  - id: verschluesselung-berlin\n    ref: verschluesselung\n    locations: [berlin]\n  - id: verschluesselung-auch\n    ref: verschluesselung-berlin\n";
       fs.writeFileSync(path.join(content, "weitergabe.yaml"), `${weitergabe}${chain}`);
       const { site, diagnostics } = checkContent(content);
       expect(diagnostics.sorted()).toEqual([]);

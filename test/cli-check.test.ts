@@ -55,12 +55,20 @@ describe("toms check (text)", () => {
 
   it("reports a content folder that does not exist as wrong usage (exit 2), in one line", () => {
     const run = toms(["check", "--content", "no-such-folder"]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: 'toms: the content folder "no-such-folder" does not exist; point --content at the folder that holds site.yaml.\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'toms: the content folder "no-such-folder" does not exist; point --content at the folder that holds site.yaml.\n',
+    });
   });
 
   it("reports a --content that is a file as wrong usage (exit 2)", () => {
     const run = toms(["check", "--content", "README.md"]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: 'toms: --content "README.md" is a file, not a folder; point --content at the folder that holds site.yaml.\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'toms: --content "README.md" is a file, not a folder; point --content at the folder that holds site.yaml.\n',
+    });
   });
 
   it("reports a content folder without site.yaml as a content error (exit 1): a pull request may delete it", () => {
@@ -109,7 +117,15 @@ describe("toms check --format json", () => {
     const run = toms(["check", "--format=json", "--content", "."], fixture("unused-location"));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
-      { file: "site.yaml", line: 24, column: 9, severity: "warning", rule: "unused-location", message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.', hint: "Remove the location or assign measures to it." },
+      {
+        file: "site.yaml",
+        line: 24,
+        column: 9,
+        severity: "warning",
+        rule: "unused-location",
+        message: 'No measure names the location "paris"; its annex holds only the measures that apply everywhere.',
+        hint: "Remove the location or assign measures to it.",
+      },
     ]);
   });
 });
@@ -132,7 +148,9 @@ describe("toms check --format github", () => {
   it("annotates warnings as ::warning and exits 0", () => {
     const run = toms(["check", "--format", "github", "--content", "."], fixture("unused-location"));
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere. Remove the location or assign measures to it.\n');
+    expect(run.stdout).toBe(
+      '::warning file=site.yaml,line=24,col=9,title=toms unused-location::No measure names the location "paris"; its annex holds only the measures that apply everywhere. Remove the location or assign measures to it.\n',
+    );
   });
 
   it("prints nothing for clean content", () => {
@@ -142,7 +160,7 @@ describe("toms check --format github", () => {
 
 describe("wrong usage exits 2 with the usage on stderr", () => {
   it.each([
-    ["an unknown flag", ["check", "--colour"], "toms: unknown option \"--colour\""],
+    ["an unknown flag", ["check", "--colour"], 'toms: unknown option "--colour"'],
     ["an unknown format", ["check", "--format", "xml"], 'toms: unknown --format "xml" for check (text, json or github)'],
     ["an unknown command", ["chekc"], 'toms: unknown command "chekc"'],
     ["no command", [], "toms: no command given"],

@@ -48,7 +48,11 @@ test("--format json and --report FILE", () => {
   expect(run.code).toBe(0);
   const report = JSON.parse(run.stdout);
   expect(fs.readFileSync(path.join(repo.dir, "out/diff.json"), "utf8")).toBe(run.stdout);
-  expect(report.annexes.map((a: { location: string; changes: unknown[] }) => [a.location, a.changes.length])).toEqual([["all", 1], ["berlin", 1], ["aws", 1]]);
+  expect(report.annexes.map((a: { location: string; changes: unknown[] }) => [a.location, a.changes.length])).toEqual([
+    ["all", 1],
+    ["berlin", 1],
+    ["aws", 1],
+  ]);
   expect(report.annexes[0].changes[0]).toEqual({
     kind: "changed",
     measure: "passwort",
@@ -61,7 +65,13 @@ test("--format json and --report FILE", () => {
     { kind: "changed", field: "version", before: "1.0", after: "1.1" },
     { kind: "changed", field: "valid_from", before: "2099-01-01", after: "2099-02-01" },
   ]);
-  expect(report.suggestion).toEqual({ version: "1.1", date: "2099-02-01", summary: "Geändert: passwort.", bump: false, yaml: 'changes:\n  - version: "1.1"\n    date: 2099-02-01\n    summary: "Geändert: passwort."' });
+  expect(report.suggestion).toEqual({
+    version: "1.1",
+    date: "2099-02-01",
+    summary: "Geändert: passwort.",
+    bump: false,
+    yaml: 'changes:\n  - version: "1.1"\n    date: 2099-02-01\n    summary: "Geändert: passwort."',
+  });
   expect(report.diagnostics).toEqual([]);
 });
 
@@ -74,7 +84,11 @@ test("a report longer than a pull-request comment is cut between changes; the fi
   expect(full.length).toBeGreaterThan(3 * commentBudget);
   expect(full).toContain("`neu-149`");
   const shown = run.stdout.match(/- \*\*added\*\*/g)?.length ?? 0;
-  expect(run.stdout).toMatch(new RegExp(`> \\[!NOTE\\]\\n> The report is cut here: ${450 - shown} more changes are not shown, as a pull-request comment holds at most 65,536 characters\\. The full report is in \`diff\\.md\`\\.\\n$`));
+  expect(run.stdout).toMatch(
+    new RegExp(
+      `> \\[!NOTE\\]\\n> The report is cut here: ${450 - shown} more changes are not shown, as a pull-request comment holds at most 65,536 characters\\. The full report is in \`diff\\.md\`\\.\\n$`,
+    ),
+  );
   expect(full.startsWith(run.stdout.slice(0, run.stdout.indexOf("> [!NOTE]")))).toBe(true);
 });
 
@@ -96,7 +110,9 @@ test("usage errors: exit 2 with one line", () => {
   });
   const head = toms(repo.dir, "diff", "main", "main", "--content", "massnahmen");
   expect(head.code).toBe(2);
-  expect(stable(head.stderr)).toMatch(/^toms: there is no content folder "massnahmen" at main \([0-9a-f]{7}\); point --content at the folder that holds site\.yaml\.\n$/);
+  expect(stable(head.stderr)).toMatch(
+    /^toms: there is no content folder "massnahmen" at main \([0-9a-f]{7}\); point --content at the folder that holds site\.yaml\.\n$/,
+  );
 });
 
 test("content errors at HEAD: diagnostics, exit 1", () => {

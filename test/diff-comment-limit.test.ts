@@ -33,7 +33,12 @@ function postedComment(repo: TestRepo, base: string): { body: string; code: stri
     const context = { repo: { owner: "o", repo: "r" }, issue: { number: 1 } };
     (async () => {\n${postScript}\n})().then(() => process.stdout.write(posted));
   `;
-  const post = spawnSync(process.execPath, ["-e", runner], { cwd: repo.dir, env: { ...process.env, ARTIFACT_URL: artifactUrl }, encoding: "utf8", maxBuffer: 1 << 28 });
+  const post = spawnSync(process.execPath, ["-e", runner], {
+    cwd: repo.dir,
+    env: { ...process.env, ARTIFACT_URL: artifactUrl },
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   expect(post.stderr).toBe("");
   return { body: post.stdout, code: fs.readFileSync(env.GITHUB_OUTPUT, "utf8") };
 }
@@ -50,7 +55,9 @@ const longTitle = (i: number) => `Maßnahme ${i}: ${"Zutrittskontrolle mit Chipk
 const sections = (text: (i: number) => string, locations = "[berlin]") =>
   Object.fromEntries(
     Array.from({ length: 10 }, (_, f) => {
-      const list = Array.from({ length: 300 }, (_, j) => f * 300 + j).map((i) => `  - id: m-${i}\n    title: "${longTitle(i)}"\n    locations: ${locations}\n    text: "${text(i)}"\n`);
+      const list = Array.from({ length: 300 }, (_, j) => f * 300 + j).map(
+        (i) => `  - id: m-${i}\n    title: "${longTitle(i)}"\n    locations: ${locations}\n    text: "${text(i)}"\n`,
+      );
       return [`measures/viele-${f}.yaml`, `id: viele-${f}\ngroup: vertraulichkeit\ntitle: "Viele ${f}"\nmeasures:\n${list.join("")}`];
     }),
   );
@@ -66,8 +73,8 @@ test("thousands of changed measures, 150 locations with long names, a long sugge
   expect(body.length).toBeLessThanOrEqual(commentLimit);
   expect(body.length).toBeGreaterThan(commentLimit - 10_000);
   expect(body.startsWith("<!-- toms-diff -->\n## toms diff:")).toBe(true);
-  expect(body).toContain("The annexes changed, but \"version\" is still");
-  expect(body).toContain("summary: \"Geändert: Maßnahme 0:");
+  expect(body).toContain('The annexes changed, but "version" is still');
+  expect(body).toContain('summary: "Geändert: Maßnahme 0:');
   expect(body).toContain("und 2990 weitere");
   expect(body).toMatch(/\| … and \d+ more annexes \(see the full report\) \|/);
   expect(body).toMatch(/> The report is cut here: \d+ more changes are not shown/);
@@ -93,7 +100,8 @@ test("a head that outgrows the comment by itself (problems, suggestion, overview
   const result = diffContent({ content: "measures", base, cwd: repo.dir, today: "2026-01-01" });
   // Far beyond what toms produces today: 5,000 problems of 5,000 characters, a 200,000-character suggestion,
   // 5,000 annexes with 1,000-character names.
-  for (let i = 0; i < 5000; i++) result.diagnostics.add("version-unchanged", { file: path.join(repo.dir, "measures/site.yaml"), line: i + 1, column: 1 }, `Problem ${i} `.repeat(500));
+  for (let i = 0; i < 5000; i++)
+    result.diagnostics.add("version-unchanged", { file: path.join(repo.dir, "measures/site.yaml"), line: i + 1, column: 1 }, `Problem ${i} `.repeat(500));
   if (result.suggestion) result.suggestion.yaml = `changes:\n${"  - summary: lang\n".repeat(12_000)}`;
   for (let i = 0; i < 5000; i++) result.annexes.push({ location: `ort-${i}`, name: "N".repeat(1000), changes: [] });
   const { text, truncated } = markdownReport(result, { reportFile: `${"r".repeat(5000)}.md`, cwd: repo.dir });

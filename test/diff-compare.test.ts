@@ -23,7 +23,13 @@ describe("measures", () => {
     repo.edit("measures/zugang.yaml", "measures:\n", "measures:\n  - id: sperre\n    locations: [aws]\n    text: Konten werden gesperrt.\n");
     const result = diff();
     expect(summary(result)).toEqual(["all: added sperre", "berlin: ", "aws: added sperre"]);
-    expect(result.annexes[2]?.changes[0]).toEqual({ kind: "added", measure: "sperre", section: "zugang", place: "(1) b) Zugangskontrolle", after: "Konten werden gesperrt." });
+    expect(result.annexes[2]?.changes[0]).toEqual({
+      kind: "added",
+      measure: "sperre",
+      section: "zugang",
+      place: "(1) b) Zugangskontrolle",
+      after: "Konten werden gesperrt.",
+    });
   });
 
   test("a removed measure shows its old text", () => {
@@ -50,16 +56,28 @@ describe("measures", () => {
   });
 
   test("a measure moved to another section", () => {
-    repo.edit("measures/zugang.yaml", "  - id: passwort\n    text: |\n      Passwörter haben mindestens zwölf Zeichen.\n", "  - id: platzhalter\n    text: Noch offen.\n");
+    repo.edit(
+      "measures/zugang.yaml",
+      "  - id: passwort\n    text: |\n      Passwörter haben mindestens zwölf Zeichen.\n",
+      "  - id: platzhalter\n    text: Noch offen.\n",
+    );
     repo.edit("measures/zutritt.yaml", "measures:\n", "measures:\n  - id: passwort\n    text: |\n      Passwörter haben mindestens zwölf Zeichen.\n");
     const result = diff();
-    expect(summary(result)).toEqual(["all: moved passwort, added platzhalter", "berlin: moved passwort, added platzhalter", "aws: moved passwort, added platzhalter"]);
+    expect(summary(result)).toEqual([
+      "all: moved passwort, added platzhalter",
+      "berlin: moved passwort, added platzhalter",
+      "aws: moved passwort, added platzhalter",
+    ]);
     expect(result.annexes[0]?.changes.find((c) => c.kind === "moved")).toMatchObject({ before: "(1) b) Zugangskontrolle", after: "(1) a) Zutrittskontrolle" });
   });
 
   test("swapping two measures of a section reports the one that changed places", () => {
-    repo.edit("measures/zutritt.yaml", "  - id: tuer\n    title: \"Türen\"\n    text: |\n      Alle Türen sind verschlossen.\n", "");
-    repo.edit("measures/zutritt.yaml", "  - id: wache\n", "  - id: tuer\n    title: \"Türen\"\n    text: |\n      Alle Türen sind verschlossen.\n  - id: wache\n");
+    repo.edit("measures/zutritt.yaml", '  - id: tuer\n    title: "Türen"\n    text: |\n      Alle Türen sind verschlossen.\n', "");
+    repo.edit(
+      "measures/zutritt.yaml",
+      "  - id: wache\n",
+      '  - id: tuer\n    title: "Türen"\n    text: |\n      Alle Türen sind verschlossen.\n  - id: wache\n',
+    );
     const result = diff();
     expect(summary(result)).toEqual(["all: moved tuer", "berlin: moved tuer", "aws: "]);
     expect(result.annexes[0]?.changes[0]).toMatchObject({ before: "(1) a) Zutrittskontrolle, measure 1", after: "(1) a) Zutrittskontrolle, measure 2" });
@@ -82,7 +100,9 @@ describe("measures", () => {
     const result = diff();
     expect(summary(result)).toEqual(["all: changed sicherung, changed wiederherstellung", "berlin: changed sicherung, changed wiederherstellung", "aws: "]);
     expect(result.annexes[1]?.changes[1]).toMatchObject({ measure: "wiederherstellung", reuses: "sicherung" });
-    expect(markdownReport(result).text).toContain("- **changed** `wiederherstellung` in (2) Verfügbarkeit (the text of `sicherung`, reused here)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …");
+    expect(markdownReport(result).text).toContain(
+      "- **changed** `wiederherstellung` in (2) Verfügbarkeit (the text of `sicherung`, reused here)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …",
+    );
   });
 
   test("reflowing trailing spaces or the final newline is no change", () => {
@@ -92,7 +112,11 @@ describe("measures", () => {
 });
 
 describe("a change of spacing only counts when the page shows it", () => {
-  const measure = (text: string) => `measures:\n  - id: regel\n    text: |\n${text.split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n")}\n`;
+  const measure = (text: string) =>
+    `measures:\n  - id: regel\n    text: |\n${text
+      .split("\n")
+      .map((l) => (l === "" ? "" : `      ${l}`))
+      .join("\n")}\n`;
   const start = (text: string) => {
     repo.edit("measures/zugang.yaml", "measures:\n", measure(text));
     repo.commit("regel");
@@ -129,7 +153,10 @@ describe("a change of spacing only counts when the page shows it", () => {
 
   test("a changed word plus a hard line break elsewhere: the word diff and the changed lines are both shown", () => {
     start("Wartung täglich.\n\nMontag bis Freitag.\nAusnahme: Wochenenden");
-    const result = changeTo("Wartung täglich.\n\nMontag bis Freitag.\nAusnahme: Wochenenden", "Wartung stündlich.\n\nMontag bis Freitag.  \nAusnahme: Wochenenden");
+    const result = changeTo(
+      "Wartung täglich.\n\nMontag bis Freitag.\nAusnahme: Wochenenden",
+      "Wartung stündlich.\n\nMontag bis Freitag.  \nAusnahme: Wochenenden",
+    );
     expect(markdownReport(result).text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
     expect(markdownReport(result).text).toContain("Besides the words, line breaks or spacing changed how the text is shown.");
   });
@@ -193,10 +220,13 @@ describe("version discipline", () => {
         column: 10,
         severity: "error",
         rule: "version-unchanged",
-        message: 'The annexes changed, but "version" is still "1.0". Customers sign the DPA against a version: raise it (e.g. to "1.1"), set "valid_from" and add an entry to "changes".',
+        message:
+          'The annexes changed, but "version" is still "1.0". Customers sign the DPA against a version: raise it (e.g. to "1.1"), set "valid_from" and add an entry to "changes".',
       },
     ]);
-    expect(result.suggestion?.yaml).toBe('version: "1.1"\nvalid_from: 2099-01-02\nchanges:\n  - version: "1.1"\n    date: 2099-01-02\n    summary: "Geändert: passwort."');
+    expect(result.suggestion?.yaml).toBe(
+      'version: "1.1"\nvalid_from: 2099-01-02\nchanges:\n  - version: "1.1"\n    date: 2099-01-02\n    summary: "Geändert: passwort."',
+    );
   });
 
   test("a new version with the old valid_from is a warning at valid_from; a missing history entry is suggested", () => {
@@ -211,7 +241,11 @@ describe("version discipline", () => {
     repo.edit("measures/zugang.yaml", "zwölf", "16");
     repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
     repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-03-01");
-    repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung."\n  - { version: "1.1", date: 2099-03-01, summary: "Längere Passwörter." }');
+    repo.edit(
+      "measures/site.yaml",
+      'summary: "Erste Fassung."',
+      'summary: "Erste Fassung."\n  - { version: "1.1", date: 2099-03-01, summary: "Längere Passwörter." }',
+    );
     const result = diff();
     expect(result.diagnostics.list).toEqual([]);
     expect(result.suggestion).toBeUndefined();
@@ -221,7 +255,9 @@ describe("version discipline", () => {
     repo.edit("measures/site.yaml", 'summary: "Erste Fassung."', 'summary: "Erste Fassung aus toms."');
     const result = diff();
     expect(result.contentChanged).toBe(true);
-    expect(result.site).toEqual([{ kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." }]);
+    expect(result.site).toEqual([
+      { kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." },
+    ]);
     expect(result.diagnostics.list.map((d) => [d.rule, d.line])).toEqual([["version-unchanged", 5]]);
     expect(result.suggestion?.summary).toBe("Außerdem geändert: changes.1.0.");
   });
@@ -286,6 +322,8 @@ describe("sides", () => {
     repo.edit("measures/zutritt.yaml", "locations: [berlinn]", "locations: [berlin]");
     const result = diffContent({ content: "measures", base: "HEAD", cwd: repo.dir });
     expect(result.broken).toBe("base");
-    expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual(["measures/zutritt.yaml:11:17 location-ref"]);
+    expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      "measures/zutritt.yaml:11:17 location-ref",
+    ]);
   });
 });

@@ -23,7 +23,12 @@ describe("reading a revision", () => {
     repo.commit("more");
     const root = path.join(repo.dir, "docs/measures");
     const at = gitFs(repo.dir, base, "docs/measures", root);
-    expect(at.files().map((f) => path.relative(repo.dir, f))).toEqual(["docs/measures/backup.yaml", "docs/measures/site.yaml", "docs/measures/zugang.yaml", "docs/measures/zutritt.yaml"]);
+    expect(at.files().map((f) => path.relative(repo.dir, f))).toEqual([
+      "docs/measures/backup.yaml",
+      "docs/measures/site.yaml",
+      "docs/measures/zugang.yaml",
+      "docs/measures/zutritt.yaml",
+    ]);
     expect(at.read(path.join(root, "zugang.yaml")).toString("utf8")).toBe(smallContent["measures/zugang.yaml"]);
     expect(at.exists(path.join(root, "neu.yaml"))).toBe(false);
     expect(() => at.read(path.join(root, "neu.yaml"))).toThrow(expect.objectContaining({ code: "ENOENT" }));
@@ -46,7 +51,11 @@ describe("reading a revision", () => {
     const status = repo.git("status", "--porcelain=v2");
     // Taken after `git status`, which may itself refresh the index.
     const index = path.join(repo.dir, ".git/index");
-    const snapshot = () => ({ index: fs.readFileSync(index), mtime: fs.statSync(index).mtimeMs, zugang: fs.readFileSync(path.join(repo.dir, "docs/measures/zugang.yaml")) });
+    const snapshot = () => ({
+      index: fs.readFileSync(index),
+      mtime: fs.statSync(index).mtimeMs,
+      zugang: fs.readFileSync(path.join(repo.dir, "docs/measures/zugang.yaml")),
+    });
     const before = snapshot();
     const result = diffContent({ content: "docs/measures", base: "main", head: "HEAD", cwd: repo.dir });
     expect(result.contentChanged).toBe(false);
@@ -59,7 +68,8 @@ describe("reading a revision", () => {
     repo.write({
       "docs/secret.md": "geheim\n",
       "docs/measures/prose/text.md": "Geteilter Text.\n",
-      "docs/measures/zugang.yaml": smallContent["measures/zugang.yaml"] + "  - id: geteilt\n    file: prose/link.md\n  - id: draussen\n    file: prose/out.md\n",
+      "docs/measures/zugang.yaml":
+        smallContent["measures/zugang.yaml"] + "  - id: geteilt\n    file: prose/link.md\n  - id: draussen\n    file: prose/out.md\n",
     });
     fs.symlinkSync("text.md", path.join(repo.dir, "docs/measures/prose/link.md"));
     fs.symlinkSync("../../secret.md", path.join(repo.dir, "docs/measures/prose/out.md"));
@@ -70,7 +80,9 @@ describe("reading a revision", () => {
     expect(at.realpath(path.join(root, "prose/out.md"))).toBe(path.join(repo.dir, "docs/secret.md"));
     const result = diffContent({ content: "docs/measures", base: "HEAD", cwd: repo.dir });
     expect(result.broken).toBe("base");
-    expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual(["docs/measures/zugang.yaml:12:11 file-outside"]);
+    expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      "docs/measures/zugang.yaml:12:11 file-outside",
+    ]);
   });
 
   test("files outside the batch (not YAML or Markdown) are read on demand", () => {
@@ -84,7 +96,9 @@ describe("reading a revision", () => {
     repo.write({ "docs/measures/gross.yaml": `# ${"x".repeat(maxFileBytes + 10)}\n` });
     const commit = repo.commit("large");
     const result = diffContent({ content: "docs/measures", base: commit, cwd: repo.dir });
-    expect(result.base.diagnostics.list.map((d) => `${d.rule} ${d.message}`)).toEqual(["file-too-large The file is larger than 256 KB, the most a content file may have; split it into smaller files."]);
+    expect(result.base.diagnostics.list.map((d) => `${d.rule} ${d.message}`)).toEqual([
+      "file-too-large The file is larger than 256 KB, the most a content file may have; split it into smaller files.",
+    ]);
   });
 });
 
@@ -96,7 +110,9 @@ describe("usage errors", () => {
   });
 
   test("a name git would read as an option", () => {
-    expect(() => diffContent({ content: "docs/measures", base: "--output=x", cwd: repo.dir })).toThrow(new GitUsageError('"--output=x" is not a revision name.'));
+    expect(() => diffContent({ content: "docs/measures", base: "--output=x", cwd: repo.dir })).toThrow(
+      new GitUsageError('"--output=x" is not a revision name.'),
+    );
   });
 
   test("not a git repository", () => {

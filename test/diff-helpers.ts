@@ -34,7 +34,8 @@ export function makeRepo(): TestRepo {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "toms-diff-")));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env, encoding: "utf8" });
   // git log orders by committer date: scenarios of several branches need distinct dates.
-  const gitAt = (date: string, ...args: string[]) => execFileSync("git", args, { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: "utf8" });
+  const gitAt = (date: string, ...args: string[]) =>
+    execFileSync("git", args, { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: "utf8" });
   git("init", "-q", "-b", "main");
   const repo: TestRepo = {
     dir,

@@ -35,11 +35,19 @@ test("with the bump the sentence shows in the Berlin and the combined annex and 
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   const report = JSON.parse(run.stdout);
-  const changes = (location: string) => report.annexes.find((a: { location: string }) => a.location === location).changes.map((c: { kind: string; measure: string }) => `${c.kind} ${c.measure}`);
-  expect([changes("all"), changes("berlin"), changes("aws")]).toEqual([["changed zutritt-rechenzentrum-meetyoo"], ["changed zutritt-rechenzentrum-meetyoo"], []]);
+  const changes = (location: string) =>
+    report.annexes.find((a: { location: string }) => a.location === location).changes.map((c: { kind: string; measure: string }) => `${c.kind} ${c.measure}`);
+  expect([changes("all"), changes("berlin"), changes("aws")]).toEqual([
+    ["changed zutritt-rechenzentrum-meetyoo"],
+    ["changed zutritt-rechenzentrum-meetyoo"],
+    [],
+  ]);
   const markdown = toms(repo.dir, "diff", "main").stdout;
   const line = "Die meetyoo Serverschränke sind einzeln ~~verschließbar.~~ **verschließbar und alarmgesichert.**";
   const parts = markdown.split(/^### /m);
-  expect(parts.filter((p) => p.includes(line)).map((p) => p.split("\n")[0])).toEqual(["Combined annex (all locations): 1 change", "Rechenzentrum Berlin (`berlin`): 1 change"]);
+  expect(parts.filter((p) => p.includes(line)).map((p) => p.split("\n")[0])).toEqual([
+    "Combined annex (all locations): 1 change",
+    "Rechenzentrum Berlin (`berlin`): 1 change",
+  ]);
   expect(parts.find((p) => p.startsWith("AWS"))).toBe("AWS Frankfurt/Paris (`aws`): no change\n");
 });

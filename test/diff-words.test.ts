@@ -8,9 +8,24 @@ const words = (before: string, after: string) => markdownOfRuns(wordDiff(before,
 
 describe("word diff as Markdown", () => {
   const cases: { description: string; before: string; after: string; expected: string[] }[] = [
-    { description: "a replaced word", before: "Die Daten werden täglich gesichert.", after: "Die Daten werden stündlich gesichert.", expected: ["Die Daten werden ~~täglich~~ **stündlich** gesichert."] },
-    { description: "inserted words", before: "Türen sind verschlossen.", after: "Türen sind nachts immer verschlossen.", expected: ["Türen sind **nachts immer** verschlossen."] },
-    { description: "a deleted word at the end", before: "Zutritt mit Chip und PIN.", after: "Zutritt mit Chip.", expected: ["Zutritt mit ~~Chip und PIN.~~ **Chip.**"] },
+    {
+      description: "a replaced word",
+      before: "Die Daten werden täglich gesichert.",
+      after: "Die Daten werden stündlich gesichert.",
+      expected: ["Die Daten werden ~~täglich~~ **stündlich** gesichert."],
+    },
+    {
+      description: "inserted words",
+      before: "Türen sind verschlossen.",
+      after: "Türen sind nachts immer verschlossen.",
+      expected: ["Türen sind **nachts immer** verschlossen."],
+    },
+    {
+      description: "a deleted word at the end",
+      before: "Zutritt mit Chip und PIN.",
+      after: "Zutritt mit Chip.",
+      expected: ["Zutritt mit ~~Chip und PIN.~~ **Chip.**"],
+    },
     {
       description: "the author's Markdown is shown literally, links as code",
       before: "Die **Backup-Jobs** laufen, siehe <https://example.org/a_b>.",
@@ -42,7 +57,17 @@ describe("word diff as Markdown", () => {
   });
 
   test("escaping keeps numbers and dashes inside words", () => {
-    expect(["2026.1", "1.", "7:00", "-", "---", "Zwei-Faktor", "a|b", "#1", "#"].map(escapeToken)).toEqual(["2026.1", "1\\.", "7:00", "\\-", "\\---", "Zwei-Faktor", "a\\|b", "#1", "\\#"]);
+    expect(["2026.1", "1.", "7:00", "-", "---", "Zwei-Faktor", "a|b", "#1", "#"].map(escapeToken)).toEqual([
+      "2026.1",
+      "1\\.",
+      "7:00",
+      "\\-",
+      "\\---",
+      "Zwei-Faktor",
+      "a\\|b",
+      "#1",
+      "\\#",
+    ]);
   });
 });
 
@@ -66,7 +91,16 @@ describe("sequence diff", () => {
     const runs = wordDiff(base.join(" "), edited.join(" "));
     const changed = runs.filter((r) => r.type !== "equal").map((r) => `${r.type} ${r.items.join("")}`);
     // The space between two replaced words is kept, as in short texts.
-    expect(changed).toEqual(["removed wort500", "added neu", "removed wort501", "added eins", "removed wort3500", "added neu", "removed wort3501", "added zwei"]);
+    expect(changed).toEqual([
+      "removed wort500",
+      "added neu",
+      "removed wort501",
+      "added eins",
+      "removed wort3500",
+      "added neu",
+      "removed wort3501",
+      "added zwei",
+    ]);
     const shown = markdownOfRuns(runs).join("\n");
     expect(shown).toContain("wort499 ~~wort500~~ **neu** ~~wort501~~ **eins** wort502");
     expect(shown.match(/~~[^~]+~~|\*\*[^*]+\*\*/g)).toHaveLength(8);
@@ -75,7 +109,12 @@ describe("sequence diff", () => {
   test("two unrelated long texts are shown as replaced whole, not diffed without bound", () => {
     const before = Array.from({ length: 4000 }, (_, i) => `alt${i}`).join(" ");
     const after = Array.from({ length: 4000 }, (_, i) => `neu${i}`).join(" ");
-    expect(wordDiff(`Anfang ${before} Ende`, `Anfang ${after} Ende`).map((r) => `${r.type} ${r.items.length}`)).toEqual(["equal 2", "removed 7999", "added 7999", "equal 2"]);
+    expect(wordDiff(`Anfang ${before} Ende`, `Anfang ${after} Ende`).map((r) => `${r.type} ${r.items.length}`)).toEqual([
+      "equal 2",
+      "removed 7999",
+      "added 7999",
+      "equal 2",
+    ]);
   });
 
   test("beyond the table size the middle is replaced whole instead of taking quadratic time", () => {
@@ -90,14 +129,9 @@ describe("the text a page shows", () => {
   const shown = (markdown: string) => shownParagraphs(renderedProse(markdown).nodes);
 
   test("blocks, hard breaks, nested list items, table rows and code lines", () => {
-    expect(shown("Erster  Absatz\nweiter.\n\nZeile eins  \nZeile zwei\n\n- a\n  - b\n- c\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n    code  eingerückt\n\n---")).toEqual([
-      "Erster Absatz weiter.",
-      "Zeile eins\nZeile zwei",
-      "• a\n  • b\n• c",
-      "x | y\n1 | 2",
-      "    code  eingerückt",
-      "———",
-    ]);
+    expect(
+      shown("Erster  Absatz\nweiter.\n\nZeile eins  \nZeile zwei\n\n- a\n  - b\n- c\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n    code  eingerückt\n\n---"),
+    ).toEqual(["Erster Absatz weiter.", "Zeile eins\nZeile zwei", "• a\n  • b\n• c", "x | y\n1 | 2", "    code  eingerückt", "———"]);
   });
 
   test("a link reference definition is not shown at all", () => {

@@ -6,7 +6,10 @@ import { parse } from "yaml";
 
 // The workflows cannot run here; these are the rules they must keep (the schema check is in the report).
 const dir = path.resolve(".github/workflows");
-const workflows = fs.readdirSync(dir).filter((f) => f.endsWith(".yml")).map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), "utf8") }));
+const workflows = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".yml"))
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), "utf8") }));
 
 test("there is a pull-request and a Pages workflow", () => {
   expect(workflows.map((w) => w.file).sort()).toEqual(["pages.yml", "pull-request.yml"]);
@@ -19,7 +22,10 @@ test.each(workflows)("$file pins every action to a commit with its version in a 
 });
 
 test.each(workflows)("$file grants no permission by default and each job only what it names", ({ text }) => {
-  const doc = parse(text) as { permissions: unknown; jobs: Record<string, { permissions?: Record<string, string>; env?: Record<string, string>; steps: { run?: string }[] }> };
+  const doc = parse(text) as {
+    permissions: unknown;
+    jobs: Record<string, { permissions?: Record<string, string>; env?: Record<string, string>; steps: { run?: string }[] }>;
+  };
   expect(doc.permissions).toEqual({});
   for (const job of Object.values(doc.jobs)) {
     expect(job.permissions).toBeDefined();
@@ -29,7 +35,12 @@ test.each(workflows)("$file grants no permission by default and each job only wh
   }
 });
 
-type Job = { needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> }[] };
+type Job = {
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string>;
+  steps: { uses?: string; with?: Record<string, string>; run?: string; env?: Record<string, string> }[];
+};
 const pages = parse(workflows.find((w) => w.file === "pages.yml")?.text ?? "") as { jobs: Record<string, Job> };
 
 test("pages.yml records what was deployed, after the deployment, in the only job that may write", () => {
@@ -57,7 +68,13 @@ test("pages.yml records what was deployed, after the deployment, in the only job
 
 test("every toms command the workflows run exists, with the options they give it", () => {
   const help = spawnSync(process.execPath, [path.resolve("bin/toms.js"), "--help"], { encoding: "utf8" }).stdout;
-  const calls = workflows.flatMap((w) => [...w.text.matchAll(/node bin\/toms\.js (\w+)([^\n]*)/g)].map((m) => ({ file: w.file, command: m[1] as string, options: [...(m[2] as string).matchAll(/--[\w-]+/g)].map((o) => o[0]) })));
+  const calls = workflows.flatMap((w) =>
+    [...w.text.matchAll(/node bin\/toms\.js (\w+)([^\n]*)/g)].map((m) => ({
+      file: w.file,
+      command: m[1] as string,
+      options: [...(m[2] as string).matchAll(/--[\w-]+/g)].map((o) => o[0]),
+    })),
+  );
   expect(calls.map((c) => c.command).sort()).toEqual(["build", "build", "check", "check", "diff", "record"]);
   for (const call of calls) {
     const usage = help.split("\n").find((line) => line.trim().startsWith(`toms ${call.command} `));

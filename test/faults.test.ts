@@ -79,7 +79,9 @@ describe("a build that fails", () => {
     const run = start(path.join(file, "site"), { args: ["--no-pdf"] });
     expect(await run.ended).toEqual({ code: 1, signal: null });
     const out = path.join(file, "site");
-    expect(run.stderr()).toBe(`toms: cannot write the site to ${out} (EEXIST: file already exists, mkdir '${file}').\ntoms: nothing was written; ${out} is unchanged.\n`);
+    expect(run.stderr()).toBe(
+      `toms: cannot write the site to ${out} (EEXIST: file already exists, mkdir '${file}').\ntoms: nothing was written; ${out} is unchanged.\n`,
+    );
   });
 });
 
@@ -139,7 +141,9 @@ describe("a browser that fails mid-print", () => {
     await run.line(/^pdf .* started in \d+ ms$/);
     process.kill(browserOf(run), "SIGKILL");
     expect(await run.ended).toEqual({ code: 1, signal: null });
-    expect(run.stderr()).toMatch(new RegExp(`^toms: The browser quit unexpectedly while printing (all|muenchen)\\.pdf\\.\ntoms: nothing was written; ${out} is unchanged\\.\n$`));
+    expect(run.stderr()).toMatch(
+      new RegExp(`^toms: The browser quit unexpectedly while printing (all|muenchen)\\.pdf\\.\ntoms: nothing was written; ${out} is unchanged\\.\n$`),
+    );
     expect(tree(out)).toEqual(oldTree);
     expect(besides(out)).toEqual([]);
     expect(await leftBehind(run)).toEqual([]);
@@ -152,7 +156,11 @@ describe("a browser that fails mid-print", () => {
     await run.line(/^pdf .* started in \d+ ms$/);
     process.kill(browserOf(run), "SIGSTOP");
     expect(await run.ended).toEqual({ code: 1, signal: null });
-    expect(run.stderr()).toMatch(new RegExp(`^toms: Printing (all|muenchen)\\.pdf took longer than 2 s and was stopped: the browser hangs or the annex is very large\\. .*\ntoms: nothing was written; ${out} is unchanged\\.\n$`));
+    expect(run.stderr()).toMatch(
+      new RegExp(
+        `^toms: Printing (all|muenchen)\\.pdf took longer than 2 s and was stopped: the browser hangs or the annex is very large\\. .*\ntoms: nothing was written; ${out} is unchanged\\.\n$`,
+      ),
+    );
     expect(tree(out)).toEqual(oldTree);
     expect(besides(out)).toEqual([]);
     expect(await leftBehind(run)).toEqual([]);

@@ -58,22 +58,32 @@ const literal = [
 ];
 
 const plainWord = fc.constantFrom(...words).map((w): Piece => ({ source: w, visible: w }));
-const glued = fc.tuple(fc.constantFrom(...words), fc.constantFrom(...marks), fc.constantFrom(...words)).map(([a, m, b]): Piece => ({ source: `${a}${m}${b}`, visible: `${a}${m}${b}` }));
+const glued = fc
+  .tuple(fc.constantFrom(...words), fc.constantFrom(...marks), fc.constantFrom(...words))
+  .map(([a, m, b]): Piece => ({ source: `${a}${m}${b}`, visible: `${a}${m}${b}` }));
 const alone = fc.constantFrom(...marks).map((m): Piece => ({ source: m, visible: m }));
 const curated = fc.constantFrom(...literal).map((l): Piece => ({ source: l, visible: l }));
-const meant = fc.constantFrom(...words).chain((w) =>
-  fc.constantFrom<Piece>(
-    { source: `**${w}**`, visible: w },
-    { source: `*${w}*`, visible: w },
-    { source: `_${w}_`, visible: w },
-    { source: `~~${w}~~`, visible: w },
-    { source: `\`${w}\``, visible: w },
-    { source: `[${w}](https://example.org/${encodeURIComponent(w)})`, visible: w },
-    { source: "<https://example.org/x>", visible: "https://example.org/x" },
-    { source: `\\*${w}\\*`, visible: `*${w}*` },
-  ),
+const meant = fc
+  .constantFrom(...words)
+  .chain((w) =>
+    fc.constantFrom<Piece>(
+      { source: `**${w}**`, visible: w },
+      { source: `*${w}*`, visible: w },
+      { source: `_${w}_`, visible: w },
+      { source: `~~${w}~~`, visible: w },
+      { source: `\`${w}\``, visible: w },
+      { source: `[${w}](https://example.org/${encodeURIComponent(w)})`, visible: w },
+      { source: "<https://example.org/x>", visible: "https://example.org/x" },
+      { source: `\\*${w}\\*`, visible: `*${w}*` },
+    ),
+  );
+const piece = fc.oneof(
+  { arbitrary: plainWord, weight: 6 },
+  { arbitrary: glued, weight: 3 },
+  { arbitrary: alone, weight: 2 },
+  { arbitrary: curated, weight: 2 },
+  { arbitrary: meant, weight: 2 },
 );
-const piece = fc.oneof({ arbitrary: plainWord, weight: 6 }, { arbitrary: glued, weight: 3 }, { arbitrary: alone, weight: 2 }, { arbitrary: curated, weight: 2 }, { arbitrary: meant, weight: 2 });
 const separator = fc.constantFrom(" ", " ", " ", " ", "\n", "\n\n");
 
 /** A text of pieces, lines never starting a block (list, heading, quote, code, rule, table): those are markup too. */
@@ -108,7 +118,28 @@ function normal(text: string): string {
 }
 
 // The text of rendered nodes as a reader sees it: block elements are apart from each other.
-const blocks = new Set(["p", "li", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "section", "div", "hr", "br"]);
+const blocks = new Set([
+  "p",
+  "li",
+  "ol",
+  "ul",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "section",
+  "div",
+  "hr",
+  "br",
+]);
 function textOf(nodes: ElementContent[]): string {
   return nodes
     .map((n) => {
@@ -125,7 +156,10 @@ function yamlValue(text: string, style: number): string {
   if (style === 0 && !text.includes("\n")) return ` ${text}`;
   if (style === 1) return ` ${JSON.stringify(text)}`;
   if (style === 2 && !text.includes("\n")) return ` '${text.replace(/'/g, "''")}'`;
-  return ` |-\n${text.split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n")}`;
+  return ` |-\n${text
+    .split("\n")
+    .map((l) => (l === "" ? "" : `      ${l}`))
+    .join("\n")}`;
 }
 
 describe("text fidelity (property)", () => {

@@ -17,7 +17,8 @@ const shipped = readIntoMemory(path.join(import.meta.dirname, "../measures"), ro
 const runs = Number(process.env.FUZZ_RUNS ?? 2500);
 const known = new Set(Object.keys(rules));
 // Words that mean a message leaks the implementation (checked outside the quoted content).
-const jargon = /undefined|NaN|\[object|instancePath|must have required property|must NOT|must match|#\/|\bajv\b|YAMLParseError|Error:|tag:yaml|[Ss]calar|[Cc]ollection|[Tt]oken|[Ii]mplicit|map value|[Ff]low (sequence|map)/;
+const jargon =
+  /undefined|NaN|\[object|instancePath|must have required property|must NOT|must match|#\/|\bajv\b|YAMLParseError|Error:|tag:yaml|[Ss]calar|[Cc]ollection|[Tt]oken|[Ii]mplicit|map value|[Ff]low (sequence|map)/;
 
 /** Lines of a file as an editor counts them (LF, CRLF or CR), without a byte-order mark. */
 function linesOf(bytes: Buffer): string[] {
@@ -107,11 +108,17 @@ describe("positions of Markdown problems inside YAML values", () => {
           // A forced style the text does not allow (plain "? x" or "x :") gives other YAML: not this property's concern.
           fc.pre(readBack(source) === text);
           const files = new Map(base);
-          files.set(path.join(root, "weitergabe.yaml"), Buffer.from(source.replace("  - id: verschluesselung", "  - id: zutritt-rz-weitergabe\n    ref: zutritt-rz\n  - id: verschluesselung")));
+          files.set(
+            path.join(root, "weitergabe.yaml"),
+            Buffer.from(source.replace("  - id: verschluesselung", "  - id: zutritt-rz-weitergabe\n    ref: zutritt-rz\n  - id: verschluesselung")),
+          );
           const { diagnostics } = checkContent(root, memoryFs(files));
           // Words with backslashes may draw warnings of their own (markdown-escape): this is about the marker.
           const list = diagnostics.sorted().filter((d) => d.severity === "error");
-          expect(list.map((d) => d.rule), source).toEqual(["markdown-html"]);
+          expect(
+            list.map((d) => d.rule),
+            source,
+          ).toEqual(["markdown-html"]);
           const [d] = list as [(typeof list)[number]];
           const lines = linesOf(files.get(d.file) as Buffer);
           // From the reported character on; a "…" value may break anywhere, even inside the marker, with a `\` at

@@ -32,9 +32,14 @@ describe("hostile files", () => {
   it("refuses a 10 MB section file without reading it all", () => {
     const output = checkVariant("big", (dir) => {
       const line = "  - id: m\n    text: Lorem ipsum dolor sit amet.\n";
-      fs.writeFileSync(path.join(dir, "gross.yaml"), `id: gross\ngroup: integritaet\ntitle: Gross\nmeasures:\n${line.repeat(Math.ceil((10 * 1024 * 1024) / line.length))}`);
+      fs.writeFileSync(
+        path.join(dir, "gross.yaml"),
+        `id: gross\ngroup: integritaet\ntitle: Gross\nmeasures:\n${line.repeat(Math.ceil((10 * 1024 * 1024) / line.length))}`,
+      );
     });
-    expect(output).toBe("gross.yaml:1:1 error The file is larger than 256 KB, the most a content file may have; split it into smaller files. [file-too-large]\n✖ 1 error, 0 warnings\n");
+    expect(output).toBe(
+      "gross.yaml:1:1 error The file is larger than 256 KB, the most a content file may have; split it into smaller files. [file-too-large]\n✖ 1 error, 0 warnings\n",
+    );
   });
 
   it("refuses a prose file that is a link to an absolute path outside", () => {
@@ -42,12 +47,16 @@ describe("hostile files", () => {
       fs.rmSync(path.join(dir, "prose/verschluesselung.md"));
       fs.symlinkSync("/etc/passwd", path.join(dir, "prose/verschluesselung.md"));
     });
-    expect(output).toBe('weitergabe.yaml:6:11 error "prose/verschluesselung.md" is a link to a place outside the content folder; toms does not follow it. [file-outside]\n✖ 1 error, 0 warnings\n');
+    expect(output).toBe(
+      'weitergabe.yaml:6:11 error "prose/verschluesselung.md" is a link to a place outside the content folder; toms does not follow it. [file-outside]\n✖ 1 error, 0 warnings\n',
+    );
   });
 
   it("refuses a section file that is a link to /dev/zero", () => {
     const output = checkVariant("dev-zero", (dir) => fs.symlinkSync("/dev/zero", path.join(dir, "null.yaml")));
-    expect(output).toBe("null.yaml:1:1 error This file is a link to a place outside the content folder; toms does not follow it. [file-outside]\n✖ 1 error, 0 warnings\n");
+    expect(output).toBe(
+      "null.yaml:1:1 error This file is a link to a place outside the content folder; toms does not follow it. [file-outside]\n✖ 1 error, 0 warnings\n",
+    );
   });
 
   it("reports links that lead in a circle", () => {
@@ -81,11 +90,26 @@ describe("hostile YAML and Markdown at the size limit", () => {
   // Each is at most 256 KB (the file limit); each used to take seconds to minutes or overflow the stack.
   const section = (measures: string) => `id: weitergabekontrolle\ngroup: integritaet\ntitle: Weitergabe\nmeasures:\n${measures}`;
   it.each([
-    ["20 000 fields in one map (the yaml package's duplicate check was quadratic; so was reporting each)", "weitergabe.yaml", `${Array.from({ length: 20_000 }, (_, i) => `f${i}: 1`).join("\n")}\n`, 'weitergabe.yaml:1:1 error The section is missing the required fields "id", "group", "title" and "measures".'],
+    [
+      "20 000 fields in one map (the yaml package's duplicate check was quadratic; so was reporting each)",
+      "weitergabe.yaml",
+      `${Array.from({ length: 20_000 }, (_, i) => `f${i}: 1`).join("\n")}\n`,
+      'weitergabe.yaml:1:1 error The section is missing the required fields "id", "group", "title" and "measures".',
+    ],
     ["250 KB of [", "weitergabe.yaml", `id: ${"[".repeat(250_000)}`, "weitergabe.yaml:1:205 error The YAML is nested more than 200 levels deep here"],
     ["250 KB of - - -", "weitergabe.yaml", `${"- ".repeat(125_000)}x`, "weitergabe.yaml:1:401 error The YAML is nested more than 200 levels deep here"],
-    ["a 200 KB measure text", "prose/verschluesselung.md", "x\n=\n".repeat(50_000), "prose/verschluesselung.md:1:1 error This text is 196 KB long; one text may have at most 32 KB."],
-    ["10 000 nested quotes", "weitergabe.yaml", section(`  - id: zitat\n    text: "${"> ".repeat(10_000)}"\n`), "weitergabe.yaml:6:12 error The text nests quotes or lists 10000 levels deep here"],
+    [
+      "a 200 KB measure text",
+      "prose/verschluesselung.md",
+      "x\n=\n".repeat(50_000),
+      "prose/verschluesselung.md:1:1 error This text is 196 KB long; one text may have at most 32 KB.",
+    ],
+    [
+      "10 000 nested quotes",
+      "weitergabe.yaml",
+      section(`  - id: zitat\n    text: "${"> ".repeat(10_000)}"\n`),
+      "weitergabe.yaml:6:12 error The text nests quotes or lists 10000 levels deep here",
+    ],
   ])("%s", (_, file, text, first) => {
     const output = checkVariant(`limit-${file}-${text.length}`, (dir) => fs.writeFileSync(path.join(dir, file), text));
     expect(output.split("\n")[0]?.startsWith(first), output.split("\n")[0]).toBe(true);

@@ -68,7 +68,10 @@ describe("annex pages", () => {
   });
 
   it("are valid HTML5 (html-validate, recommended rules)", async () => {
-    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off" } });
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off" },
+    });
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.name);
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${page.name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
@@ -82,7 +85,10 @@ describe("annex pages", () => {
       const html = elements(tree, (e) => e.tagName === "html")[0];
       expect(html?.properties.lang, page.name).toMatch(/^(de|en|fr)$/);
       const ranks = elements(tree, (e) => /^h[1-6]$/.test(e.tagName)).map((e) => Number(e.tagName[1]));
-      expect(ranks.filter((r) => r === 1), page.name).toHaveLength(1);
+      expect(
+        ranks.filter((r) => r === 1),
+        page.name,
+      ).toHaveLength(1);
       expect(ranks[0], page.name).toBe(1);
       ranks.forEach((rank, i) => {
         if (i > 0) expect(rank - (ranks[i - 1] as number), `${page.name} heading ${i}`).toBeLessThanOrEqual(1);
@@ -93,7 +99,10 @@ describe("annex pages", () => {
   it("load nothing from elsewhere and run no script (strict Content-Security-Policy)", () => {
     for (const page of pages) {
       const tree = fromHtml(page.html);
-      expect(elements(tree, (e) => e.tagName === "script"), page.name).toEqual([]);
+      expect(
+        elements(tree, (e) => e.tagName === "script"),
+        page.name,
+      ).toEqual([]);
       const csp = elements(tree, (e) => e.tagName === "meta" && e.properties.httpEquiv?.toString() === "Content-Security-Policy")[0];
       expect(String(csp?.properties.content)).toContain("default-src 'none'");
       for (const link of elements(tree, (e) => e.tagName === "link" || e.tagName === "img")) {

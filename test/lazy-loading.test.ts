@@ -11,7 +11,11 @@ const tmp = tempDir("toms-lazy-");
 afterAll(tmp.cleanup);
 
 function imported(args: string[]): { code: number | null; modules: string[] } {
-  const run = spawnSync(process.execPath, ["--import", "./test/helpers/trace-imports.mjs", "bin/toms.js", ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["--import", "./test/helpers/trace-imports.mjs", "bin/toms.js", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   const modules = run.stderr.split("\n").flatMap((line) => (line.startsWith("import ") ? [line.slice("import ".length)] : []));
   return { code: run.status, modules };
 }
@@ -21,7 +25,10 @@ describe("what a command loads", () => {
     const { code, modules } = imported(["check"]);
     expect(code).toBe(0);
     expect(modules).toContain("../lib/bundle/main.js");
-    expect(modules.filter((m) => !m.startsWith("./chunk-") && !m.startsWith("./check-"))).toEqual([expect.stringMatching(/bin\/toms\.js$/), "../lib/bundle/main.js"]);
+    expect(modules.filter((m) => !m.startsWith("./chunk-") && !m.startsWith("./check-"))).toEqual([
+      expect.stringMatching(/bin\/toms\.js$/),
+      "../lib/bundle/main.js",
+    ]);
   });
 
   it("never loads puppeteer to check or to build HTML only", () => {

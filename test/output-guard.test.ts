@@ -45,7 +45,12 @@ describe("toms build refuses an output folder it would destroy", () => {
 
 // The command as users run it (bin/toms.js runs the compiled bundle: `npm test` compiles first).
 function toms(args: string[], env: Record<string, string> = {}, cwd = tmp.dir): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, "../bin/toms.js"), ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
+  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, "../bin/toms.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -96,7 +101,8 @@ describe("toms build: wrong usage exits 2 with one line and writes nothing", () 
     expect(late).toEqual({
       code: 2,
       stdout: "",
-      stderr: "toms: SOURCE_DATE_EPOCH 99999999999999 is after 9999-12-31 23:59:59 UTC; a PDF date has a four-digit year, so it must lie between 0 and 253402300799.\n",
+      stderr:
+        "toms: SOURCE_DATE_EPOCH 99999999999999 is after 9999-12-31 23:59:59 UTC; a PDF date has a four-digit year, so it must lie between 0 and 253402300799.\n",
     });
     const text = toms(["build", "--content", "content", "--out", "cli-site"], { SOURCE_DATE_EPOCH: "gestern" });
     expect(text).toEqual({ code: 2, stdout: "", stderr: 'toms: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "gestern".\n' });
@@ -116,7 +122,11 @@ describe("names the build makes from --out and the version stay within a file na
   it("an --out whose name leaves no room for the build's folders beside it is wrong usage", () => {
     const long = "s".repeat(231);
     const run = toms(["build", "--content", "content", "--out", long, "--no-pdf"]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `toms: --out "${long}" has a name of 231 bytes; the build needs room beside it for a longer one, so use at most 230.\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `toms: --out "${long}" has a name of 231 bytes; the build needs room beside it for a longer one, so use at most 230.\n`,
+    });
     expect(toms(["build", "--content", "content", "--out", "s".repeat(230), "--no-pdf", "--no-archive"]).code).toBe(0);
   });
 
@@ -126,12 +136,18 @@ describe("names the build makes from --out and the version stay within a file na
     try {
       copyInto(repo, content, "longest-version");
       const version = `2026.${"1".repeat(59)}`;
-      repo.edit("longest-version/site.yaml", /^version: .*$/m.exec(fs.readFileSync(path.join(repo.dir, "longest-version/site.yaml"), "utf8"))?.[0] ?? "", `version: "${version}"`);
+      repo.edit(
+        "longest-version/site.yaml",
+        /^version: .*$/m.exec(fs.readFileSync(path.join(repo.dir, "longest-version/site.yaml"), "utf8"))?.[0] ?? "",
+        `version: "${version}"`,
+      );
       repo.commit("longest version");
       const run = toms(["build", "--content", "longest-version", "--out", "long-site", "--no-pdf"], {}, repo.dir);
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
-      expect(fs.readFileSync(path.join(repo.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(fs.readFileSync(path.join(repo.dir, "long-site", "helsinki.html"), "utf8"));
+      expect(fs.readFileSync(path.join(repo.dir, "long-site", version, "helsinki.html"), "utf8")).toBe(
+        fs.readFileSync(path.join(repo.dir, "long-site", "helsinki.html"), "utf8"),
+      );
     } finally {
       repo.remove();
     }

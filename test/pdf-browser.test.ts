@@ -41,7 +41,10 @@ describe("finding the browser", () => {
   it("takes PUPPETEER_EXECUTABLE_PATH first, then the system's browser, then puppeteer's download", () => {
     const exists = (f: string) => ["/x/chrome", "/usr/bin/chromium", "/cache/chrome"].includes(f);
     const search = { env: {}, system: ["/usr/bin/google-chrome", "/usr/bin/chromium"], bundled: () => "/cache/chrome", exists };
-    expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/x/chrome" } })).toEqual({ executable: "/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" });
+    expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/x/chrome" } })).toEqual({
+      executable: "/x/chrome",
+      source: "PUPPETEER_EXECUTABLE_PATH",
+    });
     expect(findBrowser(search)).toEqual({ executable: "/usr/bin/chromium", source: "system" });
     expect(findBrowser({ ...search, system: [] })).toEqual({ executable: "/cache/chrome", source: "puppeteer" });
     expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/gone" } })).toEqual({ missing: "/gone" });
@@ -96,7 +99,11 @@ describe("starting the browser", () => {
     const out = earlierOutput("browser-quits");
     const fake = path.join(tmp.dir, "fake-chrome");
     // Much said before the last words: the message must still end with them.
-    fs.writeFileSync(fake, "#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2\necho >&2\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n", { mode: 0o755 });
+    fs.writeFileSync(
+      fake,
+      "#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2\necho >&2\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n",
+      { mode: 0o755 },
+    );
     const temp = path.join(tmp.dir, "browser-quits-tmp");
     fs.mkdirSync(temp);
     const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out], {
@@ -125,7 +132,11 @@ describe("a long temporary folder", () => {
     const temp = path.join(tmp.dir, name);
     fs.mkdirSync(temp);
     const out = path.join(tmp.dir, `out-${name}`);
-    const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out, "--no-archive"], { cwd: root, encoding: "utf8", env: { ...process.env, TMPDIR: temp } });
+    const run = spawnSync(process.execPath, ["bin/toms.js", "build", "--content", fixture, "--out", out, "--no-archive"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, TMPDIR: temp },
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(listFiles(out).filter((f) => f.endsWith(".pdf")).length).toBeGreaterThan(0);
@@ -147,7 +158,9 @@ describe("a print that hangs", () => {
     try {
       const result = await build({ content: fixture, out, pdf: true, archive: false });
       expect(result.ok).toBe(false);
-      expect(result.failure).toMatch(/^Printing (all|koeln|muenchen)\.pdf took longer than 0\.001 s and was stopped: the browser hangs or the annex is very large\./);
+      expect(result.failure).toMatch(
+        /^Printing (all|koeln|muenchen)\.pdf took longer than 0\.001 s and was stopped: the browser hangs or the annex is very large\./,
+      );
     } finally {
       delete process.env.TOMS_PDF_TIMEOUT_MS;
     }
@@ -206,7 +219,14 @@ describe("printing", () => {
 <script>document.getElementById("text").textContent = "SKRIPT LIEF"; fetch("${remote}/fetch");</script></main></body></html>`;
     fs.writeFileSync(path.join(dir, "seite.html"), source);
     const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] } } as unknown as Site;
-    const page = { annex: { id: "seite", location: undefined, groups: [] }, html: "seite.html", pdf: "seite.pdf", download: "s.pdf", source, title: "T" } as AnnexPage;
+    const page = {
+      annex: { id: "seite", location: undefined, groups: [] },
+      html: "seite.html",
+      pdf: "seite.pdf",
+      download: "s.pdf",
+      source,
+      title: "T",
+    } as AnnexPage;
     const started = startBrowser(await locateBrowser());
     const browser = await started.connect();
     try {

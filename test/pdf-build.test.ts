@@ -77,7 +77,9 @@ describe("the PDF annexes of a build", () => {
 
   it("are linked from their pages as a download, in the document's language", () => {
     for (const annex of annexes) {
-      expect(fs.readFileSync(html(annex), "utf8")).toMatch(new RegExp(`<a href="${annex}\\.pdf" download="[^"]+\\.pdf" type="application/pdf">als PDF speichern</a>`));
+      expect(fs.readFileSync(html(annex), "utf8")).toMatch(
+        new RegExp(`<a href="${annex}\\.pdf" download="[^"]+\\.pdf" type="application/pdf">als PDF speichern</a>`),
+      );
     }
   });
 
@@ -92,7 +94,9 @@ describe("the PDF annexes of a build", () => {
   it.each(annexes)("%s.pdf holds every measure of its location and none of another", (annex) => {
     const markers = listFiles(content)
       .filter((f) => f.endsWith(".yaml"))
-      .flatMap((f) => [...fs.readFileSync(path.join(content, f), "utf8").matchAll(/Kennung (MASSNAHME-([A-Z]+)-\d+)/g)].map((m) => ({ id: m[1]!, where: m[2]! })));
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(content, f), "utf8").matchAll(/Kennung (MASSNAHME-([A-Z]+)-\d+)/g)].map((m) => ({ id: m[1]!, where: m[2]! })),
+      );
     expect(markers.length).toBeGreaterThan(20);
     const text = collapse(pageTexts(pdf(annex)).join(" "));
     for (const { id, where } of markers) {
@@ -171,7 +175,10 @@ describe("the PDF annexes of a build", () => {
       .forEach((text, i) => {
         const body = text.split("\n").filter((l) => l.trim() !== "" && !/Seite \d+ von \d+/.test(l));
         const last = collapse(body.at(-1)!);
-        expect(headings.filter((h) => h.includes(last)), `last line of page ${i + 1}: "${last}"`).toEqual([]);
+        expect(
+          headings.filter((h) => h.includes(last)),
+          `last line of page ${i + 1}: "${last}"`,
+        ).toEqual([]);
       });
   });
 

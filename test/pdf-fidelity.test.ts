@@ -38,7 +38,10 @@ const section = (name: string) => fs.readFileSync(path.join(fixture, "abschnitte
 // The PDF's text with all white space removed: in reading order (table cells whole, but pdftotext drops a hyphen
 // that ends a line) and in physical layout (hyphens kept), each also with hyphens at line ends taken out.
 function squeezed(file: string): string[] {
-  return [pageTexts(file).join("\n"), pageTexts(file, true).join("\n")].flatMap((text) => [text.replace(/\s+/g, ""), text.replace(/[-\u2010]\n/g, "").replace(/\s+/g, "")]);
+  return [pageTexts(file).join("\n"), pageTexts(file, true).join("\n")].flatMap((text) => [
+    text.replace(/\s+/g, ""),
+    text.replace(/[-\u2010]\n/g, "").replace(/\s+/g, ""),
+  ]);
 }
 // poppler's words with their boxes (points from the top left of their page; pages stacked by y).
 function wordBoxes(file: string): { xMin: number; xMax: number; y: number; text: string }[] {
@@ -48,7 +51,11 @@ function wordBoxes(file: string): { xMin: number; xMax: number; y: number; text:
       xMin: Number(m[1]),
       xMax: Number(m[3]),
       y: i * 10_000 + Number(m[2]),
-      text: m[4]!.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">"),
+      text: m[4]!
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">"),
     })),
   );
 }
@@ -71,22 +78,49 @@ describe("a PDF of content wider than the page", () => {
     const cells = section("tabelle.yaml")
       .split("\n")
       .filter((l) => l.trim().startsWith("|") && !l.includes("---"))
-      .flatMap((l) => l.split("|").map((c) => c.trim()).filter(Boolean));
+      .flatMap((l) =>
+        l
+          .split("|")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
     expect(cells).toHaveLength(36);
     for (const annex of ["all", "danzig"]) {
-      for (const expected of [url, key, inline, title, 'eingerueckt: "Leerzeichen bleiben"']) expect(inPdf(pdf(annex), expected), `${expected} in ${annex}.pdf`).toBe(true);
+      for (const expected of [url, key, inline, title, 'eingerueckt: "Leerzeichen bleiben"'])
+        expect(inPdf(pdf(annex), expected), `${expected} in ${annex}.pdf`).toBe(true);
       // A cell's lines start at its left edge: the words poppler finds at one left edge, top to bottom, are its column.
       const columns = new Map<number, { y: number; text: string }[]>();
       for (const b of wordBoxes(pdf(annex))) columns.set(Math.round(b.xMin), [...(columns.get(Math.round(b.xMin)) ?? []), b]);
-      const texts = [...columns.values()].map((words) => words.sort((a, b) => a.y - b.y).map((w) => w.text).join(""));
-      for (const cell of cells) expect(texts.some((t) => t.includes(cell)), `${cell} in ${annex}.pdf`).toBe(true);
+      const texts = [...columns.values()].map((words) =>
+        words
+          .sort((a, b) => a.y - b.y)
+          .map((w) => w.text)
+          .join(""),
+      );
+      for (const cell of cells)
+        expect(
+          texts.some((t) => t.includes(cell)),
+          `${cell} in ${annex}.pdf`,
+        ).toBe(true);
     }
   });
 
   it("holds the Greek, Cyrillic and Polish text and the symbols ✓ ✗ → € § „“", () => {
     const words = splitWords(section("sprachen.yaml").replace(/^.*?:\s*"?|"$/gm, ""));
     const text = pageTexts(pdf("all")).join(" ");
-    for (const sample of ["Ελληνικά: Μέτρα ασφαλείας", "Съешь же ещё этих мягких французских булок", "Zażółć gęślą jaźń", "środki bezpieczeństwa", "✓", "✗", "→", "12 €", "§ 32", "„Anführung“", "‚einfach‘"]) {
+    for (const sample of [
+      "Ελληνικά: Μέτρα ασφαλείας",
+      "Съешь же ещё этих мягких французских булок",
+      "Zażółć gęślą jaźń",
+      "środki bezpieczeństwa",
+      "✓",
+      "✗",
+      "→",
+      "12 €",
+      "§ 32",
+      "„Anführung“",
+      "‚einfach‘",
+    ]) {
       expect(inPdf(pdf("all"), sample), sample).toBe(true);
     }
     expect(words.length).toBeGreaterThan(40);
@@ -115,7 +149,9 @@ describe("a PDF of content wider than the page", () => {
         expect(bundled.has(font.name.replace(/^[A-Z]{6}\+/, "")), font.name).toBe(true);
       }
       // The header and footer (Polish, Greek and Cyrillic here) are drawn in the bundled sans, not a system font.
-      const running = pdfGlyphs(readPdf(fs.readFileSync(pdf(annex)))).flat().filter((g) => g.running && g.text.trim() !== "");
+      const running = pdfGlyphs(readPdf(fs.readFileSync(pdf(annex))))
+        .flat()
+        .filter((g) => g.running && g.text.trim() !== "");
       expect(running.length).toBeGreaterThan(100);
       expect([...new Set(running.map((g) => g.font.name))].filter((n) => !/^SourceSans3|^DejaVuSans/.test(n ?? ""))).toEqual([]);
       expect(running.map((g) => g.text).join("")).toContain("Рехенцентрум");
@@ -131,7 +167,10 @@ describe("a PDF of content wider than the page", () => {
     const dir = path.join(tmp.dir, "fontconfig");
     fs.mkdirSync(path.join(dir, "fonts"), { recursive: true });
     fs.copyFileSync(other!, path.join(dir, "fonts", path.basename(other!)));
-    fs.writeFileSync(path.join(dir, "fonts.conf"), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${dir}/fonts</dir><cachedir>${dir}/cache</cachedir><include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>\n`);
+    fs.writeFileSync(
+      path.join(dir, "fonts.conf"),
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${dir}/fonts</dir><cachedir>${dir}/cache</cachedir><include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>\n`,
+    );
     const elsewhere = path.join(tmp.dir, "elsewhere");
     const before = process.env.FONTCONFIG_FILE;
     process.env.FONTCONFIG_FILE = path.join(dir, "fonts.conf");
@@ -174,11 +213,21 @@ describe("the check of a print against its page", () => {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), bytes);
     }
-    fs.writeFileSync(path.join(dir, "style.css"), `${fontFaceCss()}\nhtml { font-family: var(--toms-serif); }\n@page { size: A4; margin: 24mm 18mm 22mm 20mm; }\n${css}`);
+    fs.writeFileSync(
+      path.join(dir, "style.css"),
+      `${fontFaceCss()}\nhtml { font-family: var(--toms-serif); }\n@page { size: A4; margin: 24mm 18mm 22mm 20mm; }\n${css}`,
+    );
     const source = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>T</title><link rel="stylesheet" href="style.css"></head><body><main>${body}</main></body></html>`;
     fs.writeFileSync(path.join(dir, "seite.html"), source);
     const site = { title: "Prüfseite", lang: "de", version: "1", validFrom: "2026-01-01", organisation: { name: "Prüf GmbH", address: [] } } as unknown as Site;
-    const page = { annex: { id: "seite", location: undefined, groups: [] }, html: "seite.html", pdf: "seite.pdf", download: "s.pdf", source, title: "T" } as unknown as AnnexPage;
+    const page = {
+      annex: { id: "seite", location: undefined, groups: [] },
+      html: "seite.html",
+      pdf: "seite.pdf",
+      download: "s.pdf",
+      source,
+      title: "T",
+    } as unknown as AnnexPage;
     const tab = await browser.newPage();
     try {
       return await printAnnex(tab, { site, page, dir, date: new Date(0), timeoutMs: 30_000 });
@@ -196,9 +245,15 @@ describe("the check of a print against its page", () => {
   });
 
   it("fails, naming the annex and the text, when a box cuts its text off", async () => {
-    const error = await printPage("clipped", '<p class="box">Dieser Text ist länger als sein Kasten und wird abgeschnitten</p>', ".box { width: 40mm; overflow: hidden; white-space: nowrap; }").catch((e: unknown) => e);
+    const error = await printPage(
+      "clipped",
+      '<p class="box">Dieser Text ist länger als sein Kasten und wird abgeschnitten</p>',
+      ".box { width: 40mm; overflow: hidden; white-space: nowrap; }",
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PdfError);
-    expect((error as Error).message).toMatch(/^seite\.pdf: "Dieser Text ist länger als sein Kasten und wird abgeschni…" runs past the edge of the page or of its box/);
+    expect((error as Error).message).toMatch(
+      /^seite\.pdf: "Dieser Text ist länger als sein Kasten und wird abgeschni…" runs past the edge of the page or of its box/,
+    );
   });
 
   it("fails when a line runs past the edge of the page", async () => {
@@ -210,7 +265,9 @@ describe("the check of a print against its page", () => {
 
   it("fails, naming the word, when the page lays out a word the PDF does not have", async () => {
     // Text of no size is laid out (the page has the word) but not drawn (the PDF does not).
-    const error = await printPage("unseen", '<p>Sichtbarer Text und <span class="nil">Unsichtbarkeitswort</span> daneben.</p>', ".nil { font-size: 0; }").catch((e: unknown) => e);
+    const error = await printPage("unseen", '<p>Sichtbarer Text und <span class="nil">Unsichtbarkeitswort</span> daneben.</p>', ".nil { font-size: 0; }").catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PdfError);
     expect((error as Error).message).toBe('seite.pdf: a word of the page is missing from the PDF\'s text: "Unsichtbarkeitswort".');
   });
@@ -219,6 +276,8 @@ describe("the check of a print against its page", () => {
     // The bundled fonts have no Chinese: the browser takes a system font (or prints a box, and the word is missing).
     const error = await printPage("foreign", "<p>Daten 中文 hier</p>", "").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PdfError);
-    expect((error as Error).message).toMatch(/^seite\.pdf: (the PDF uses fonts toms does not bundle \(.*"中".*"文"|a word of the page is missing from the PDF's text: "中文")/);
+    expect((error as Error).message).toMatch(
+      /^seite\.pdf: (the PDF uses fonts toms does not bundle \(.*"中".*"文"|a word of the page is missing from the PDF's text: "中文")/,
+    );
   });
 });

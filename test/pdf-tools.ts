@@ -16,19 +16,32 @@ export function pageText(file: string, page: number, layout = false): string {
 
 /** The text of every page. */
 export function pageTexts(file: string, layout = false): string[] {
-  return run("pdftotext", [...(layout ? ["-layout"] : []), file, "-"]).split("\f").slice(0, -1);
+  return run("pdftotext", [...(layout ? ["-layout"] : []), file, "-"])
+    .split("\f")
+    .slice(0, -1);
 }
 
 /** pdfinfo's fields (Title, Pages, CreationDate …), and whatever poppler complained about on stderr. */
 export function pdfInfo(file: string): Record<string, string> {
   const out = run("pdfinfo", ["-isodates", file]);
-  return Object.fromEntries(out.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 /** The PDF's bookmarks in reading order, flattened: title and page. */
 export function outline(file: string): { title: string; page: number }[] {
   const xml = run("pdftohtml", ["-xml", "-i", "-q", "-stdout", file]);
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
   return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: unescape(m[2]!), page: Number(m[1]) }));
 }
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderProse } from "../src/render/markdown.js";
 
 // The checker rejects hostile Markdown, but the renderer must not rely on it: whatever reaches it is sanitized.
-const render = (markdown: string) =>
-  toHtml({ type: "root", children: renderProse({ markdown, file: "/x.md", line: 1, column: 1, indent: 0 }, 2) } as Root);
+const render = (markdown: string) => toHtml({ type: "root", children: renderProse({ markdown, file: "/x.md", line: 1, column: 1, indent: 0 }, 2) } as Root);
 
 const hostile: [string, string][] = [
   ["script element", "<script>alert(1)</script>"],

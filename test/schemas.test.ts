@@ -11,7 +11,8 @@ function properties(node: unknown, at: string, found: [string, Record<string, un
   else if (node && typeof node === "object") {
     const record = node as Record<string, unknown>;
     if (record.properties && typeof record.properties === "object") {
-      for (const [name, schema] of Object.entries(record.properties as Record<string, Record<string, unknown>>)) found.push([`${at}/properties/${name}`, schema]);
+      for (const [name, schema] of Object.entries(record.properties as Record<string, Record<string, unknown>>))
+        found.push([`${at}/properties/${name}`, schema]);
     }
     for (const [key, value] of Object.entries(record)) properties(value, `${at}/${key}`, found);
   }

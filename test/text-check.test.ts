@@ -24,7 +24,9 @@ describe("the words of a PDF", () => {
   });
 
   it("count a word broken over lines, with its hyphen and without, and a URL over three lines", () => {
-    const c = counts([[...line("die Zutritts\u2010", 700), ...line("kontrolle und https://example.org/", 688), ...line("ein/langer/", 676), ...line("pfad.html ende", 664)]]);
+    const c = counts([
+      [...line("die Zutritts\u2010", 700), ...line("kontrolle und https://example.org/", 688), ...line("ein/langer/", 676), ...line("pfad.html ende", 664)],
+    ]);
     expect(c.get("Zutrittskontrolle")).toBe(1);
     expect(c.get("Zutritts-kontrolle")).toBe(1);
     expect(c.get("https://example.org/ein/langer/pfad.html")).toBe(1);

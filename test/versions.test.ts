@@ -67,7 +67,8 @@ describe("a build of uncommitted content is a draft", () => {
   it("says so on every page and on every page of its PDFs, writes no archive, lists no SHA-256", () => {
     const files = listFiles(out("dist")).filter((f) => !f.startsWith("fonts/"));
     expect(files).toEqual(["all.html", "all.pdf", "aws.html", "aws.pdf", "berlin.html", "berlin.pdf", "index.html", "style.css", "toms-manifest.json"]);
-    for (const page of files.filter((f) => f.endsWith(".html"))) expect(read(out("dist"), page), page).toContain(`<p class="draft-banner" role="note"><strong>${draftMark}</strong></p>`);
+    for (const page of files.filter((f) => f.endsWith(".html")))
+      expect(read(out("dist"), page), page).toContain(`<p class="draft-banner" role="note"><strong>${draftMark}</strong></p>`);
     for (const pdf of files.filter((f) => f.endsWith(".pdf"))) {
       const pages = pageTexts(path.join(out("dist"), pdf)).map(collapse);
       expect(pages.length).toBeGreaterThan(0);
@@ -165,8 +166,22 @@ describe("the record of published versions, and a build from scratch as in the P
   it("records one folder per version, with the source commit, toms's version and every file's SHA-256", () => {
     expect(repo.git("ls-tree", "--name-only", "toms-published").split("\n").filter(Boolean)).toEqual(["1.0", "1.1"]);
     const entry = JSON.parse(repo.git("show", "toms-published:1.1/toms-record.json"));
-    expect(entry).toMatchObject({ version: "1.1", valid_from: "2099-02-01", commit: repo.git("rev-parse", "HEAD").trim(), content: "measures", toms: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(Object.keys(entry.files).filter((f) => !f.startsWith("fonts/"))).toEqual(["all.html", "all.pdf", "aws.html", "aws.pdf", "berlin.html", "berlin.pdf", "style.css"]);
+    expect(entry).toMatchObject({
+      version: "1.1",
+      valid_from: "2099-02-01",
+      commit: repo.git("rev-parse", "HEAD").trim(),
+      content: "measures",
+      toms: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+    expect(Object.keys(entry.files).filter((f) => !f.startsWith("fonts/"))).toEqual([
+      "all.html",
+      "all.pdf",
+      "aws.html",
+      "aws.pdf",
+      "berlin.html",
+      "berlin.pdf",
+      "style.css",
+    ]);
     for (const [file, sha] of Object.entries(entry.files)) expect(published[`1.1/${file}`], file).toBe(sha);
     expect(repo.git("log", "--format=%s", "toms-published").split("\n").filter(Boolean)).toEqual([
       expect.stringMatching(/^Record version 1\.1 \(commit [0-9a-f]{12}\) as published$/),
@@ -196,7 +211,9 @@ describe("the record of published versions, and a build from scratch as in the P
     const before = hashes(path.join(clone, "dist"));
     const result = await build({ content: path.join(clone, "measures"), out: path.join(clone, "dist"), pdf: true });
     expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/^The record of version 1\.0 \(refs\/heads\/toms-published\) does not hold what was published: berlin\.pdf has not the SHA-256 recorded \([0-9a-f]{64}\)\./);
+    expect(result.failure).toMatch(
+      /^The record of version 1\.0 \(refs\/heads\/toms-published\) does not hold what was published: berlin\.pdf has not the SHA-256 recorded \([0-9a-f]{64}\)\./,
+    );
     expect(hashes(path.join(clone, "dist"))).toEqual(before);
   });
 
@@ -206,7 +223,9 @@ describe("the record of published versions, and a build from scratch as in the P
     repo.commit("no version", "2026-01-03T00:00:00Z");
     const result = await html("deployed-1.1");
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.sorted().map((d) => [path.relative(repo.dir, d.file), d.line, d.column, d.rule, d.severity])).toEqual([["measures/site.yaml", 5, 10, "version-unchanged", "error"]]);
+    expect(result.diagnostics.sorted().map((d) => [path.relative(repo.dir, d.file), d.line, d.column, d.rule, d.severity])).toEqual([
+      ["measures/site.yaml", 5, 10, "version-unchanged", "error"],
+    ]);
     expect(result.diagnostics.list[0]?.message).toMatch(
       /^Version "1\.1" was published on \d{4}-\d\d-\d\d from commit [0-9a-f]{12}, and its text has changed since \(changed: measure "passwort"\)\. A published version never changes: raise "version" \(e\.g\. to "1\.2"\), set "valid_from" and add an entry to "changes"\.$/,
     );
@@ -231,7 +250,9 @@ describe("the record of published versions, and a build from scratch as in the P
     const result = ok(await html("draft"));
     expect(result.draft).toBeDefined();
     expect(result.diagnostics.list.map((d) => [d.rule, d.severity])).toEqual([["version-unchanged", "warning"]]);
-    expect(result.diagnostics.list[0]?.message).toMatch(/^This draft changes the text of version "1\.1", which was published on .* Before you commit it, raise "version"/);
+    expect(result.diagnostics.list[0]?.message).toMatch(
+      /^This draft changes the text of version "1\.1", which was published on .* Before you commit it, raise "version"/,
+    );
     repo.git("checkout", "-q", "--", "measures");
   });
 });
@@ -251,7 +272,13 @@ describe("toms record", () => {
     repo.write({ "notes.txt": "staged\n" });
     repo.git("add", "notes.txt");
     repo.write({ "notes.txt": "edited after staging\n", "scratch.txt": "untracked\n" });
-    const state = () => ({ status: repo.git("--no-optional-locks", "status", "--porcelain=v1", "-uall"), head: repo.git("rev-parse", "HEAD"), branch: repo.git("symbolic-ref", "HEAD"), index: sha256File(path.join(repo.dir, ".git/index")), staged: repo.git("diff", "--cached") });
+    const state = () => ({
+      status: repo.git("--no-optional-locks", "status", "--porcelain=v1", "-uall"),
+      head: repo.git("rev-parse", "HEAD"),
+      branch: repo.git("symbolic-ref", "HEAD"),
+      index: sha256File(path.join(repo.dir, ".git/index")),
+      staged: repo.git("diff", "--cached"),
+    });
     const before = state();
     const run = record("dist");
     expect(run.stderr).toBe("");
@@ -274,7 +301,9 @@ describe("toms record", () => {
     fs.writeFileSync(path.join(out("dist"), "1.0/all.html"), "<p>other bytes</p>\n");
     const rewrite = record("dist");
     expect(rewrite.code).toBe(1);
-    expect(rewrite.stderr).toMatch(/^toms: Nothing was recorded: version 1\.0 is recorded \(from commit [0-9a-f]{12}, \d{4}-\d\d-\d\d\) with other files \(all\.copy, all\.html\): a published version never changes\.\n$/);
+    expect(rewrite.stderr).toMatch(
+      /^toms: Nothing was recorded: version 1\.0 is recorded \(from commit [0-9a-f]{12}, \d{4}-\d\d-\d\d\) with other files \(all\.copy, all\.html\): a published version never changes\.\n$/,
+    );
     expect(recordTip()).toBe(tip);
   });
 
@@ -289,9 +318,14 @@ describe("toms record", () => {
     fs.writeFileSync(path.join(out("dist"), "toms-manifest.json"), JSON.stringify(old));
     const refused = record("dist");
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("was built by a toms that did not mark drafts, so toms cannot tell whether it was published. If it is the site as it was deployed, record it with --adopt.");
+    expect(refused.stderr).toContain(
+      "was built by a toms that did not mark drafts, so toms cannot tell whether it was published. If it is the site as it was deployed, record it with --adopt.",
+    );
     expect(record("dist", "--adopt").code).toBe(0);
-    expect(JSON.parse(repo.git("show", "toms-published:1.0/toms-record.json"))).toMatchObject({ commit: repo.git("rev-parse", "HEAD").trim(), toms: "unknown" });
+    expect(JSON.parse(repo.git("show", "toms-published:1.0/toms-record.json"))).toMatchObject({
+      commit: repo.git("rev-parse", "HEAD").trim(),
+      toms: "unknown",
+    });
   });
 
   it("refuses an output that is no toms build; outside a repository it is wrong usage", () => {
@@ -331,7 +365,10 @@ describe("merges: what a build from scratch archives", () => {
     ok(await html("dist"));
     expect(read(out("dist"), "1.0/all.html")).not.toContain("SEITENZWEIG");
     expect(read(out("dist"), "1.1/all.html")).toContain("SEITENZWEIG");
-    expect(versions(out("dist"))).toEqual([["1.1", merge], ["1.0", first]]);
+    expect(versions(out("dist"))).toEqual([
+      ["1.1", merge],
+      ["1.0", first],
+    ]);
   });
 
   it("squash merge: one commit on main; the side branch is never seen", async () => {
@@ -341,7 +378,10 @@ describe("merges: what a build from scratch archives", () => {
     const squash = repo.commit("1.1 (squashed)", "2026-01-04T00:00:00Z");
     ok(await html("dist"));
     expect(read(out("dist"), "1.0/all.html")).not.toContain("SEITENZWEIG");
-    expect(versions(out("dist"))).toEqual([["1.1", squash], ["1.0", first]]);
+    expect(versions(out("dist"))).toEqual([
+      ["1.1", squash],
+      ["1.0", first],
+    ]);
   });
 
   it("rebase merge: two commits carry the new version; only the deployed one is published, so the second builds", async () => {
@@ -402,8 +442,15 @@ describe("a published version that can no longer be rebuilt", () => {
     expect(hashes(out("deployed-1.0"))).toEqual(before);
     const [problem] = result.diagnostics.sorted();
     // At the history entry of the version that is missing.
-    expect([path.relative(repo.dir, problem!.file), problem!.line, problem!.column, problem!.rule]).toEqual(["measures/site.yaml", 11, 14, "version-unbuildable"]);
-    expect(problem!.message).toContain(`Version "1.0" was published, but nothing recorded what: its last commit ${broken.slice(0, 12)} no longer passes toms's checks (1 error, the first: `);
+    expect([path.relative(repo.dir, problem!.file), problem!.line, problem!.column, problem!.rule]).toEqual([
+      "measures/site.yaml",
+      11,
+      14,
+      "version-unbuildable",
+    ]);
+    expect(problem!.message).toContain(
+      `Version "1.0" was published, but nothing recorded what: its last commit ${broken.slice(0, 12)} no longer passes toms's checks (1 error, the first: `,
+    );
     expect(problem!.message).toContain('run "toms record --adopt --out FOLDER"');
     expect(result.diagnostics.sorted()).toHaveLength(1);
   });

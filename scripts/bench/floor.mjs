@@ -19,7 +19,9 @@ const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 // Chromium lays out the same margin boxes; "X / Y" uses Chromium's own page number spans.
 const templates = new URL("../../templates/", import.meta.url);
 const header = fs.readFileSync(new URL("pdf-header.html", templates), "utf8");
-const footer = fs.readFileSync(new URL("pdf-footer.html", templates), "utf8").replace('data-slot="page"></span>', 'data-slot="page"><span class="pageNumber"></span> / <span class="totalPages"></span></span>');
+const footer = fs
+  .readFileSync(new URL("pdf-footer.html", templates), "utf8")
+  .replace('data-slot="page"></span>', 'data-slot="page"><span class="pageNumber"></span> / <span class="totalPages"></span></span>');
 
 const browser = await puppeteer.launch({ executablePath: executable, headless: true, pipe: true, args: [...flags, ...(asRoot ? ["--no-sandbox"] : [])] });
 try {
@@ -33,7 +35,16 @@ try {
         let pdf;
         for (let pass = 0; pass < Number(passes); pass++) {
           await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
-          pdf = await tab.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, outline: true, tagged: true });
+          pdf = await tab.pdf({
+            format: "A4",
+            preferCSSPageSize: true,
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: header,
+            footerTemplate: footer,
+            outline: true,
+            tagged: true,
+          });
         }
         fs.writeFileSync(path.join(outDir, path.basename(file, ".html") + ".pdf"), pdf);
       } finally {

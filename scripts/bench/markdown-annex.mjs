@@ -21,7 +21,9 @@ export async function writeMarkdownAnnexes(content, dir) {
 // Title block, location facts, preamble, then groups (1), (2) … with sections a), b) … and their measures.
 function annexMarkdown(site, annex) {
   const where = annex.location?.name ?? "all locations";
-  const parts = [`---\ntitle: ${JSON.stringify(`${site.title} – ${where}`)}\n${site.subtitle ? `subtitle: ${JSON.stringify(site.subtitle)}\n` : ""}lang: ${site.lang}\n---`];
+  const parts = [
+    `---\ntitle: ${JSON.stringify(`${site.title} – ${where}`)}\n${site.subtitle ? `subtitle: ${JSON.stringify(site.subtitle)}\n` : ""}lang: ${site.lang}\n---`,
+  ];
   parts.push(`${site.organisation.name} · Version ${site.version} · ${site.validFrom}`);
   const location = annex.location;
   if (location) {

@@ -11,7 +11,10 @@ let counter = 0;
 
 // GNU time reports the child's maximum resident set size (of the largest process in its tree) with -f %M;
 // BENCH_NO_GNU_TIME=1 forces the fallback (a preload reporting Node's own maxRSS at exit).
-const gnuTime = process.env.BENCH_NO_GNU_TIME !== "1" && fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "-o", path.join(scratch, "probe"), "true"]).status === 0;
+const gnuTime =
+  process.env.BENCH_NO_GNU_TIME !== "1" &&
+  fs.existsSync("/usr/bin/time") &&
+  spawnSync("/usr/bin/time", ["-f", "%M", "-o", path.join(scratch, "probe"), "true"]).status === 0;
 
 /** How peak memory is measured on this machine, for the report. */
 export const rssMethod = gnuTime ? "GNU time %M (largest single process of the tree)" : "process.resourceUsage().maxRSS of the node process (preload)";

@@ -10,7 +10,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Runs `npm run compile` when a file of src/ is newer than the bundle the CLI runs (lib/bundle/); returns what it did. */
 export function ensureCompiled() {
-  const newest = (dir, ext) => walk(path.join(root, dir)).filter((f) => f.endsWith(ext)).reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
+  const newest = (dir, ext) =>
+    walk(path.join(root, dir))
+      .filter((f) => f.endsWith(ext))
+      .reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
   const bundle = fs.statSync(path.join(root, "lib/bundle/main.js"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (bundle > 0 && newest("src", ".ts") <= bundle && newest("lib", ".js") <= bundle) return "lib/ is current";
   const result = spawnSync("npm", ["run", "compile"], { cwd: root, encoding: "utf8" });
@@ -48,7 +51,10 @@ export function machine(executable) {
   const cpus = os.cpus();
   return [
     `cpu       ${os.availableParallelism()} cores, ${cpus[0]?.model ?? "unknown"}; ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; ${os.type()} ${os.release()}`,
-    `load      ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (1, 5, 15 min) at start`,
+    `load      ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (1, 5, 15 min) at start`,
     `node      ${process.version}`,
     `chromium  ${executable ? `${version(executable) ?? "unknown version"} (${executable})` : "not found"}`,
     `pandoc    ${version("pandoc") ?? "not installed"}`,

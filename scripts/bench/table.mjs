@@ -28,7 +28,11 @@ export function mark(ok) {
 export function table(headers, rows, left = [0]) {
   const cells = rows.filter((r) => typeof r !== "string");
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ""))));
-  const line = (r) => r.map((c, i) => (left.includes(i) ? pad(c ?? "", widths[i], "end") : pad(c ?? "", widths[i], "start"))).join("  ").trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (left.includes(i) ? pad(c ?? "", widths[i], "end") : pad(c ?? "", widths[i], "start")))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
   const out = [line(headers), rule];
   for (const r of rows) out.push(typeof r === "string" ? `${r}` : line(r));

@@ -37,7 +37,9 @@ async function report(options: { content: string; out: string; pdf: boolean; arc
     // Neither the content nor the browser: the file system refused (--out below a file, no space, no permission).
     // build() has discarded its staging folder, so the output is as it was. Anything else is a bug: its stack stays.
     if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
-    process.stderr.write(`toms: cannot write the site to ${options.out} (${(error as Error).message}).\ntoms: nothing was written; ${options.out} is unchanged.\n`);
+    process.stderr.write(
+      `toms: cannot write the site to ${options.out} (${(error as Error).message}).\ntoms: nothing was written; ${options.out} is unchanged.\n`,
+    );
     return 1;
   }
   const list = result.diagnostics.sorted();
@@ -51,6 +53,9 @@ async function report(options: { content: string; out: string; pdf: boolean; arc
   const how = result.recorded ? ` (as published from commit ${result.recorded.slice(0, 12)})` : "";
   process.stdout.write(`✓ ${result.annexes} annexes written to ${options.out}${how} in ${ms} ms\n`);
   // On stdout with the rest of the build's report: a draft is a successful build, not a problem.
-  if (result.draft) process.stdout.write(`toms: this is a draft, not a publishable version: ${result.draft}. Pages and PDFs say so; nothing was archived or listed with a SHA-256. Commit the changes to build the version.\n`);
+  if (result.draft)
+    process.stdout.write(
+      `toms: this is a draft, not a publishable version: ${result.draft}. Pages and PDFs say so; nothing was archived or listed with a SHA-256. Commit the changes to build the version.\n`,
+    );
   return 0;
 }

@@ -67,7 +67,13 @@ export async function main(argv: string[]): Promise<number> {
       const format = values.format ?? "markdown";
       if (!["markdown", "json"].includes(format)) return fail(`unknown --format "${format}" for diff (markdown or json)`);
       const { runDiff } = await import("./diff.js");
-      return runDiff({ content, base, ...(head !== undefined && { head }), format: format as "markdown" | "json", ...(values.report !== undefined && { report: values.report }) });
+      return runDiff({
+        content,
+        base,
+        ...(head !== undefined && { head }),
+        format: format as "markdown" | "json",
+        ...(values.report !== undefined && { report: values.report }),
+      });
     }
     case "record": {
       if (rest.length > 0) return fail(`record takes no arguments, got "${rest.join(" ")}"`);

@@ -20,10 +20,14 @@ export function runRecord(options: { content: string; out: string; adopt: boolea
   }
   try {
     const result = recordSite({ out: options.out, repo, adopt: options.adopt });
-    for (const v of result.recorded) process.stdout.write(`recorded version ${v.version} (commit ${v.commit.slice(0, 12)}, ${v.files} files) on ${recordBranch}\n`);
+    for (const v of result.recorded)
+      process.stdout.write(`recorded version ${v.version} (commit ${v.commit.slice(0, 12)}, ${v.files} files) on ${recordBranch}\n`);
     if (result.unchanged.length > 0) process.stdout.write(`already recorded, the same files: ${result.unchanged.join(", ")}\n`);
     if (result.recorded.length === 0) process.stdout.write(`nothing new to record; ${recordBranch} is unchanged\n`);
-    else process.stdout.write(`✓ ${recordBranch} is now ${result.tip?.slice(0, 12)}; push it (git push origin ${recordBranch}) to make the record the next build's\n`);
+    else
+      process.stdout.write(
+        `✓ ${recordBranch} is now ${result.tip?.slice(0, 12)}; push it (git push origin ${recordBranch}) to make the record the next build's\n`,
+      );
     return 0;
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;

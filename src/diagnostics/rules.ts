@@ -31,22 +31,40 @@ export const rules = {
   "markdown-too-complex": { severity: "error", hint: "Split the text into several measures or simplify its formatting." },
   "unsafe-link": { severity: "error", hint: "Link only to http, https, mailto or tel addresses." },
   "markdown-image": { severity: "warning", hint: "Describe the measure in words; the annex shows no images." },
-  "markdown-emphasis": { severity: "warning", hint: "Write a backslash before a * or _ that is meant as a character (2\\*3), or put the marks around whole words." },
-  "markdown-escape": { severity: "warning", hint: "Write paths and other text with backslashes as code, in `backticks`; remove backslashes that are not meant." },
+  "markdown-emphasis": {
+    severity: "warning",
+    hint: "Write a backslash before a * or _ that is meant as a character (2\\*3), or put the marks around whole words.",
+  },
+  "markdown-escape": {
+    severity: "warning",
+    hint: "Write paths and other text with backslashes as code, in `backticks`; remove backslashes that are not meant.",
+  },
   "markdown-definition": { severity: "error", hint: "Write a backslash before the opening bracket (\\[) to show the line as text, or link to the definition." },
   "markdown-footnote": { severity: "error", hint: "Give every footnote one text (a line [^label]: …) and refer to it once with [^label]." },
-  "markdown-list-number": { severity: "warning", hint: "Number the items of a list consecutively, or write the number with a backslash (5\\.) to keep it as text." },
-  "markdown-heading-marks": { severity: "warning", hint: "Write a backslash before a # that ends a heading, or close the heading with as many # as it opens with." },
+  "markdown-list-number": {
+    severity: "warning",
+    hint: "Number the items of a list consecutively, or write the number with a backslash (5\\.) to keep it as text.",
+  },
+  "markdown-heading-marks": {
+    severity: "warning",
+    hint: "Write a backslash before a # that ends a heading, or close the heading with as many # as it opens with.",
+  },
   "link-target": { severity: "error", hint: "Link to a full address (https://…, mailto:…) or to a part of the annex (#…)." },
   "link-mismatch": { severity: "warning", hint: "Show the address the link leads to, or use words as the link text." },
   "link-lookalike": { severity: "warning", hint: "Check the address letter by letter; type it in Latin letters if that is what is meant." },
   "invisible-character": { severity: "error", hint: "Delete the invisible character (retype the text around it if your editor does not show it)." },
   "empty-text": { severity: "error", hint: "Write the text, or remove the field." },
   "mixed-script": { severity: "warning", hint: "Retype the word in one alphabet; letters of another alphabet look alike but are different characters." },
-  "yaml-not-text": { severity: "warning", hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text." },
+  "yaml-not-text": {
+    severity: "warning",
+    hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text.",
+  },
   "glyph-missing": { severity: "error", hint: "Replace the character with one the annex's fonts have (e.g. write the word out)." },
   "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
-  "version-unbuildable": { severity: "error", hint: "Record the files that were published as this version with `toms record --adopt` (see the README, \"Published versions\"), so toms serves them instead of rebuilding them." },
+  "version-unbuildable": {
+    severity: "error",
+    hint: 'Record the files that were published as this version with `toms record --adopt` (see the README, "Published versions"), so toms serves them instead of rebuilding them.',
+  },
 } as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
 
 /** A stable rule id. */

@@ -23,20 +23,42 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
   field("organisation.url", base?.organisation.url, head?.organisation.url);
   field("preamble", base?.preamble?.markdown, head?.preamble?.markdown, true);
   field("measures_title", base?.measuresTitle, head?.measuresTitle);
-  keyed(out, "groups", base?.groups ?? [], head?.groups ?? [], (name, b: Group | undefined, a: Group | undefined) => {
-    field(`${name}.title`, b?.title, a?.title);
-    field(`${name}.intro`, b?.intro?.markdown, a?.intro?.markdown, true);
-  }, (g) => g.title);
-  keyed(out, "locations", base?.locations ?? [], head?.locations ?? [], (name, b: Location | undefined, a: Location | undefined) => {
-    field(`${name}.name`, b?.name, a?.name);
-    field(`${name}.operator`, b?.operator, a?.operator);
-    field(`${name}.url`, b?.url, a?.url);
-    field(`${name}.description`, b?.description?.markdown, a?.description?.markdown, true);
-    const certifications = (l: Location | undefined) => l?.certifications.map((c) => (c.url ? `${c.name} <${c.url}>` : c.name)).join("\n");
-    field(`${name}.certifications`, certifications(b), certifications(a));
-  }, (l) => l.name);
+  keyed(
+    out,
+    "groups",
+    base?.groups ?? [],
+    head?.groups ?? [],
+    (name, b: Group | undefined, a: Group | undefined) => {
+      field(`${name}.title`, b?.title, a?.title);
+      field(`${name}.intro`, b?.intro?.markdown, a?.intro?.markdown, true);
+    },
+    (g) => g.title,
+  );
+  keyed(
+    out,
+    "locations",
+    base?.locations ?? [],
+    head?.locations ?? [],
+    (name, b: Location | undefined, a: Location | undefined) => {
+      field(`${name}.name`, b?.name, a?.name);
+      field(`${name}.operator`, b?.operator, a?.operator);
+      field(`${name}.url`, b?.url, a?.url);
+      field(`${name}.description`, b?.description?.markdown, a?.description?.markdown, true);
+      const certifications = (l: Location | undefined) => l?.certifications.map((c) => (c.url ? `${c.name} <${c.url}>` : c.name)).join("\n");
+      field(`${name}.certifications`, certifications(b), certifications(a));
+    },
+    (l) => l.name,
+  );
   const history = (s: Site | undefined) => (s?.changes ?? []).map((c) => ({ id: c.version, text: `${c.version} (${c.date}): ${c.summary.markdown.trim()}` }));
-  keyed(out, "changes", history(base), history(head), (name, b, a) => field(name, b?.text, a?.text), (c) => c.text, false);
+  keyed(
+    out,
+    "changes",
+    history(base),
+    history(head),
+    (name, b, a) => field(name, b?.text, a?.text),
+    (c) => c.text,
+    false,
+  );
   return out;
 }
 
@@ -44,16 +66,29 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
 export function compareSections(base: Site | undefined, head: Site | undefined): DocumentChange[] {
   const out: DocumentChange[] = [];
   const sections = (site: Site | undefined) => (site?.groups ?? []).flatMap((g) => g.sections.map((s) => ({ id: s.id, group: g.id, section: s })));
-  keyed(out, "sections", sections(base), sections(head), (name, b, a) => {
-    const field = (f: string, before: Value, after: Value, prose = false) => {
-      if (prose ? sameProse(before, after) : before === after) return;
-      out.push({ kind: "changed", field: `${name}.${f}`, ...(before !== undefined && { before }), ...(after !== undefined && { after }), ...(prose && { prose }) });
-    };
-    field("title", b?.section.title, a?.section.title);
-    field("intro", b?.section.intro?.markdown, a?.section.intro?.markdown, true);
-    field("group", b?.group, a?.group);
-    field("heading", String(b?.section.heading), String(a?.section.heading));
-  }, (s) => `${s.section.title} (group ${s.group})`);
+  keyed(
+    out,
+    "sections",
+    sections(base),
+    sections(head),
+    (name, b, a) => {
+      const field = (f: string, before: Value, after: Value, prose = false) => {
+        if (prose ? sameProse(before, after) : before === after) return;
+        out.push({
+          kind: "changed",
+          field: `${name}.${f}`,
+          ...(before !== undefined && { before }),
+          ...(after !== undefined && { after }),
+          ...(prose && { prose }),
+        });
+      };
+      field("title", b?.section.title, a?.section.title);
+      field("intro", b?.section.intro?.markdown, a?.section.intro?.markdown, true);
+      field("group", b?.group, a?.group);
+      field("heading", String(b?.section.heading), String(a?.section.heading));
+    },
+    (s) => `${s.section.title} (group ${s.group})`,
+  );
   return out;
 }
 
@@ -77,7 +112,8 @@ function keyed<T extends { id: string }>(
   const kept = (ids: string[], other: string[]) => ids.filter((id) => other.includes(id));
   if (ordered) {
     const runs = diffSequences(kept(beforeIds, afterIds), kept(afterIds, beforeIds));
-    if (runs.some((r) => r.type !== "equal")) out.push({ kind: "moved", field: list, before: kept(beforeIds, afterIds).join(", "), after: kept(afterIds, beforeIds).join(", ") });
+    if (runs.some((r) => r.type !== "equal"))
+      out.push({ kind: "moved", field: list, before: kept(beforeIds, afterIds).join(", "), after: kept(afterIds, beforeIds).join(", ") });
   }
   for (const item of after) {
     const was = before.find((t) => t.id === item.id);

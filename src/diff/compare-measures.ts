@@ -48,7 +48,8 @@ function compareAnnex(
       order: [...shown.order, kindRank[change.kind]],
     });
   // A measure that is in the document on both sides but enters or leaves this annex did so through its locations.
-  const moveBetweenAnnexes = (id: string) => !combined && baseAll.has(id) && headAll.has(id) && !sameLocations(baseAll.get(id)?.measure, headAll.get(id)?.measure);
+  const moveBetweenAnnexes = (id: string) =>
+    !combined && baseAll.has(id) && headAll.has(id) && !sameLocations(baseAll.get(id)?.measure, headAll.get(id)?.measure);
   for (const [id, now] of after) {
     if (before.has(id)) continue;
     if (moveBetweenAnnexes(id)) add(now, locationsChange(baseAll.get(id)?.measure, now.measure, now.measure.prose.markdown));
@@ -73,7 +74,12 @@ function compareAnnex(
         kind: "changed",
         before: was.measure.prose.markdown,
         after: now.measure.prose.markdown,
-        ...(titleChanged && { titleChange: { ...(was.measure.title !== undefined && { before: was.measure.title }), ...(now.measure.title !== undefined && { after: now.measure.title }) } }),
+        ...(titleChanged && {
+          titleChange: {
+            ...(was.measure.title !== undefined && { before: was.measure.title }),
+            ...(now.measure.title !== undefined && { after: now.measure.title }),
+          },
+        }),
       });
     }
     if (combined && !sameLocations(was.measure, now.measure)) add(now, locationsChange(was.measure, now.measure));

@@ -42,7 +42,10 @@ export function gitFs(top: string, commit: string, inRepo: string, root: string)
   }
   // Prefetched: what toms reads anyway (YAML, Markdown, link targets). Images or PDFs kept beside the content are never loaded.
   const likely = [...files].filter(([file]) => /\.(ya?ml|md|markdown)$/i.test(file)).map(([, b]) => b);
-  const blobs = readBlobs(top, [...likely, ...linkBlobs.map(([, b]) => b)].filter((b) => b.size <= maxFileBytes));
+  const blobs = readBlobs(
+    top,
+    [...likely, ...linkBlobs.map(([, b]) => b)].filter((b) => b.size <= maxFileBytes),
+  );
   for (const [file, blob] of linkBlobs) links.set(file, (blobs.get(blob.oid) ?? Buffer.alloc(0)).toString("utf8"));
 
   const realpath = (file: string): string => {

@@ -55,7 +55,9 @@ export function resolveCommit(top: string, revision: string): string {
   // A name starting with "-" would be read as an option by git.
   if (revision === "" || revision.startsWith("-")) throw new GitUsageError(`"${revision}" is not a revision name.`);
   try {
-    return git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).toString("utf8").trim();
+    return git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`])
+      .toString("utf8")
+      .trim();
   } catch {
     throw new GitUsageError(`unknown revision "${revision}": no commit of that name in this repository (is it fetched?).`);
   }

@@ -16,10 +16,7 @@ export function jsonReport(result: DiffResult, cwd = process.cwd()): string {
     ...(side && { side }),
   });
   const broken = result.broken;
-  const diagnostics = [
-    ...(broken ? result[broken].diagnostics.sorted().map((d) => rel(d, broken)) : []),
-    ...result.diagnostics.sorted().map((d) => rel(d)),
-  ];
+  const diagnostics = [...(broken ? result[broken].diagnostics.sorted().map((d) => rel(d, broken)) : []), ...result.diagnostics.sorted().map((d) => rel(d))];
   const report = {
     base: side(result.base),
     head: side(result.head),

@@ -5,7 +5,9 @@ import { markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from
 
 /** Text shown literally in Markdown (every word escaped). */
 export function inline(text: string): string {
-  return tokenize(text.replace(/\s*\n\s*/g, "; ")).map(escapeToken).join("");
+  return tokenize(text.replace(/\s*\n\s*/g, "; "))
+    .map(escapeToken)
+    .join("");
 }
 
 /** Markdown lines as a block quote nested in a list item. */
@@ -71,11 +73,16 @@ export function documentItem(change: DocumentChange): string {
 function proseChange(before: string, after: string): string {
   const difference = proseDifference(before, after);
   if (difference === "same") return "";
-  if (difference === "spacing") return spacingChange(before, after).map((line) => (line === "" ? "" : `  ${line}`)).join("\n");
+  if (difference === "spacing")
+    return spacingChange(before, after)
+      .map((line) => (line === "" ? "" : `  ${line}`))
+      .join("\n");
   const words = quote(markdownOfRuns(wordDiff(before, after)));
   const respaced = respacedOnly(before, after);
   if (respaced === undefined) return words;
-  return `${words}\n\n${spacingChange(before, respaced, true).map((line) => (line === "" ? "" : `  ${line}`)).join("\n")}`;
+  return `${words}\n\n${spacingChange(before, respaced, true)
+    .map((line) => (line === "" ? "" : `  ${line}`))
+    .join("\n")}`;
 }
 
 function valueText(change: DocumentChange, value: string): string {

@@ -48,7 +48,12 @@ export function markdownReport(result: DiffResult, options: MarkdownOptions = {}
     const shown = (full ? errors : errors.slice(0, maxAlerts)).map((d) => alert(d, options.cwd, full));
     const more = errors.length > shown.length ? [`… and ${errors.length - shown.length} more; run \`toms check\` at ${clip(sideName(side), 300)}.`] : [];
     const intro = `The content at ${clip(sideName(side), 300)} has ${errors.length} error${errors.length === 1 ? "" : "s"}, so nothing was compared.`;
-    return fit([title, intro, ...shown, ...more].map((text) => ({ text, changes: 0 })), limit, options.reportFile, "\n\n");
+    return fit(
+      [title, intro, ...shown, ...more].map((text) => ({ text, changes: 0 })),
+      limit,
+      options.reportFile,
+      "\n\n",
+    );
   }
   const nothing = result.site.length === 0 && result.sections.length === 0 && result.annexes.every((a) => a.changes.length === 0);
   if (nothing) return { text: `No changes to the annexes between ${clip(`${sideName(result.base)} and ${sideName(result.head)}`, 600)}.\n`, truncated: false };
@@ -66,13 +71,19 @@ export function markdownReport(result: DiffResult, options: MarkdownOptions = {}
 
   const parts: Part[] = head.map((text) => ({ text, changes: 0 }));
   // A change too long for the comment (a 32 KB text) is named, not shown, so that the changes after it still are.
-  const measure = (text: string) => (full || text.length <= maxPart ? text : `${clip(text.split("\n")[0] ?? "", 2_000)}\n\n  (Too long to show here: see the full report.)`);
-  const section = (heading: string, items: string[]) => items.forEach((item, i) => parts.push({ text: i === 0 ? `${heading}\n\n${measure(item)}` : measure(item), changes: 1 }));
+  const measure = (text: string) =>
+    full || text.length <= maxPart ? text : `${clip(text.split("\n")[0] ?? "", 2_000)}\n\n  (Too long to show here: see the full report.)`;
+  const section = (heading: string, items: string[]) =>
+    items.forEach((item, i) => parts.push({ text: i === 0 ? `${heading}\n\n${measure(item)}` : measure(item), changes: 1 }));
   section("### site.yaml", result.site.map(documentItem));
   section("### Sections", result.sections.map(documentItem));
   for (const annex of result.annexes) {
     if (annex.changes.length === 0) parts.push({ text: annexHeading(annex), changes: 0 });
-    else section(annexHeading(annex), annex.changes.map((c) => measureItem(c, annex.location)));
+    else
+      section(
+        annexHeading(annex),
+        annex.changes.map((c) => measureItem(c, annex.location)),
+      );
   }
   return fit(parts, limit, options.reportFile, "\n\n");
 }
@@ -106,7 +117,9 @@ function fit(parts: Part[], limit: number, reportFile: string | undefined, gap: 
 const noteLength = 600;
 
 function note(omitted: number, reportFile: string | undefined): string {
-  const where = reportFile ? `The full report is in \`${clip(path.basename(reportFile).replace(/`/g, ""), 100)}\`.` : "Run `toms diff BASE HEAD --report FILE` for the full report.";
+  const where = reportFile
+    ? `The full report is in \`${clip(path.basename(reportFile).replace(/`/g, ""), 100)}\`.`
+    : "Run `toms diff BASE HEAD --report FILE` for the full report.";
   return `> [!NOTE]\n> The report is cut here: ${omitted} more change${omitted === 1 ? " is" : "s are"} not shown, as a pull-request comment holds at most ${commentLimit.toLocaleString("en")} characters. ${where}`;
 }
 

@@ -5,7 +5,28 @@ import { diffSequences } from "./sequence.js";
 import { markdownOfProse } from "./word-diff.js";
 
 // Elements that start a block of their own on the page.
-const blocks = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "table", "hr", "div", "section", "dl", "dd", "dt", "details", "summary"]);
+const blocks = new Set([
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "ul",
+  "ol",
+  "table",
+  "hr",
+  "div",
+  "section",
+  "dl",
+  "dd",
+  "dt",
+  "details",
+  "summary",
+]);
 
 /**
  * The text a reader sees of a piece of Markdown: one entry per block (paragraph, heading, list, table …), the
@@ -40,7 +61,10 @@ export function shownParagraphs(nodes: ElementContent[]): string[] {
         }
       } else if (name === "tr") {
         out += "\n";
-        walk(node.children.filter((c) => c.type === "element").flatMap((c, i) => (i === 0 ? [c] : [{ type: "text", value: " | " } as const, c])), pre);
+        walk(
+          node.children.filter((c) => c.type === "element").flatMap((c, i) => (i === 0 ? [c] : [{ type: "text", value: " | " } as const, c])),
+          pre,
+        );
       } else if (blocks.has(name)) {
         out += "\n\n";
         if (name === "ul" || name === "ol") depth++;
@@ -90,10 +114,24 @@ export function spacingChange(before: string, after: string, besidesWords = fals
   if (runs.every((r) => r.type === "equal")) {
     // The text reads the same but is laid out differently (e.g. the spacing between list items): the page's HTML says how.
     const html = (nodes: ElementContent[]) => toHtml({ type: "root", children: nodes });
-    return ["Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:", "", ...fence(html(was.nodes)), "", ...fence(html(now.nodes))];
+    return [
+      "Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:",
+      "",
+      ...fence(html(was.nodes)),
+      "",
+      ...fence(html(now.nodes)),
+    ];
   }
   if (besidesWords) {
-    return ["Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:", "", ...quoted(side("removed")), "", "The old words with the new line breaks and spacing:", "", ...quoted(side("added"))];
+    return [
+      "Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:",
+      "",
+      ...quoted(side("removed")),
+      "",
+      "The old words with the new line breaks and spacing:",
+      "",
+      ...quoted(side("added")),
+    ];
   }
   return ["Line breaks or spacing changed how the text is shown. Before:", "", ...quoted(side("removed")), "", "Now:", "", ...quoted(side("added"))];
 }

@@ -43,7 +43,10 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
   const sitePath = path.join(root, "site.yaml");
   const placeOf = (field: string): Place => {
     try {
-      const text = contentFs.read(sitePath).toString("utf8").replace(/^\uFEFF/, "");
+      const text = contentFs
+        .read(sitePath)
+        .toString("utf8")
+        .replace(/^\uFEFF/, "");
       const file = parseYamlFile(sitePath, text, new Diagnostics());
       if (file) return placeAt(file, [field]);
     } catch {

@@ -45,7 +45,11 @@ export function checkVersion(
   if (bumped && head.changes.some((c) => c.version === head.version)) return undefined;
   // A new version takes effect after the old one: today at the earliest, else the day after the old date.
   const date = bumped && base.validFrom !== head.validFrom ? head.validFrom : laterDate(today, dayAfter(base.validFrom));
-  const summary = summarize(head.lang, changed.annexes.find((a) => a.location === "all")?.changes ?? [], changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })));
+  const summary = summarize(
+    head.lang,
+    changed.annexes.find((a) => a.location === "all")?.changes ?? [],
+    changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })),
+  );
   const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, `    summary: ${JSON.stringify(summary)}`];
   const yaml = [...(bumped ? [] : [`version: ${JSON.stringify(next)}`, `valid_from: ${date}`]), "changes:", ...entry].join("\n");
   return { version: next, date, summary, bump: !bumped, yaml };
@@ -67,8 +71,24 @@ function laterDate(a: string, b: string): string {
 }
 
 const words = {
-  de: { changed: "Geändert", added: "Neu", removed: "Entfernt", moved: "Verschoben", locations: "Standorte geändert", document: "Außerdem geändert", more: "und {n} weitere" },
-  en: { changed: "Changed", added: "Added", removed: "Removed", moved: "Moved", locations: "Locations changed", document: "Also changed", more: "and {n} more" },
+  de: {
+    changed: "Geändert",
+    added: "Neu",
+    removed: "Entfernt",
+    moved: "Verschoben",
+    locations: "Standorte geändert",
+    document: "Außerdem geändert",
+    more: "und {n} weitere",
+  },
+  en: {
+    changed: "Changed",
+    added: "Added",
+    removed: "Removed",
+    moved: "Moved",
+    locations: "Locations changed",
+    document: "Also changed",
+    more: "and {n} more",
+  },
 } as const;
 
 // A draft names at most this many measures or fields per kind, each cut to maxName characters: a history entry is a

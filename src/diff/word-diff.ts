@@ -79,7 +79,10 @@ export function markdownOfProse(text: string): string[] {
 
 // Keeps the author's line structure: lines of one paragraph end in a hard break, indentation cannot start a code block.
 function proseLines(text: string): string[] {
-  const lines = text.trim().split("\n").map((line) => line.trimEnd().replace(/^ +/, (spaces) => "&nbsp;".repeat(spaces.length)));
+  const lines = text
+    .trim()
+    .split("\n")
+    .map((line) => line.trimEnd().replace(/^ +/, (spaces) => "&nbsp;".repeat(spaces.length)));
   return lines.map((line, i) => (line !== "" && (lines[i + 1] ?? "") !== "" ? `${line}\\` : line));
 }
 

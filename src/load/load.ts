@@ -51,7 +51,10 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     // Line by line: a single regular expression for "only blank and comment lines" backtracks exponentially.
     if (text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"))) {
       const what = text.trim() === "" ? "is empty" : "holds only comments";
-      const message = file === sitePath ? `site.yaml ${what}; it must give the title, version, groups and locations of the annex.` : `The section file ${what}; fill in the section or delete the file.`;
+      const message =
+        file === sitePath
+          ? `site.yaml ${what}; it must give the title, version, groups and locations of the annex.`
+          : `The section file ${what}; fill in the section or delete the file.`;
       diagnostics.add("file-empty", { file, line: 1, column: 1 }, message);
       failed.push(file);
       continue;

@@ -44,7 +44,11 @@ export class SourceReader {
       return undefined;
     }
     if (bytes.length > maxFileBytes) {
-      this.diagnostics.add("file-too-large", { file, line: 1, column: 1 }, `The file is larger than ${maxFileBytes / 1024} KB, the most a content file may have; split it into smaller files.`);
+      this.diagnostics.add(
+        "file-too-large",
+        { file, line: 1, column: 1 },
+        `The file is larger than ${maxFileBytes / 1024} KB, the most a content file may have; split it into smaller files.`,
+      );
       return undefined;
     }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -57,7 +61,9 @@ export class SourceReader {
     const nul = bytes.indexOf(0, start);
     if (nul !== -1) {
       const utf16 = looksLikeUtf16(bytes.subarray(start));
-      const what = utf16 ? "is saved as UTF-16 without a byte-order mark" : "holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one)";
+      const what = utf16
+        ? "is saved as UTF-16 without a byte-order mark"
+        : "holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one)";
       const lines = bytes.subarray(start, nul).toString("utf8").split("\n");
       const place = utf16 ? { file, line: 1, column: 1 } : { file, line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
       this.diagnostics.add("file-encoding", place, `The file ${what}; toms reads UTF-8 only. Save the file as UTF-8.`);
@@ -110,7 +116,24 @@ function firstInvalidUtf8(bytes: Buffer, start: number): number {
   let at = start;
   while (at < bytes.length) {
     const lead = bytes[at] as number;
-    const [length, low, high] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    const [length, low, high] =
+      lead < 0x80
+        ? [1, 0, 0]
+        : lead >= 0xc2 && lead <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : lead === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : lead === 0xed
+              ? [3, 0x80, 0x9f]
+              : lead >= 0xe1 && lead <= 0xef
+                ? [3, 0x80, 0xbf]
+                : lead === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : lead >= 0xf1 && lead <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : lead === 0xf4
+                      ? [4, 0x80, 0x8f]
+                      : [0, 0, 0];
     if (length === 0 || at + length > bytes.length) return at;
     for (let i = 1; i < length; i++) {
       const next = bytes[at + i] as number;

@@ -22,26 +22,39 @@ export function explainYamlError(error: YAMLError, text: string, doc: Document.P
     case "TAB_AS_INDENT":
       return at("Tabs are not allowed for indentation in YAML; indent with spaces.");
     case "BAD_INDENT":
-      if (/end with a \]/.test(first)) return at("This list in square brackets [ … ] is not closed; add a ] after its last entry.", openingOf(doc, offset, "flow", text));
-      if (/end with a \}/.test(first)) return at("This group of fields in curly braces { … } is not closed; add a } after its last field.", openingOf(doc, offset, "flow", text));
-      if (/sequence items/.test(first)) return at("The list entries (lines starting with -) here do not start in the same column as those above; line them up.", firstNonSpace(text, offset));
-      return at("This line is indented differently from the lines around it; fields of the same entry must start in the same column (indent with spaces).", firstNonSpace(text, offset));
+      if (/end with a \]/.test(first))
+        return at("This list in square brackets [ … ] is not closed; add a ] after its last entry.", openingOf(doc, offset, "flow", text));
+      if (/end with a \}/.test(first))
+        return at("This group of fields in curly braces { … } is not closed; add a } after its last field.", openingOf(doc, offset, "flow", text));
+      if (/sequence items/.test(first))
+        return at("The list entries (lines starting with -) here do not start in the same column as those above; line them up.", firstNonSpace(text, offset));
+      return at(
+        "This line is indented differently from the lines around it; fields of the same entry must start in the same column (indent with spaces).",
+        firstNonSpace(text, offset),
+      );
     case "BLOCK_AS_IMPLICIT_KEY": {
       const rest = text.slice(offset, lineEnd(text, offset));
-      if (/:(\s|$)/.test(rest)) return at('This value contains ": " (a colon and a space), which YAML reads as the start of another field; put the whole value in double quotes.');
+      if (/:(\s|$)/.test(rest))
+        return at('This value contains ": " (a colon and a space), which YAML reads as the start of another field; put the whole value in double quotes.');
       const next = nextLine(text, offset);
-      return at("This line is indented further than the field above it; fields of the same entry must start in the same column.", next === undefined ? offset : firstNonSpace(text, next));
+      return at(
+        "This line is indented further than the field above it; fields of the same entry must start in the same column.",
+        next === undefined ? offset : firstNonSpace(text, next),
+      );
     }
     case "MULTILINE_IMPLICIT_KEY":
-      return at('This line is not a field: a colon is missing after the field name (write name: value), or a quotation mark above is not closed.');
+      return at("This line is not a field: a colon is missing after the field name (write name: value), or a quotation mark above is not closed.");
     case "MISSING_CHAR":
-      if (/closing "quote/.test(first)) return at('This quotation mark (") is never closed; add a closing " at the end of the value.', openingOf(doc, offset, "quote", text));
-      if (/closing 'quote/.test(first)) return at("This quotation mark (') is never closed; add a closing ' at the end of the value.", openingOf(doc, offset, "quote", text));
+      if (/closing "quote/.test(first))
+        return at('This quotation mark (") is never closed; add a closing " at the end of the value.', openingOf(doc, offset, "quote", text));
+      if (/closing 'quote/.test(first))
+        return at("This quotation mark (') is never closed; add a closing ' at the end of the value.", openingOf(doc, offset, "quote", text));
       if (/followed by map values/.test(first)) return at("A colon is missing after this field name; write name: value.");
-      if (/Comments must be separated/.test(first)) return at('A # starts a comment only after a space; add a space before the #, or put the whole value in quotes.');
+      if (/Comments must be separated/.test(first))
+        return at("A # starts a comment only after a space; add a space before the #, or put the whole value in quotes.");
       if (/Missing , /.test(first)) return at("A comma is missing between two entries in [ … ] or { … }.");
       if (/Missing space after :/.test(first)) return at("Add a space after the colon.");
-      if (/Tags and anchors must be separated/.test(first)) return at('Put a space after a YAML tag (!…) or anchor (&…), or put the whole value in quotes.');
+      if (/Tags and anchors must be separated/.test(first)) return at("Put a space after a YAML tag (!…) or anchor (&…), or put the whole value in quotes.");
       return at("Something is missing in the YAML here; check the quotation marks, brackets, colons and commas.");
     case "BAD_DQ_ESCAPE": {
       const escape = /sequence (\\.?)/.exec(first)?.[1] ?? "\\";
@@ -98,7 +111,10 @@ function openingOf(doc: Document.Parsed, offset: number, kind: "quote" | "flow",
   });
   if (best !== undefined) return best;
   // Not in the tree (the parser gave up): the last opening character before the error.
-  const found = kind === "quote" ? Math.max(text.lastIndexOf('"', offset - 1), text.lastIndexOf("'", offset - 1)) : Math.max(text.lastIndexOf("[", offset - 1), text.lastIndexOf("{", offset - 1));
+  const found =
+    kind === "quote"
+      ? Math.max(text.lastIndexOf('"', offset - 1), text.lastIndexOf("'", offset - 1))
+      : Math.max(text.lastIndexOf("[", offset - 1), text.lastIndexOf("{", offset - 1));
   return found === -1 ? offset : found;
 }
 

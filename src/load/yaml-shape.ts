@@ -12,7 +12,10 @@ export const maxRawDepth = 200;
  * maxRawDepth; honest text never comes near, so an estimate suffices.
  */
 export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
-  const tooDeep = (offset: number): SyntaxProblem => ({ offset, message: `The YAML is nested more than ${maxRawDepth} levels deep here; toms content needs only a few levels.` });
+  const tooDeep = (offset: number): SyntaxProblem => ({
+    offset,
+    message: `The YAML is nested more than ${maxRawDepth} levels deep here; toms content needs only a few levels.`,
+  });
   let depth = 0;
   let quote: string | undefined;
   let lineStart = true;
@@ -68,7 +71,14 @@ export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: Node; depth: number };
     if (depth > maxYamlDepth) {
-      return [...found, { duplicate: false, offset: node.range?.[0] ?? 0, message: `The YAML is nested more than ${maxYamlDepth} levels deep here; toms content needs only a few levels.` }];
+      return [
+        ...found,
+        {
+          duplicate: false,
+          offset: node.range?.[0] ?? 0,
+          message: `The YAML is nested more than ${maxYamlDepth} levels deep here; toms content needs only a few levels.`,
+        },
+      ];
     }
     if (!isCollection(node)) continue;
     const keys = new Set<string>();
@@ -77,11 +87,22 @@ export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
       if (isPair(item)) {
         const key = item.key as Node | null;
         if (key && !isScalar(key)) {
-          return [...found, { duplicate: false, offset: key.range?.[0] ?? 0, message: "A field name here is a list or a set of fields; a field name must be a single word or text." }];
+          return [
+            ...found,
+            {
+              duplicate: false,
+              offset: key.range?.[0] ?? 0,
+              message: "A field name here is a list or a set of fields; a field name must be a single word or text.",
+            },
+          ];
         }
         const name = String(isScalar(key) ? key.value : "");
         if (keys.has(name)) {
-          found.push({ duplicate: true, offset: key?.range?.[0] ?? 0, message: `The field "${name}" appears twice in the same place; each field may be given only once.` });
+          found.push({
+            duplicate: true,
+            offset: key?.range?.[0] ?? 0,
+            message: `The field "${name}" appears twice in the same place; each field may be given only once.`,
+          });
         }
         keys.add(name);
         if (item.value) next.push({ node: item.value as Node, depth: depth + 1 });
@@ -93,4 +114,3 @@ export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
   }
   return found;
 }
-

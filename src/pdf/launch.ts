@@ -50,12 +50,7 @@ const puppeteerFlags = [
   "--mute-audio",
   "--disable-extensions",
 ];
-export const tomsFlags = [
-  "--disable-gpu",
-  "--disable-component-update",
-  "--no-default-browser-check",
-  "--dns-prefetch-disable",
-];
+export const tomsFlags = ["--disable-gpu", "--disable-component-update", "--no-default-browser-check", "--dns-prefetch-disable"];
 
 /**
  * The command line of the browser. The sandbox cannot start as root (containers, CI), so it is only switched
@@ -83,7 +78,9 @@ export async function locateBrowser(env: NodeJS.ProcessEnv = process.env): Promi
 
 function checked(found: ReturnType<typeof findBrowser>): FoundBrowser | undefined {
   if (found !== undefined && "missing" in found) {
-    throw new PdfError(`PUPPETEER_EXECUTABLE_PATH is set to ${found.missing}, which is not a file. Point it at a Chrome or Chromium executable, or unset it to use the one installed. To build without PDFs, run \`toms build --no-pdf\`.`);
+    throw new PdfError(
+      `PUPPETEER_EXECUTABLE_PATH is set to ${found.missing}, which is not a file. Point it at a Chrome or Chromium executable, or unset it to use the one installed. To build without PDFs, run \`toms build --no-pdf\`.`,
+    );
   }
   return found;
 }

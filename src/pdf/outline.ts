@@ -46,7 +46,10 @@ export function outlineTitleFixes(pdf: PdfFile, headings: string[]): Map<number,
     const heading = headings[i]!;
     if (item.title === heading || !repeats(squeeze(item.title), squeeze(heading))) return;
     const body = objectBody(pdf, item.n).trim();
-    fixes.set(item.n, body.replace(new RegExp(`/Title\\s*${stringToken}`), () => `/Title ${encodeText(heading)}`));
+    fixes.set(
+      item.n,
+      body.replace(new RegExp(`/Title\\s*${stringToken}`), () => `/Title ${encodeText(heading)}`),
+    );
   });
   return fixes;
 }

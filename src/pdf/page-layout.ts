@@ -78,7 +78,8 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
       const [x, y] = [style(li, 2) !== "visible" && style(li, 2) !== "", style(li, 3) !== "visible" && style(li, 3) !== ""];
       const bounds = layout.bounds[li];
       const client = layout.clientRects?.[li];
-      if ((x || y) && bounds && client && client.length === 4) own.push({ rect: [bounds[0]! + client[0]!, bounds[1]! + client[1]!, client[2]!, client[3]!], x, y });
+      if ((x || y) && bounds && client && client.length === 4)
+        own.push({ rect: [bounds[0]! + client[0]!, bounds[1]! + client[1]!, client[2]!, client[3]!], x, y });
     }
     clipCache.set(node, own);
     return own;
@@ -109,13 +110,21 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     const node = layout.nodeIndex[box.li]!;
     const [x, y, w, h] = box.bounds;
     if (value.trim() !== "") {
-      const outside = x < -1 || x + w > widthPx + 1 || clipsOf(parent[node] ?? -1).some((c) => (c.x && (x < c.rect[0] - 1 || x + w > c.rect[0] + c.rect[2] + 1)) || (c.y && (y < c.rect[1] - 1 || y + h > c.rect[1] + c.rect[3] + 1)));
+      const outside =
+        x < -1 ||
+        x + w > widthPx + 1 ||
+        clipsOf(parent[node] ?? -1).some(
+          (c) => (c.x && (x < c.rect[0] - 1 || x + w > c.rect[0] + c.rect[2] + 1)) || (c.y && (y < c.rect[1] - 1 || y + h > c.rect[1] + c.rect[3] + 1)),
+        );
       if (outside) overflows.push(value.trim());
     }
     if (previous) {
       // White space between two boxes that no box shows (where a line wrapped at a space) still parts words.
       const before = str(layout.text[previous.li]);
-      const between = previous.li === box.li ? before.slice(previous.start + previous.length, box.start) : before.slice(previous.start + previous.length) + str(layout.text[box.li]).slice(0, box.start);
+      const between =
+        previous.li === box.li
+          ? before.slice(previous.start + previous.length, box.start)
+          : before.slice(previous.start + previous.length) + str(layout.text[box.li]).slice(0, box.start);
       text += /\s/.test(between) || !joins(previous, box) ? " " : "";
     }
     text += value;

@@ -61,7 +61,10 @@ export function objectSpan(pdf: PdfFile, n: number): ObjectSpan {
 /** The text of object `n` between `obj` and `endobj` (a dictionary, possibly followed by a stream). */
 export function objectBody(pdf: PdfFile, n: number): string {
   const { start, end } = objectSpan(pdf, n);
-  return pdf.text.slice(start, end).replace(/^\d+ 0 obj\s*/, "").replace(/endobj\s*$/, "");
+  return pdf.text
+    .slice(start, end)
+    .replace(/^\d+ 0 obj\s*/, "")
+    .replace(/endobj\s*$/, "");
 }
 
 /** The object number a key of a dictionary refers to (`/Key n 0 R`). */
@@ -106,7 +109,10 @@ export function namedDestinations(pdf: PdfFile): Map<string, number> {
 
 // PDF names escape bytes as #xx; ids are UTF-8.
 function decodeName(name: string): string {
-  const bytes = Buffer.from(name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
+  const bytes = Buffer.from(
+    name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  );
   return bytes.toString("utf8");
 }
 

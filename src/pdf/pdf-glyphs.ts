@@ -116,7 +116,16 @@ interface Marked {
   used: boolean;
 }
 
-function run(pdf: PdfFile, content: string, resources: PdfDict, ctm: Matrix, visitor: GlyphVisitor, fonts: Map<number, DecodedFont>, marked: Marked[] = [], depth = 0): void {
+function run(
+  pdf: PdfFile,
+  content: string,
+  resources: PdfDict,
+  ctm: Matrix,
+  visitor: GlyphVisitor,
+  fonts: Map<number, DecodedFont>,
+  marked: Marked[] = [],
+  depth = 0,
+): void {
   const lexer = new PdfLexer(content);
   let state: State = { ctm, font: undefined, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
   const saved: State[] = [];
@@ -355,7 +364,10 @@ function decodedFont(pdf: PdfFile, n: number, fonts: Map<number, DecodedFont>): 
   const subtype = nameOf(dict.get("Subtype")) ?? "";
   const base = nameOf(dict.get("BaseFont"));
   const id: PdfFontName = { name: subtype === "Type3" ? undefined : base?.replace(/^[A-Z]{6}\+/, ""), subtype };
-  const toUnicode = resolve(pdf, dict.get("ToUnicode")) instanceof Map && isRef(dict.get("ToUnicode")) ? parseToUnicode(streamData(pdf, (dict.get("ToUnicode") as { n: number }).n)) : new Map<number, string>();
+  const toUnicode =
+    resolve(pdf, dict.get("ToUnicode")) instanceof Map && isRef(dict.get("ToUnicode"))
+      ? parseToUnicode(streamData(pdf, (dict.get("ToUnicode") as { n: number }).n))
+      : new Map<number, string>();
   let font: DecodedFont;
   if (subtype === "Type0") {
     const descendants = resolve(pdf, dict.get("DescendantFonts"));

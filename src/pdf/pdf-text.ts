@@ -12,9 +12,9 @@ export function decodeText(token: string): string {
     bytes = Buffer.from(token.slice(1, -1).replace(/\s+/g, ""), "hex");
   } else {
     const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" };
-    const raw = token.slice(1, -1).replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) =>
-      /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e),
-    );
+    const raw = token
+      .slice(1, -1)
+      .replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) => (/^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e)));
     bytes = Buffer.from(raw, "latin1");
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString("utf16le");

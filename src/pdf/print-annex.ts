@@ -88,12 +88,14 @@ async function showPageNumbers(tab: Page, job: PrintJob, elements: { target: str
   try {
     const { root } = await session.send("DOM.getDocument", { depth: 0 });
     const { nodeIds } = await session.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: pageNumberSelector });
-    if (nodeIds.length !== elements.length) throw new PdfError(`${job.page.pdf}: the printed page has ${nodeIds.length} page numbers in its contents, not ${elements.length}.`);
+    if (nodeIds.length !== elements.length)
+      throw new PdfError(`${job.page.pdf}: the printed page has ${nodeIds.length} page numbers in its contents, not ${elements.length}.`);
     await Promise.all(
       nodeIds.map(async (nodeId, i) => {
         const { attributes } = await session.send("DOM.getAttributes", { nodeId });
         const target = attributes[attributes.indexOf("data-target") + 1];
-        if (target !== elements[i]!.target) throw new PdfError(`${job.page.pdf}: a page number of the contents in the printed page points to #${target}, not #${elements[i]!.target}.`);
+        if (target !== elements[i]!.target)
+          throw new PdfError(`${job.page.pdf}: a page number of the contents in the printed page points to #${target}, not #${elements[i]!.target}.`);
         await session.send("DOM.setOuterHTML", { nodeId, outerHTML: elements[i]!.html });
       }),
     );

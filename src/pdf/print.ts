@@ -49,7 +49,9 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
   } catch (error) {
     // No printer is returned, so nobody else could end this browser.
     chromium.kill();
-    throw error instanceof PdfError ? error : new PdfError(`The browser at ${chromium.found.executable} did not answer: ${(error as Error).message.split("\n")[0]}`);
+    throw error instanceof PdfError
+      ? error
+      : new PdfError(`The browser at ${chromium.found.executable} did not answer: ${(error as Error).message.split("\n")[0]}`);
   }
   // After a failed print the browser may be hung or gone: it is then killed instead of asked to close.
   let failed = false;
@@ -65,7 +67,13 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
           throw error;
         });
         await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
-        const summary = { file: page.pdf, pages: printed.pages, ms: Math.round(performance.now() - t0), passes: printed.passes, checkMs: Math.round(printed.checks.layoutMs + printed.checks.textMs) };
+        const summary = {
+          file: page.pdf,
+          pages: printed.pages,
+          ms: Math.round(performance.now() - t0),
+          passes: printed.passes,
+          checkMs: Math.round(printed.checks.layoutMs + printed.checks.textMs),
+        };
         summaries.push(summary);
         log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
       });
@@ -85,7 +93,11 @@ async function withTimeout(browser: Browser, idle: Page[], job: PrintJob): Promi
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new PdfError(`Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped: the browser hangs or the annex is very large. TOMS_PDF_TIMEOUT_MS sets the limit (in milliseconds).`));
+      reject(
+        new PdfError(
+          `Printing ${job.page.pdf} took longer than ${job.timeoutMs / 1000} s and was stopped: the browser hangs or the annex is very large. TOMS_PDF_TIMEOUT_MS sets the limit (in milliseconds).`,
+        ),
+      );
     }, job.timeoutMs);
   });
   // Some of puppeteer's waits (newPage's) do not end when the browser dies: its disconnection ends the print.

@@ -29,7 +29,10 @@ export function runningFaces(text: string): BundledFace[] {
       const codePoint = char.codePointAt(0)!;
       for (const family of stacks.sans) {
         const own = faces.filter((f) => f.family === family && f.style === "normal");
-        const best = nearestWeight(own.map((f) => f.weight), weight);
+        const best = nearestWeight(
+          own.map((f) => f.weight),
+          weight,
+        );
         const face = own.find((f) => f.weight === best && inRanges(f.covered, codePoint));
         if (face) {
           chosen.add(face);
@@ -74,7 +77,9 @@ export function runningFontCss(faces: BundledFace[], selector: string): string {
       f.unicodeRange ? ` unicode-range: ${f.unicodeRange}; }` : " }",
     ].join(""),
   );
-  const stack = fontManifest().stacks.sans.map((n) => JSON.stringify(n)).join(", ");
+  const stack = fontManifest()
+    .stacks.sans.map((n) => JSON.stringify(n))
+    .join(", ");
   return [...rules, `${selector} { font-family: ${stack}; font-synthesis: none; }`].join("\n");
 }
 
@@ -112,7 +117,13 @@ export function withFontLoader(tree: Root, faces: BundledFace[]): Root {
         child.properties.content = String(child.properties.content).replace(/font-src ([^;]*)/, "font-src $1 data:");
       }
       if (child.tagName === "body") {
-        child.children.unshift(h(`div.${loaderClass}`, { ariaHidden: "true" }, faces.map((f, i) => h(`span.face-${i}`, sample(f)))));
+        child.children.unshift(
+          h(
+            `div.${loaderClass}`,
+            { ariaHidden: "true" },
+            faces.map((f, i) => h(`span.face-${i}`, sample(f))),
+          ),
+        );
         continue;
       }
       visit(child);

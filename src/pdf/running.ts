@@ -76,9 +76,12 @@ function text(value: string): ElementContent {
 function pageOf(phrase: (page: number, pages: number) => string): ElementContent[] {
   const [current, total] = [918273, 918274];
   const text = phrase(current, total);
-  return text.split(/(918273|918274)/).filter(Boolean).map((part): ElementContent => {
-    if (part === String(current)) return h("span.pageNumber");
-    if (part === String(total)) return h("span.totalPages");
-    return { type: "text", value: part };
-  });
+  return text
+    .split(/(918273|918274)/)
+    .filter(Boolean)
+    .map((part): ElementContent => {
+      if (part === String(current)) return h("span.pageNumber");
+      if (part === String(total)) return h("span.totalPages");
+      return { type: "text", value: part };
+    });
 }

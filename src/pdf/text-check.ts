@@ -17,7 +17,10 @@ const breakHyphen = /[-\u2010\u2011]$/;
 export function normalizeWord(word: string): string {
   // Most words are ASCII, which all three steps leave as they are.
   if (/^[\x21-\x7e]*$/.test(word)) return word;
-  return word.normalize("NFC").replace(invisible, "").replace(/[\u2010\u2011]/g, "-");
+  return word
+    .normalize("NFC")
+    .replace(invisible, "")
+    .replace(/[\u2010\u2011]/g, "-");
 }
 
 /** The words of a text (white space of any kind separates them), normalized, empty ones left out. */

@@ -24,7 +24,9 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promis
   const page = await inspectPrintedPage(tab);
   const t1 = performance.now();
   if (page.overflows.length > 0) {
-    throw new PdfError(`${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`);
+    throw new PdfError(
+      `${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`,
+    );
   }
   const lines = new LineReader();
   const fonts = new ForeignFonts();
@@ -38,11 +40,15 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promis
   const foreign = fonts.result();
   if (foreign.length > 0) {
     const list = foreign.map((f) => `${f.font} for ${quoteSome(f.chars)}`).join("; ");
-    throw new PdfError(`${file}: the PDF uses fonts toms does not bundle (${list}): printed with the machine's own fonts, it would differ from machine to machine. Where the bundled fonts lack such characters, \`toms check\` reports them at their place.`);
+    throw new PdfError(
+      `${file}: the PDF uses fonts toms does not bundle (${list}): printed with the machine's own fonts, it would differ from machine to machine. Where the bundled fonts lack such characters, \`toms check\` reports them at their place.`,
+    );
   }
   const missing = missingWords(page.words, pdfWordCounts(lines.result()));
   if (missing.length > 0) {
-    throw new PdfError(`${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`);
+    throw new PdfError(
+      `${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`,
+    );
   }
   return { layoutMs: t1 - t0, textMs: performance.now() - t1 };
 }

@@ -58,7 +58,12 @@ export async function writeAnnexSet(site: Site, target: AnnexSetTarget): Promise
   }
   if (toPrint.length > 0) {
     const printer = await target.printer();
-    await printer.print(site, toPrint.map((p) => p.page), target.dir, date);
+    await printer.print(
+      site,
+      toPrint.map((p) => p.page),
+      target.dir,
+      date,
+    );
     for (const { page, key } of toPrint) target.records[rel(page.pdf)] = { key, sha256: sha256File(path.join(target.dir, page.pdf)) };
   }
   for (const page of rendered.pages) {

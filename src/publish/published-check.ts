@@ -43,7 +43,12 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
   const place = sitePlace(site, ["version"]);
   const severity = from.commit ? "error" : "warning";
   if (!published) {
-    diagnostics.add("version-unchanged", place, `Version "${site.version}" ${when}, whose content no longer passes toms's checks, so toms cannot tell whether the text is still the same. A published version never changes: ${raise}.`, severity);
+    diagnostics.add(
+      "version-unchanged",
+      place,
+      `Version "${site.version}" ${when}, whose content no longer passes toms's checks, so toms cannot tell whether the text is still the same. A published version never changes: ${raise}.`,
+      severity,
+    );
     return;
   }
   const changes = { annexes: compareAnnexes(published, site), site: compareSite(published, site), sections: compareSections(published, site) };
@@ -60,7 +65,10 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
 }
 
 // What changed, in a few words: the measures by id, other fields by name; at most four.
-function changed(changes: { annexes: ReturnType<typeof compareAnnexes>; site: ReturnType<typeof compareSite>; sections: ReturnType<typeof compareSections> }, versions: { base: string; head: string }): string {
+function changed(
+  changes: { annexes: ReturnType<typeof compareAnnexes>; site: ReturnType<typeof compareSite>; sections: ReturnType<typeof compareSections> },
+  versions: { base: string; head: string },
+): string {
   const measures = new Set(changes.annexes.flatMap((a) => a.changes.map((c) => `measure "${c.measure}"`)));
   const fields = [...changes.site.filter((c) => !isBookkeeping(c, versions)), ...changes.sections].map((c) => c.field);
   const all = [...measures, ...fields];
@@ -80,7 +88,9 @@ function hasCommit(top: string, commit: string): boolean {
 // The tree of the content folder at a commit (undefined when the commit has none).
 function treeOf(repo: RepoContent, commit: string): string | undefined {
   try {
-    return git(repo.top, ["rev-parse", "--verify", "--quiet", repo.inRepo === "" ? `${commit}^{tree}` : `${commit}:${repo.inRepo}`]).toString("utf8").trim();
+    return git(repo.top, ["rev-parse", "--verify", "--quiet", repo.inRepo === "" ? `${commit}^{tree}` : `${commit}:${repo.inRepo}`])
+      .toString("utf8")
+      .trim();
   } catch (error) {
     if (error instanceof GitUsageError) return undefined;
     throw error;

@@ -103,13 +103,19 @@ function readManifestFile(out: string, adopt: boolean): { versions: (Omit<Manife
   try {
     value = JSON.parse(fs.readFileSync(path.join(out, manifestName), "utf8")) as typeof value;
   } catch {
-    throw new PublishError(`${out} holds no readable ${manifestName}: it is not a site toms built. Record the folder the Pages workflow deployed (toms build's output).`);
+    throw new PublishError(
+      `${out} holds no readable ${manifestName}: it is not a site toms built. Record the folder the Pages workflow deployed (toms build's output).`,
+    );
   }
   if (value.draft === true) {
-    throw new PublishError(`${out} is a draft (built from content that was not committed): a draft is never published, so it is never recorded. Build the committed content and deploy that.`);
+    throw new PublishError(
+      `${out} is a draft (built from content that was not committed): a draft is never published, so it is never recorded. Build the committed content and deploy that.`,
+    );
   }
   if (value.draft !== false && !adopt) {
-    throw new PublishError(`${out} was built by a toms that did not mark drafts, so toms cannot tell whether it was published. If it is the site as it was deployed, record it with --adopt.`);
+    throw new PublishError(
+      `${out} was built by a toms that did not mark drafts, so toms cannot tell whether it was published. If it is the site as it was deployed, record it with --adopt.`,
+    );
   }
   const versions = Array.isArray(value.versions) ? (value.versions as ManifestVersion[]) : [];
   return { versions: versions.filter((v) => typeof v?.version === "string" && typeof v.validFrom === "string" && Array.isArray(v.files)) };
@@ -120,10 +126,14 @@ function readManifestFile(out: string, adopt: boolean): { versions: (Omit<Manife
 function sourceCommit(repo: RepoContent, listed: { version: string; commit?: string }, adopt: boolean): string | { problem: string } {
   if (listed.commit) {
     try {
-      return git(repo.top, ["rev-parse", "--verify", "--quiet", `${listed.commit}^{commit}`]).toString("utf8").trim();
+      return git(repo.top, ["rev-parse", "--verify", "--quiet", `${listed.commit}^{commit}`])
+        .toString("utf8")
+        .trim();
     } catch (error) {
       if (!(error instanceof GitUsageError)) throw error;
-      return { problem: `version ${listed.version} was built from commit ${listed.commit.slice(0, 12)}, which this repository does not have (fetch the whole history)` };
+      return {
+        problem: `version ${listed.version} was built from commit ${listed.commit.slice(0, 12)}, which this repository does not have (fetch the whole history)`,
+      };
     }
   }
   const found = adopt ? earlierVersions(repo, "").find((v) => v.version === listed.version) : undefined;
@@ -174,7 +184,9 @@ function commitVersions(top: string, parent: string | undefined, added: { record
     commit = write(top, ["commit-tree", rootTree, ...(parent ? ["-p", parent] : [])], message);
   } catch (error) {
     if (!(error instanceof GitUsageError)) throw error;
-    throw new PublishError(`Nothing was recorded: git cannot make the record's commit (${error.message}). Set user.name and user.email (git config), or GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL.`);
+    throw new PublishError(
+      `Nothing was recorded: git cannot make the record's commit (${error.message}). Set user.name and user.email (git config), or GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL.`,
+    );
   }
   try {
     git(top, ["update-ref", "-m", "toms record", branchRef, commit, hadBranch && parent ? parent : ""]);

@@ -68,7 +68,8 @@ export function readRecord(repo: RepoContent): PublishedRecord {
   const versions = new Map<string, RecordedVersion>();
   for (const [folder, blobs] of byFolder) {
     const description = blobs.get(recordFile);
-    if (!description) throw new PublishError(`The record of published versions (${ref}) has a folder ${folder}/ without ${recordFile}: it was not written by toms record.`);
+    if (!description)
+      throw new PublishError(`The record of published versions (${ref}) has a folder ${folder}/ without ${recordFile}: it was not written by toms record.`);
     const record = parseRecord(texts.get(description.oid), folder, ref);
     blobs.delete(recordFile);
     // A repository may hold other content folders (test fixtures, a second annex): their versions are not this one's.
@@ -110,7 +111,11 @@ export function sha256(bytes: Buffer): string {
 
 function tipOf(top: string, ref: string): string | undefined {
   try {
-    return git(top, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).toString("utf8").trim() || undefined;
+    return (
+      git(top, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])
+        .toString("utf8")
+        .trim() || undefined
+    );
   } catch (error) {
     if (error instanceof GitUsageError) return undefined;
     throw error;
@@ -118,7 +123,8 @@ function tipOf(top: string, ref: string): string | undefined {
 }
 
 function parseRecord(bytes: Buffer | undefined, folder: string, ref: string): VersionRecord {
-  const broken = (why: string) => new PublishError(`The record of version ${folder} (${ref}, ${folder}/${recordFile}) ${why}; it was not written by toms record.`);
+  const broken = (why: string) =>
+    new PublishError(`The record of version ${folder} (${ref}, ${folder}/${recordFile}) ${why}; it was not written by toms record.`);
   let value: Partial<VersionRecord>;
   try {
     value = JSON.parse(bytes?.toString("utf8") ?? "") as Partial<VersionRecord>;

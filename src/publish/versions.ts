@@ -33,7 +33,10 @@ export function earlierVersions(repo: RepoContent, current: string): EarlierVers
   const pathspec = repo.inRepo === "" ? "." : repo.inRepo;
   let log: string[];
   try {
-    log = git(repo.top, ["--literal-pathspecs", "log", "--first-parent", "--format=%H %ct", "HEAD", "--", pathspec]).toString("utf8").split("\n").filter(Boolean);
+    log = git(repo.top, ["--literal-pathspecs", "log", "--first-parent", "--format=%H %ct", "HEAD", "--", pathspec])
+      .toString("utf8")
+      .split("\n")
+      .filter(Boolean);
   } catch (error) {
     // A repository without commits has no history yet.
     if (error instanceof GitUsageError) return [];
@@ -42,7 +45,10 @@ export function earlierVersions(repo: RepoContent, current: string): EarlierVers
   const commits = log.map((line) => line.split(" ")[0] as string);
   if (commits.length === 0) return [];
   const site = repo.inRepo === "" ? "site.yaml" : `${repo.inRepo}/site.yaml`;
-  const versions = readVersions(repo.top, commits.map((c) => `${c}:${site}`));
+  const versions = readVersions(
+    repo.top,
+    commits.map((c) => `${c}:${site}`),
+  );
   const seen = new Set([current]);
   const found: EarlierVersion[] = [];
   commits.forEach((commit, i) => {

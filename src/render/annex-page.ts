@@ -59,7 +59,12 @@ function locationCard(location: Location, t: Strings, single: boolean): Element 
     ...(location.operator ? [h("p.operator", [`${t.label(t.operator)} `, location.operator])] : []),
     ...(location.description ? renderProse(location.description, single ? 3 : 4, { id: `location-${location.id}`, t }) : []),
     ...(location.certifications.length > 0
-      ? [h("ul.certifications", location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)))]
+      ? [
+          h(
+            "ul.certifications",
+            location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)),
+          ),
+        ]
       : []),
   ]);
 }
@@ -103,14 +108,15 @@ function group(g: AnnexGroup, ctx: Context, rank: number): Element {
   return h("section.group", { id: `group-${g.group.id}` }, [
     h(`h${rank}`, [h("span.number", `(${g.number})`), " ", g.group.title]),
     ...(g.group.intro ? [h("div.intro", renderProse(g.group.intro, rank + 1, { id: `group-${g.group.id}-intro`, t: ctx.t }))] : []),
-    ...g.sections.map((s) =>
-      s.letter ? section(s, ctx, rank + 1) : h("div.section-body", { id: `section-${s.section.id}` }, body(s, ctx, rank + 1)),
-    ),
+    ...g.sections.map((s) => (s.letter ? section(s, ctx, rank + 1) : h("div.section-body", { id: `section-${s.section.id}` }, body(s, ctx, rank + 1)))),
   ]);
 }
 
 function section(s: AnnexSection, ctx: Context, rank: number): Element {
-  return h("section.section", { id: `section-${s.section.id}` }, [h(`h${rank}`, [h("span.number", `${s.letter})`), " ", s.section.title]), ...body(s, ctx, rank + 1)]);
+  return h("section.section", { id: `section-${s.section.id}` }, [
+    h(`h${rank}`, [h("span.number", `${s.letter})`), " ", s.section.title]),
+    ...body(s, ctx, rank + 1),
+  ]);
 }
 
 // A section's introduction and measures; a line saying so when none applies at this location.
@@ -136,7 +142,13 @@ function changeHistory({ site, t }: Context): Element[] {
         h("thead", h("tr", [h("th", { scope: "col" }, t.version), h("th", { scope: "col" }, t.date), h("th", { scope: "col" }, t.summary)])),
         h(
           "tbody",
-          site.changes.map((c) => h("tr", [h("td", c.version), h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))), h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t }))])),
+          site.changes.map((c) =>
+            h("tr", [
+              h("td", c.version),
+              h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))),
+              h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t })),
+            ]),
+          ),
         ),
       ]),
     ]),

@@ -42,7 +42,8 @@ export function fontManifest(): FontManifest {
   if (manifest) return manifest;
   const file = new URL("fonts.json", fontDir);
   // A checkout that was never compiled: say so rather than show a file-system error.
-  if (!fs.existsSync(file)) throw new Error("The bundled fonts are missing (fonts/fonts.json): run `npm run compile` (npm ci does) to copy them from their packages.");
+  if (!fs.existsSync(file))
+    throw new Error("The bundled fonts are missing (fonts/fonts.json): run `npm run compile` (npm ci does) to copy them from their packages.");
   manifest = JSON.parse(fs.readFileSync(file, "utf8")) as FontManifest;
   return manifest;
 }

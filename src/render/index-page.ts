@@ -58,7 +58,14 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
       h("h2", t.versions),
       ...list.map((v) =>
         h("div.version", { id: `version-${v.version}` }, [
-          h("h3", [`${t.version} `, h("span.version-number", v.version), " · ", t.label(t.validFrom), " ", h("time", { dateTime: v.validFrom }, formatDate(v.validFrom, site.lang))]),
+          h("h3", [
+            `${t.version} `,
+            h("span.version-number", v.version),
+            " · ",
+            t.label(t.validFrom),
+            " ",
+            h("time", { dateTime: v.validFrom }, formatDate(v.validFrom, site.lang)),
+          ]),
           h(
             "ul.annex-list",
             v.files.map((f) =>

@@ -89,10 +89,7 @@ function page(site: Site, t: Strings, title: string, main: ElementContent[], dra
 
 function letterhead(site: Site): Element[] {
   const { name, address, url } = site.organisation;
-  return [
-    h("p.organisation", url ? h("a", { href: url }, name) : name),
-    ...(address.length > 0 ? [h("p.address", address.join(" · "))] : []),
-  ];
+  return [h("p.organisation", url ? h("a", { href: url }, name) : name), ...(address.length > 0 ? [h("p.address", address.join(" · "))] : [])];
 }
 
 function footer(site: Site, t: Strings): Element[] {

@@ -19,8 +19,17 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     return undefined;
   }
   // The same files as the folder walk and the git reader see, so check, build and diff agree.
-  if (path.relative(content.root, target).split(path.sep).some((segment) => segment !== ".." && isSkippedName(segment))) {
-    diagnostics.add("file-ref", place, `"${written}" is a hidden file or lies in a hidden folder or node_modules; toms reads no such files. Rename or move it.`);
+  if (
+    path
+      .relative(content.root, target)
+      .split(path.sep)
+      .some((segment) => segment !== ".." && isSkippedName(segment))
+  ) {
+    diagnostics.add(
+      "file-ref",
+      place,
+      `"${written}" is a hidden file or lies in a hidden folder or node_modules; toms reads no such files. Rename or move it.`,
+    );
     return undefined;
   }
   if (!content.fs.exists(target)) {
@@ -28,9 +37,7 @@ export function contentPath(content: LoadedContent, from: string, written: strin
       diagnostics.add("file-ref", place, `"${written}" is a link to a file that does not exist.`);
       return undefined;
     }
-    const siblings = content.files
-      .filter((f) => path.dirname(f) === path.dirname(target))
-      .map((f) => relativePosix(path.dirname(from), f));
+    const siblings = content.files.filter((f) => path.dirname(f) === path.dirname(target)).map((f) => relativePosix(path.dirname(from), f));
     // A Windows habit: on every other system a backslash is part of the file name.
     const slashes = written.includes("\\") ? `; separate folders with / (as in "${written.replace(/\\/g, "/")}")` : "";
     diagnostics.add("file-ref", place, `The file "${written}" does not exist${slashes || didYouMean(written, siblings)}.`);

@@ -43,7 +43,10 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       strayGroup = true;
       diagnostics.add("group-ref", placeAt(file, ["group"]), `There is no group "${groupId}" in site.yaml${didYouMean(groupId, groups.keys())}.`);
     }
-    const intro = typeof value.intro_file === "string" ? proseFile(content, file.path, value.intro_file, placeAt(file, ["intro_file"]), diagnostics) : yamlProse(file, ["intro"]);
+    const intro =
+      typeof value.intro_file === "string"
+        ? proseFile(content, file.path, value.intro_file, placeAt(file, ["intro_file"]), diagnostics)
+        : yamlProse(file, ["intro"]);
     const section: Section = {
       id: id ?? path.basename(file.path),
       title: text(value.title) ?? "",
@@ -112,7 +115,11 @@ function everyMeasureRead(content: LoadedContent): boolean {
   return (
     content.failed.length === 0 &&
     content.sections.every(
-      (file) => isFields(file.value) && typeof file.value.group === "string" && Array.isArray(file.value.measures) && file.value.measures.every((m) => isFields(m) && typeof m.id === "string"),
+      (file) =>
+        isFields(file.value) &&
+        typeof file.value.group === "string" &&
+        Array.isArray(file.value.measures) &&
+        file.value.measures.every((m) => isFields(m) && typeof m.id === "string"),
     )
   );
 }
@@ -124,12 +131,20 @@ function checkStructure(content: LoadedContent, site: Site, seen: { sectionsKnow
   const groupIndex = (group: Group) => list((siteFile.value as { groups?: unknown }).groups).findIndex((g) => isFields(g) && g.id === group.id);
   for (const group of site.groups) {
     if (group.sections.length === 0 && seen.sectionsKnown) {
-      diagnostics.add("empty-group", placeAt(siteFile, ["groups", groupIndex(group), "id"]), `The group "${group.id}" has no section; every group needs at least one section file naming it in "group".`);
+      diagnostics.add(
+        "empty-group",
+        placeAt(siteFile, ["groups", groupIndex(group), "id"]),
+        `The group "${group.id}" has no section; every group needs at least one section file naming it in "group".`,
+      );
     }
     if (group.sections.length > 1) {
       for (const section of group.sections.filter((s) => !s.heading)) {
         const file = content.sections.find((f) => f.path === section.file) as YamlFile;
-        diagnostics.add("section-heading", placeAt(file, ["heading"]), `The section "${section.id}" hides its heading, but its group "${group.id}" has ${group.sections.length} sections; only a group's single section may do so.`);
+        diagnostics.add(
+          "section-heading",
+          placeAt(file, ["heading"]),
+          `The section "${section.id}" hides its heading, but its group "${group.id}" has ${group.sections.length} sections; only a group's single section may do so.`,
+        );
       }
     }
   }

@@ -43,7 +43,11 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     const id = isFields(entry) ? text(entry.id) : undefined;
     if (!isFields(entry) || id === undefined || !unique("location", id, ["locations", i, "id"])) return;
     if (reservedLocationIds.has(id)) {
-      diagnostics.add("reserved-id", placeAt(file, ["locations", i, "id"]), `"${id}" cannot be a location id: toms uses it for the ${id === "all" ? "combined annex" : "index page"}.`);
+      diagnostics.add(
+        "reserved-id",
+        placeAt(file, ["locations", i, "id"]),
+        `"${id}" cannot be a location id: toms uses it for the ${id === "all" ? "combined annex" : "index page"}.`,
+      );
     }
     const certifications: Certification[] = list(entry.certifications).flatMap((c) => {
       if (typeof c === "string") return [{ name: c }];
@@ -69,7 +73,11 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
 
   // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.
   if (typeof value.version === "string" && /\.(html?|pdf|css|json)$/i.test(value.version)) {
-    diagnostics.add("invalid-value", placeAt(file, ["version"]), `"${value.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`);
+    diagnostics.add(
+      "invalid-value",
+      placeAt(file, ["version"]),
+      `"${value.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`,
+    );
   }
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;

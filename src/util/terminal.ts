@@ -7,7 +7,8 @@ import { isHidden } from "./characters.js";
  */
 export function printable(text: string): string {
   let out = "";
-  for (const char of text) out += isHidden(char) || char === "\t" || char === "\n" || char === "\r" ? `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}` : char;
+  for (const char of text)
+    out += isHidden(char) || char === "\t" || char === "\n" || char === "\r" ? `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}` : char;
   return out;
 }
 

@@ -23,17 +23,30 @@ export function checkLinks(tree: Root, report: ReportAt): void {
     const offset = node.position?.start.offset ?? 0;
     const scheme = protocolOf(url);
     if (scheme === undefined && !url.startsWith("#") && !url.startsWith("//")) {
-      report("link-target", offset, `This link leads to "${url}", a file next to the annex, which the published annex and its PDF do not have; link to a full address (https://…).`);
+      report(
+        "link-target",
+        offset,
+        `This link leads to "${url}", a file next to the annex, which the published annex and its PDF do not have; link to a full address (https://…).`,
+      );
       return;
     }
     const host = hostOf(url);
     if (host === undefined) return;
     const lookAlike = lookAlikeHost(host);
-    if (lookAlike) report("link-lookalike", offset, `The address "${url}" has the host name "${domainToUnicode(host) || host}", which ${lookAlike}; check that it is the address you mean.`);
+    if (lookAlike)
+      report(
+        "link-lookalike",
+        offset,
+        `The address "${url}" has the host name "${domainToUnicode(host) || host}", which ${lookAlike}; check that it is the address you mean.`,
+      );
     const text = mdastText(node).trim();
     const shownHost = hostOfText(text);
     if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
-      report("link-mismatch", offset, `The link text "${text}" is an address, but the link leads to "${url}" (${domainToUnicode(host) || host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`);
+      report(
+        "link-mismatch",
+        offset,
+        `The link text "${text}" is an address, but the link leads to "${url}" (${domainToUnicode(host) || host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`,
+      );
     }
   });
 }
@@ -60,12 +73,15 @@ function hostOfText(text: string): string | undefined {
   const mail = /^(?:mailto:)?[^@\s]+@([^@\s]+\.[^@\s.]{2,})$/i.exec(text);
   if (mail) return domainToASCII(mail[1] as string) || undefined;
   const web = /^(?:https?:\/\/)?([^/\s?#:]+\.[^/\s?#:.]{2,})(?::\d+)?(?:[/?#].*)?$/i.exec(text);
-  if (!web || !/^(https?:\/\/|www\.)/i.test(text) && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(web[1] as string)) return undefined;
+  if (!web || (!/^(https?:\/\/|www\.)/i.test(text) && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(web[1] as string))) return undefined;
   return domainToASCII(web[1] as string) || undefined;
 }
 
 function normalHost(host: string): string {
-  return host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  return host
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
 }
 
 /** Why a host name looks like another one, or undefined: labels mixing Latin with look-alike letters, or written only in such letters under a Latin top-level domain. */

@@ -31,7 +31,11 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "definition":
         collect(definitions, node.identifier, node.label ?? node.identifier, start, () =>
-          report("markdown-definition", start, `This line is read as the target of a link "[${node.label ?? node.identifier}]" and is not shown; the same label is defined above already.`),
+          report(
+            "markdown-definition",
+            start,
+            `This line is read as the target of a link "[${node.label ?? node.identifier}]" and is not shown; the same label is defined above already.`,
+          ),
         );
         break;
       case "footnoteDefinition":
@@ -55,15 +59,25 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
       case "text":
         // A character reference (&#x202E;) can put in what the source does not show.
         if (markdown.slice(start, end).includes("&")) {
-          for (const { char } of hiddenCharacters(node.value)) report("invisible-character", start, `Written as a character reference (&…;), this text holds ${describeHidden(char)}. Delete it.`);
+          for (const { char } of hiddenCharacters(node.value))
+            report("invisible-character", start, `Written as a character reference (&…;), this text holds ${describeHidden(char)}. Delete it.`);
         }
         // A reference to no footnote stays text, "[^2]" (escaped as \[^2] it is meant as text).
         for (const match of markdown.slice(start, end).matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
-          report("markdown-footnote", start + (match.index ?? 0), `There is no footnote [^${match[1]}] in this text, so the annex shows "[^${match[1]}]" as written; add its text as a line "[^${match[1]}]: …" below, or remove the reference.`);
+          report(
+            "markdown-footnote",
+            start + (match.index ?? 0),
+            `There is no footnote [^${match[1]}] in this text, so the annex shows "[^${match[1]}]" as written; add its text as a line "[^${match[1]}]: …" below, or remove the reference.`,
+          );
         }
         break;
       case "break":
-        if (markdown[start] === "\\") report("markdown-escape", start, "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).");
+        if (markdown[start] === "\\")
+          report(
+            "markdown-escape",
+            start,
+            "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).",
+          );
         break;
       default:
     }
@@ -73,10 +87,20 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
     if (found) found.used = true;
   }
   for (const { label, offset, used } of definitions.values()) {
-    if (!used) report("markdown-definition", offset, `This line reads as the target of a link "[${label}]" (a label in brackets, a colon, an address) and is not shown, since nothing links to it. To show it as text, write a backslash before the opening bracket: \\[.`);
+    if (!used)
+      report(
+        "markdown-definition",
+        offset,
+        `This line reads as the target of a link "[${label}]" (a label in brackets, a colon, an address) and is not shown, since nothing links to it. To show it as text, write a backslash before the opening bracket: \\[.`,
+      );
   }
   for (const { label, offset, used } of footnotes.values()) {
-    if (!used) report("markdown-footnote", offset, `Nothing in the text refers to the footnote [^${label}], so it would not be shown; refer to it with [^${label}] where it belongs, or remove it.`);
+    if (!used)
+      report(
+        "markdown-footnote",
+        offset,
+        `Nothing in the text refers to the footnote [^${label}], so it would not be shown; refer to it with [^${label}] where it belongs, or remove it.`,
+      );
   }
   checkEscapes(markdown, tree, report);
 }
@@ -112,11 +136,19 @@ function checkDelimiters(markdown: string, node: Nodes, parent: Parents | undefi
   const what = node.type === "delete" ? "strikethrough" : node.type === "strong" ? "bold" : "italics";
   const shown = `${mark.repeat(width)}`;
   if ((before !== undefined && letterOrDigit.test(before)) || (after !== undefined && letterOrDigit.test(after))) {
-    report("markdown-emphasis", start, `Markdown reads the ${shown} here, between letters or digits, as ${what} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${mark} to show the character, or put spaces around the marked words.`);
+    report(
+      "markdown-emphasis",
+      start,
+      `Markdown reads the ${shown} here, between letters or digits, as ${what} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${mark} to show the character, or put spaces around the marked words.`,
+    );
     return;
   }
   if ((before === mark && !sharedWithParent("open")) || (after === mark && !sharedWithParent("close"))) {
-    report("markdown-emphasis", start, `Markdown reads part of this run of ${mark} as ${what} and hides those marks. Write \\${mark} for each ${mark} to be shown, or use exactly ${shown} around the words.`);
+    report(
+      "markdown-emphasis",
+      start,
+      `Markdown reads part of this run of ${mark} as ${what} and hides those marks. Write \\${mark} for each ${mark} to be shown, or use exactly ${shown} around the words.`,
+    );
   }
 }
 
@@ -132,7 +164,11 @@ function checkNumbers(markdown: string, list: Extract<Nodes, { type: "list" }>, 
   if (rest.length > 0 && rest.every((n) => n !== undefined && n === rest[0]) && Number(rest[0]) <= first) return;
   written.forEach((item, index) => {
     if (item?.number === undefined || Number(item.number) === first + index) return;
-    report("markdown-list-number", item.at, `This list item is numbered ${item.number} in the text, but the annex shows ${first + index}: Markdown numbers the items of a list one after another from the first. Number the items consecutively, or write ${item.number}\\. to keep the number as text.`);
+    report(
+      "markdown-list-number",
+      item.at,
+      `This list item is numbered ${item.number} in the text, but the annex shows ${first + index}: Markdown numbers the items of a list one after another from the first. Number the items consecutively, or write ${item.number}\\. to keep the number as text.`,
+    );
   });
 }
 
@@ -143,7 +179,11 @@ function checkClosingMarks(markdown: string, heading: Extract<Nodes, { type: "he
   if (!open) return;
   const close = /[ \t](#+)[ \t]*$/.exec(line);
   if (!close || close[1]?.length === open[1]?.length) return;
-  report("markdown-heading-marks", start + (close.index ?? 0) + 1, `Markdown hides the ${close[1]} at the end of this heading (level ${heading.depth}). To show it, write \\${close[1]}.`);
+  report(
+    "markdown-heading-marks",
+    start + (close.index ?? 0) + 1,
+    `Markdown hides the ${close[1]} at the end of this heading (level ${heading.depth}). To show it, write \\${close[1]}.`,
+  );
 }
 
 const escapable = /[!-/:-@[-`{-~]/;
@@ -194,7 +234,11 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
   for (const e of escapes) {
     if (needed.has(e.offset)) continue;
     const example = e.char === "\\" ? "\\\\server\\share shows as \\server\\share" : `\\${e.char} shows as ${e.char}`;
-    report("markdown-escape", e.offset, `Markdown drops this backslash before "${e.char}" (${example}), and the text reads the same without it. To show the backslash, write the text as code (in \`backticks\`); if it is not meant, remove it.`);
+    report(
+      "markdown-escape",
+      e.offset,
+      `Markdown drops this backslash before "${e.char}" (${example}), and the text reads the same without it. To show the backslash, write the text as code (in \`backticks\`); if it is not meant, remove it.`,
+    );
   }
 }
 

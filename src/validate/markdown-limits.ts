@@ -25,7 +25,10 @@ export const maxDelimiterRun = 32;
 export function markdownLimitProblem(markdown: string): LimitProblem | undefined {
   if (markdown.length > maxMarkdownChars) {
     const kb = Math.ceil(markdown.length / 1024);
-    return { offset: 0, message: `This text is ${kb} KB long; one text may have at most ${maxMarkdownChars / 1024} KB. Split it into several measures or files.` };
+    return {
+      offset: 0,
+      message: `This text is ${kb} KB long; one text may have at most ${maxMarkdownChars / 1024} KB. Split it into several measures or files.`,
+    };
   }
   let lines = 1;
   for (let at = markdown.indexOf("\n"); at !== -1; at = markdown.indexOf("\n", at + 1)) {

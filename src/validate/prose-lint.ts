@@ -126,7 +126,9 @@ const fidelityTrigger = /[*_\\&]|~~|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$/m
 
 /** Whether a text needs parsing for any check of lintTree; false only when no check could report anything. */
 export function mayNeedParse(markdown: string): boolean {
-  return mayBeUnsafe(markdown) || fidelityTrigger.test(markdown) || (/[^\x00-\x7f]/.test(markdown) && /http|www|@|xn--/i.test(markdown)) || /xn--/i.test(markdown);
+  return (
+    mayBeUnsafe(markdown) || fidelityTrigger.test(markdown) || (/[^\x00-\x7f]/.test(markdown) && /http|www|@|xn--/i.test(markdown)) || /xn--/i.test(markdown)
+  );
 }
 
 function isSafeTarget(url: string): boolean {

@@ -46,10 +46,18 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
   for (const [pointer, names] of missing) {
     const target = pointer === "" ? (kind === "site" ? "site.yaml" : "The section") : capitalise(describe(file, kind, pointer));
     const fields = names.map((n) => `"${n}"`);
-    report("required-field", () => placeAt(file, pointer), () => `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`);
+    report(
+      "required-field",
+      () => placeAt(file, pointer),
+      () => `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`,
+    );
   }
   for (const { pointer, name, suggestion } of unknown) {
-    report("unknown-field", () => placeOfKey(file, pointer, name), () => `Unknown field "${name}" in ${describe(file, kind, pointer)}${suggestion}.`);
+    report(
+      "unknown-field",
+      () => placeOfKey(file, pointer, name),
+      () => `Unknown field "${name}" in ${describe(file, kind, pointer)}${suggestion}.`,
+    );
   }
   const seen = new Set<string>();
   for (const error of relevant) {
@@ -60,7 +68,11 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     if (seen.has(key)) continue;
     seen.add(key);
     const [rule, message] = explain(file, kind, error);
-    report(rule, () => (error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath)), () => message);
+    report(
+      rule,
+      () => (error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath)),
+      () => message,
+    );
   }
   if (more) diagnostics.add(more.rule, more.place, `This file has ${more.count} more problems like the ones above; fix those first, then check again.`);
 }
@@ -92,15 +104,25 @@ function explain(file: YamlFile, kind: Kind, error: SchemaError): [RuleId, strin
       const expected = typeWord(String(params.type));
       if (error.instancePath === "") {
         const what = kind === "site" ? "site.yaml" : "A section file";
-        return ["wrong-type", `${what} must be a set of fields (such as ${kind === "site" ? "title, version, groups" : "id, group, title, measures"}), but this file holds ${kindOf(value)}.`];
+        return [
+          "wrong-type",
+          `${what} must be a set of fields (such as ${kind === "site" ? "title, version, groups" : "id, group, title, measures"}), but this file holds ${kindOf(value)}.`,
+        ];
       }
       const entry = entryOf(error.instancePath);
-      const subject = entry ? `${capitalise(where)} must be a set of fields (such as ${entry})` : isListEntry(error.instancePath) ? `Each entry of "${field}" in ${where} must be ${expected}` : `"${field}" in ${where} must be ${expected}`;
+      const subject = entry
+        ? `${capitalise(where)} must be a set of fields (such as ${entry})`
+        : isListEntry(error.instancePath)
+          ? `Each entry of "${field}" in ${where} must be ${expected}`
+          : `"${field}" in ${where} must be ${expected}`;
       const raw = asWritten(file, error.instancePath);
       if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && raw !== undefined) {
-        return ["wrong-type", `${subject}, but YAML reads ${raw} as ${typeof value === "number" ? kindOf(value) : "a yes/no value"}; write it in quotes: "${raw}".`];
+        return [
+          "wrong-type",
+          `${subject}, but YAML reads ${raw} as ${typeof value === "number" ? kindOf(value) : "a yes/no value"}; write it in quotes: "${raw}".`,
+        ];
       }
-      const listHint = params.type === "array" ? " (entries in [ ] or on lines starting with \"- \")" : "";
+      const listHint = params.type === "array" ? ' (entries in [ ] or on lines starting with "- ")' : "";
       return ["wrong-type", `${subject}${listHint}, but here it is ${kindOf(value)}.`];
     }
     case "minItems":

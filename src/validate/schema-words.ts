@@ -91,7 +91,8 @@ export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string") return `the text "${shorten(value)}"`;
   // YAML's .nan and .inf are numbers too, but "NaN" and "Infinity" mean nothing to an author.
-  if (typeof value === "number") return Number.isFinite(value) ? `the number ${value}` : Number.isNaN(value) ? "a special number (not a number)" : "a special number (infinity)";
+  if (typeof value === "number")
+    return Number.isFinite(value) ? `the number ${value}` : Number.isNaN(value) ? "a special number (not a number)" : "a special number (infinity)";
   if (typeof value === "boolean") return `${value}`;
   return "a set of fields";
 }

@@ -16,7 +16,26 @@ import { placeOfOffset } from "./yaml-path.js";
  * Fields whose values never reach a reader: ids and references, paths, the language tag. Every other string of
  * the content (titles, names, texts, addresses, dates, versions …) is text the annex shows, now or in a later field.
  */
-const codeFields = new Set(["id", "group", "ref", "file", "intro_file", "preamble", "lang", "locations", "inherits", "covers", "catalogues", "logo", "theme", "translations", "numbering", "combined_view", "status", "responsible"]);
+const codeFields = new Set([
+  "id",
+  "group",
+  "ref",
+  "file",
+  "intro_file",
+  "preamble",
+  "lang",
+  "locations",
+  "inherits",
+  "covers",
+  "catalogues",
+  "logo",
+  "theme",
+  "translations",
+  "numbering",
+  "combined_view",
+  "status",
+  "responsible",
+]);
 /** Fields holding Markdown. */
 const markdownFields = new Set(["text", "intro", "summary", "description"]);
 
@@ -40,9 +59,14 @@ export function checkTexts(content: LoadedContent, site: Site | undefined, diagn
   for (const prose of proseFiles.values()) {
     const lines = lineStarts(prose.markdown);
     scanSource(prose.markdown, (offset) => placeInText(prose.file, lines, offset), diagnostics);
-    for (const { index, char } of unprintableCharacters(prose.markdown)) diagnostics.add("glyph-missing", placeInText(prose.file, lines, index), glyphMessage(char));
+    for (const { index, char } of unprintableCharacters(prose.markdown))
+      diagnostics.add("glyph-missing", placeInText(prose.file, lines, index), glyphMessage(char));
     if (prose.markdown.trim() !== "" && isEmptyText(prose.markdown, true)) {
-      diagnostics.add("empty-text", { file: prose.file, line: 1, column: 1 }, "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.");
+      diagnostics.add(
+        "empty-text",
+        { file: prose.file, line: 1, column: 1 },
+        "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.",
+      );
     }
   }
 }
@@ -55,7 +79,11 @@ function scanSource(text: string, place: (offset: number) => Place, diagnostics:
   for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     // In an address the link checks say it better (link-lookalike).
     if (mixesLookAlikes(match[0]) && !inAddress(text, match.index ?? 0)) {
-      diagnostics.add("mixed-script", place(match.index ?? 0), `The word "${match[0]}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`);
+      diagnostics.add(
+        "mixed-script",
+        place(match.index ?? 0),
+        `The word "${match[0]}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`,
+      );
     }
   }
 }
@@ -75,7 +103,13 @@ function unprintableCharacters(text: string): { index: number; char: string }[] 
 }
 
 function glyphMessage(run: string): string {
-  const what = [...run].length === 1 ? `"${run}" (${codePointName(run)})` : `"${run}" (${[...run].map((c) => codePointName(c)).slice(0, 3).join(", ")}${[...run].length > 3 ? ", …" : ""})`;
+  const what =
+    [...run].length === 1
+      ? `"${run}" (${codePointName(run)})`
+      : `"${run}" (${[...run]
+          .map((c) => codePointName(c))
+          .slice(0, 3)
+          .join(", ")}${[...run].length > 3 ? ", …" : ""})`;
   return `The annex's fonts have no letters for ${what}: the PDF would show empty boxes here. Write it another way (e.g. spell out the word); emoji, Chinese, Japanese, Korean, Indic and Arabic scripts are not in the fonts.`;
 }
 
@@ -112,7 +146,11 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
       }
       // An empty value is the schema's to report ("must not be empty").
       if (value !== "" && isEmptyText(value, markdownFields.has(field))) {
-        diagnostics.add("empty-text", placeOfOffset(file, node.range[0]), `"${field}" shows nothing: it holds only spaces${/\S/.test(value) ? ", invisible characters or formatting without text" : ""}. Write the text, or remove the field.`);
+        diagnostics.add(
+          "empty-text",
+          placeOfOffset(file, node.range[0]),
+          `"${field}" shows nothing: it holds only spaces${/\S/.test(value) ? ", invisible characters or formatting without text" : ""}. Write the text, or remove the field.`,
+        );
       }
       if (node.type === Scalar.PLAIN) notText(file, node, field, value, anchors, diagnostics);
     },
@@ -127,18 +165,30 @@ function notText(file: YamlFile, node: Scalar, field: string, value: string, anc
   const before = file.text.slice(lineStart, start);
   if (node.tag === "!") {
     const at = lineStart + before.lastIndexOf("!");
-    diagnostics.add("yaml-not-text", placeOfOffset(file, at), `The "!" at the start of "${field}" is a YAML tag, not text: the annex shows "${value}" without it. If the ! belongs to the text, put the whole value in double quotes.`);
+    diagnostics.add(
+      "yaml-not-text",
+      placeOfOffset(file, at),
+      `The "!" at the start of "${field}" is a YAML tag, not text: the annex shows "${value}" without it. If the ! belongs to the text, put the whole value in double quotes.`,
+    );
   }
   if (node.anchor !== undefined && !anchors.has(node.anchor)) {
     const at = lineStart + before.lastIndexOf(`&${node.anchor}`);
-    diagnostics.add("yaml-not-text", placeOfOffset(file, at), `"&${node.anchor}" at the start of "${field}" is a YAML anchor, not text: the annex shows "${value}" without it. If it belongs to the text, put the whole value in double quotes.`);
+    diagnostics.add(
+      "yaml-not-text",
+      placeOfOffset(file, at),
+      `"&${node.anchor}" at the start of "${field}" is a YAML anchor, not text: the annex shows "${value}" without it. If it belongs to the text, put the whole value in double quotes.`,
+    );
   }
   if (node.comment === undefined) return;
   const hash = file.text.indexOf("#", end);
   if (hash === -1 || file.text.slice(end, hash).includes("\n")) return;
   const lineEnd = file.text.indexOf("\n", hash);
   const cut = file.text.slice(hash, lineEnd === -1 ? undefined : lineEnd).trimEnd();
-  diagnostics.add("yaml-not-text", placeOfOffset(file, hash), `The value of "${field}" ends before "${cut}": in YAML, a # after a space starts a comment, so "${value}" is all the annex shows. If the # belongs to the text, put the whole value in double quotes.`);
+  diagnostics.add(
+    "yaml-not-text",
+    placeOfOffset(file, hash),
+    `The value of "${field}" ends before "${cut}": in YAML, a # after a space starts a comment, so "${value}" is all the annex shows. If the # belongs to the text, put the whole value in double quotes.`,
+  );
 }
 
 // The name of the field a scalar is the value of (or an entry of a list in), undefined for keys and the document.
@@ -171,7 +221,10 @@ function proseOf(site: Site): Prose[] {
   return [
     ...(site.preamble ? [site.preamble] : []),
     ...site.locations.flatMap((l) => (l.description ? [l.description] : [])),
-    ...site.groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.sections.flatMap((s) => [...(s.intro ? [s.intro] : []), ...s.measures.map((m) => m.prose)])]),
+    ...site.groups.flatMap((g) => [
+      ...(g.intro ? [g.intro] : []),
+      ...g.sections.flatMap((s) => [...(s.intro ? [s.intro] : []), ...s.measures.map((m) => m.prose)]),
+    ]),
   ];
 }
 

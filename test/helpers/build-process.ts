@@ -53,11 +53,21 @@ export function startBuild(command: BuildCommand): Run {
     }
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal })),
+  );
   void ended.then(() => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the build ended before a line matched ${w.pattern}:\n${lines.join("\n")}\n${stderr}`));
   });
-  return { pid: child.pid as number, tag, tmpdir, lines, stderr: () => stderr, ended, line: (pattern) => new Promise((resolve, reject) => waiting.push({ pattern, resolve, reject })) };
+  return {
+    pid: child.pid as number,
+    tag,
+    tmpdir,
+    lines,
+    stderr: () => stderr,
+    ended,
+    line: (pattern) => new Promise((resolve, reject) => waiting.push({ pattern, resolve, reject })),
+  };
 }
 
 // A file of /proc, or "" when the process is gone or the file unreadable.
