@@ -4,7 +4,7 @@
 //   fonts/LICENSE-*.txt    each package's licence, published with the fonts
 //   fonts/fonts.json       faces, font stacks and the code points the stacks can print (read by src/render/fonts.ts)
 //   templates/fonts.css    the @font-face rules and the stacks as CSS variables, put before style.css on the site;
-//                          it names each file's SHA-256, so a changed font changes the PDFs' reuse key (src/publish/reuse.ts
+//                          it names each file's SHA-256, so a changed font changes the PDFs' reuse key (src/pdf/reuse.ts
 //                          hashes templates/).
 // The coverage is read from the font files themselves (fontkit): a face prints a code point when its cmap has it and
 // its unicode-range (as declared to the browser) includes it.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build } from "../src/commands/build.js";
 import { sha256File } from "../src/publish/manifest.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 import { listFiles } from "./helpers/tmp.js";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.js";
+import { build, type BuildResult } from "../src/commands/build.js";
 import { copyInto, makeRepo } from "./diff-helpers.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 

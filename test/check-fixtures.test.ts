@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
-import { checkContent } from "../src/validate/check.js";
+import { check as checkContent } from "../src/commands/check.js";
 import { materializeCase } from "./helpers/fixture.js";
 import { tempDir } from "./helpers/tmp.js";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Document, parse, Scalar } from "yaml";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
 import { rules } from "../src/diagnostics/rules.js";
-import { checkContent } from "../src/validate/check.js";
+import { check as checkContent } from "../src/commands/check.js";
 import { type MemoryFiles, memoryFs, readIntoMemory } from "./helpers/memory-fs.js";
 import { applyMutations, mutation } from "./helpers/mutations.js";
 

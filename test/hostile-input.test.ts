@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
-import { checkContent } from "../src/validate/check.js";
+import { check as checkContent } from "../src/commands/check.js";
 import { tempDir } from "./helpers/tmp.js";
 
 // Hostile inputs git cannot hold or should not carry (a 10 MB file, a named pipe, links to absolute

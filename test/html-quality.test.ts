@@ -4,7 +4,7 @@ import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build } from "../src/commands/build.js";
 import { tempDir } from "./helpers/tmp.js";
 
 // Every page toms writes, for the shipped content and a foreign one, must be valid HTML5 with a sound outline.

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build } from "../src/commands/build.js";
 import { sourceDateEpochProblem } from "../src/pdf/build-date.js";
 import { copyInto, makeRepo } from "./diff-helpers.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";

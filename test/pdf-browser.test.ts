@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build } from "../src/commands/build.js";
 import type { Site } from "../src/model.js";
 import { buildDate } from "../src/pdf/build-date.js";
 import { noBrowserMessage, PdfError } from "../src/pdf/errors.js";
@@ -16,9 +16,9 @@ import puppeteer from "puppeteer";
 import { browserArguments, browserEnvironment, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
 import { fontFaceCss, siteFontFiles } from "../src/render/fonts.js";
-import type { AnnexPage } from "../src/render/site.js";
+import type { AnnexPage } from "../src/render/pages.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
-import { pageTexts } from "./pdf-tools.js";
+import { pageTexts, siteFiles } from "./pdf-tools.js";
 
 const root = path.join(import.meta.dirname, "..");
 const fixture = path.join(import.meta.dirname, "fixtures/pdf/zwei-standorte");
@@ -231,7 +231,7 @@ describe("printing", () => {
     const browser = await started.connect();
     try {
       const tab = await browser.newPage();
-      const printed = await printAnnex(tab, { site: siteData, page, dir, date: new Date(0), timeoutMs: 20_000 });
+      const printed = await printAnnex(tab, { site: siteData, page, files: siteFiles(dir), date: new Date(0), timeoutMs: 20_000 });
       const file = path.join(dir, "seite.pdf");
       fs.writeFileSync(file, printed.pdf);
       const text = pageTexts(file).join("");

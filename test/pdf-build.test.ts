@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.js";
+import { build, type BuildResult } from "../src/commands/build.js";
 import { brokenXref, collapse, fonts, outline, pageStructure, pageText, pageTexts, pdfInfo } from "./pdf-tools.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.js";
+import { build, type BuildResult } from "../src/commands/build.js";
 import type { Site } from "../src/model.js";
 import { PdfError } from "../src/pdf/errors.js";
 import { locateBrowser, startBrowser, type StartedBrowser } from "../src/pdf/launch.js";
@@ -17,9 +17,9 @@ import { pdfGlyphs } from "../src/pdf/pdf-glyphs.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
 import { missingWords, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
 import { fontFaceCss, fontManifest, siteFontFiles } from "../src/render/fonts.js";
-import type { AnnexPage } from "../src/render/site.js";
+import type { AnnexPage } from "../src/render/pages.js";
 import { tempDir } from "./helpers/tmp.js";
-import { fonts, pageTexts } from "./pdf-tools.js";
+import { fonts, pageTexts, siteFiles } from "./pdf-tools.js";
 
 const fixture = path.join(import.meta.dirname, "fixtures/pdf/breite-inhalte");
 const tmp = tempDir("toms-pdf-fidelity-");
@@ -230,7 +230,7 @@ describe("the check of a print against its page", () => {
     } as unknown as AnnexPage;
     const tab = await browser.newPage();
     try {
-      return await printAnnex(tab, { site, page, dir, date: new Date(0), timeoutMs: 30_000 });
+      return await printAnnex(tab, { site, page, files: siteFiles(dir), date: new Date(0), timeoutMs: 30_000 });
     } finally {
       await tab.close();
     }

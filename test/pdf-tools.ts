@@ -2,6 +2,7 @@
 // the code under test, so the tests see what a reader's PDF viewer sees.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import type { Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 
@@ -92,4 +93,14 @@ export function brokenXref(file: string): number[] {
     if (!bytes.startsWith(`${n} 0 obj`, offset)) broken.push(n);
   }
   return broken;
+}
+
+/** The files below a folder by their path in it, as the printer serves a rendered site's files. */
+export function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isFile()) files.set(name.split(path.sep).join("/"), fs.readFileSync(full));
+  }
+  return files;
 }

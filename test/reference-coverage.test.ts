@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build } from "../src/commands/build.js";
 import { tempDir } from "./helpers/tmp.js";
 
 // The shipped measures/ is the first user's annex: every sentence of the reference must reach the combined annex.

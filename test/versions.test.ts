@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.js";
+import { build, type BuildResult } from "../src/commands/build.js";
 import { sha256File } from "../src/publish/manifest.js";
 import { sourceState } from "../src/publish/source-state.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";

@@ -7,9 +7,9 @@ const lib = new URL("../../lib/", import.meta.url);
 
 /** Writes `<annex id>.md` per annex of `content` into `dir`; returns the annex ids, or throws on content errors. */
 export async function writeMarkdownAnnexes(content, dir) {
-  const { checkContent } = await import(new URL("validate/check.js", lib).href);
+  const { check } = await import(new URL("commands/check.js", lib).href);
   const { allAnnexes } = await import(new URL("resolve/annex.js", lib).href);
-  const { site } = checkContent(content);
+  const { site } = check(content);
   if (!site) throw new Error(`${content} has errors; run toms check`);
   fs.mkdirSync(dir, { recursive: true });
   return allAnnexes(site).map((annex) => {

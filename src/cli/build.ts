@@ -1,4 +1,4 @@
-import { build } from "../build.js";
+import { build } from "../commands/build.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { sourceDateEpochProblem } from "../pdf/build-date.js";
 import { unsafeOutput } from "../publish/guard.js";

@@ -4,7 +4,7 @@ import { Diagnostics, type Place } from "../diagnostics/diagnostic.js";
 import { diskFs, type ContentFs } from "../load/content-fs.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
-import { checkContent } from "../validate/check.js";
+import { check } from "../commands/check.js";
 import { placeAt } from "../validate/yaml-path.js";
 import { resolveCommit, type RepoContent } from "./git.js";
 import { gitFs } from "./git-fs.js";
@@ -39,7 +39,7 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
   }
   const short = commit?.slice(0, 7);
   const label = revision === undefined ? "the working tree" : commit?.startsWith(revision) ? `${short}` : `${revision} (${short})`;
-  const { site, diagnostics } = present ? checkContent(root, contentFs) : { site: undefined, diagnostics: new Diagnostics() };
+  const { site, diagnostics } = present ? check(root, contentFs) : { site: undefined, diagnostics: new Diagnostics() };
   const sitePath = path.join(root, "site.yaml");
   const placeOf = (field: string): Place => {
     try {

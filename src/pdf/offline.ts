@@ -1,7 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { HTTPRequest, Page } from "puppeteer";
-import { isInside, relativePosix } from "../util/paths.js";
 
 /**
  * The made-up origin the build's own files are served from while printing. `.invalid` never resolves, and a
@@ -22,9 +20,9 @@ const types: Record<string, string> = {
   ".woff": "font/woff",
 };
 
-/** What the page may load: files below `dir`, some replaced by content made for printing (by file name). */
+/** What the page may load: the rendered site's files (by path), some replaced by content made for printing. */
 export interface OwnFiles {
-  dir: string;
+  files: ReadonlyMap<string, string | Buffer>;
   replaced: Map<string, string>;
 }
 
@@ -35,8 +33,8 @@ export interface Serving {
 }
 
 /**
- * Answers every request of the page from the build's own files and refuses everything else, so printing
- * never touches the network whatever the content links to or embeds.
+ * Answers every request of the page from the rendered site's files (held in memory: printing needs no folder on
+ * disk) and refuses everything else, so printing never touches the network whatever the content links to or embeds.
  */
 export async function serveOffline(page: Page, files: OwnFiles): Promise<Serving> {
   const refused: string[] = [];
@@ -53,29 +51,25 @@ export async function serveOffline(page: Page, files: OwnFiles): Promise<Serving
   return { refused, stop: () => page.off("request", handler) };
 }
 
-async function answer(request: HTTPRequest, files: OwnFiles, refused: string[]): Promise<void> {
-  const file = ownFile(request.url(), files.dir);
-  if (file === undefined) {
+async function answer(request: HTTPRequest, own: OwnFiles, refused: string[]): Promise<void> {
+  const name = ownName(request.url());
+  if (name === undefined) {
     refused.push(request.url());
     return request.abort("blockedbyclient");
   }
-  const name = relativePosix(files.dir, file);
-  const replaced = files.replaced.get(name);
-  const contentType = types[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  if (replaced !== undefined) return request.respond({ status: 200, contentType, body: replaced });
-  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return request.respond({ status: 404, contentType: "text/plain", body: "" });
-  return request.respond({ status: 200, contentType, body: await fs.promises.readFile(file) });
+  const contentType = types[path.posix.extname(name).toLowerCase()] ?? "application/octet-stream";
+  const body = own.replaced.get(name) ?? own.files.get(name);
+  if (body === undefined) return request.respond({ status: 404, contentType: "text/plain", body: "" });
+  return request.respond({ status: 200, contentType, body });
 }
 
-// The file a URL of our origin names, inside `dir` only; undefined for anything else.
-function ownFile(url: string, dir: string): string | undefined {
+// The site path a URL of our origin names ("fonts/x.woff2"); undefined for anything else. Only names of the
+// rendered site are ever answered, so no path can lead to a file of the machine.
+function ownName(url: string): string | undefined {
   if (!url.startsWith(origin)) return undefined;
-  let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(url).pathname);
+    return path.posix.normalize(decodeURIComponent(new URL(url).pathname)).replace(/^\/+/, "");
   } catch {
     return undefined;
   }
-  const file = path.resolve(dir, `.${pathname}`);
-  return isInside(path.resolve(dir), file) ? file : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Page } from "puppeteer";
 import type { Site } from "../model.js";
-import type { AnnexPage } from "../render/site.js";
+import type { AnnexPage } from "../render/pages.js";
 import { PdfError } from "./errors.js";
 import { infoReplacement } from "./metadata.js";
 import { origin, serveOffline } from "./offline.js";
@@ -17,12 +17,14 @@ import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPage
 export interface PrintJob {
   site: Site;
   page: AnnexPage;
-  /** The staging folder holding the built HTML pages and style sheet. */
-  dir: string;
+  /** The rendered site's files the page loads (style sheet, fonts), by path. */
+  files: ReadonlyMap<string, string | Buffer>;
   /** CreationDate and ModDate of the PDF. */
   date: Date;
   /** Bound of each of puppeteer's own steps (navigation, printing). */
   timeoutMs: number;
+  /** The contents' page numbers to try first (an earlier print's): when the print confirms them, it is the only one. */
+  guess?: ReadonlyMap<string, number>;
 }
 
 /** A printed annex. */
@@ -35,6 +37,8 @@ export interface PrintedAnnex {
   refused: string[];
   /** What checking the print against its page took. */
   checks: VerifyTiming;
+  /** The page each contents entry's target is on, as printed: the first guess for the next print of this annex. */
+  toc: Map<string, number>;
 }
 
 // The layout does not depend on the numbers (`.toc-page` has a fixed width in print), so the second print
@@ -44,25 +48,29 @@ const maxPasses = 3;
 /**
  * Prints one annex in a browser tab. Chromium has no target-counter(), so the table of contents is filled in
  * passes: print, read from the PDF on which page each contents entry's target landed (its named destination),
- * put those numbers into the page and print again, until the PDF confirms every number it shows. The numbers
+ * put those numbers into the page and print again, until the PDF confirms every number it shows. With a guess (the
+ * numbers of this annex's last print) the first print shows them, and when they are right it is the only one. The numbers
  * go into the loaded page (its DOM, no reload and no script), so a further print costs only the print. The
  * last print is then checked against the page (verify.ts): nothing cut off, only bundled fonts, every word there.
  */
 export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex> {
-  const tree = parsePage(job.page.source);
+  // The rendered tree travels with the page; a page made elsewhere (tests) is parsed from its HTML.
+  const tree = job.page.tree ?? parsePage(job.page.source);
   const targets = tocTargets(tree);
+  // A guess for every entry, or none: the numbers have a fixed width, so a wrong guess moves nothing.
+  const guess = job.guess && targets.every((id) => job.guess?.has(id)) ? new Map(job.guess) : new Map<string, number>();
   // Content may carry script (sanitized away today); printing runs none of it.
   await tab.setJavaScriptEnabled(false);
   const running = runningTemplates(job.site, job.page);
   // The page as printed: with the contents' page numbers (placeholders first) and the running header's fonts loaded.
   const printed = withFontLoader(tree, running.fonts);
   const replaced = new Map([
-    [job.page.html, withPageNumbers(printed, new Map(), "00")],
+    [job.page.html, withPageNumbers(printed, guess, "00")],
     [loaderStyleSheet, loaderCss(running.fonts)],
   ]);
-  const serving = await serveOffline(tab, { dir: job.dir, replaced });
+  const serving = await serveOffline(tab, { files: job.files, replaced });
   try {
-    let shown = new Map<string, number>();
+    let shown = guess;
     for (let pass = 1; pass <= maxPasses; pass++) {
       if (pass === 1) await load(tab, job);
       else await showPageNumbers(tab, job, pageNumberElements(tree, shown, "00"));
@@ -70,9 +78,11 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       const actual = namedDestinations(pdf);
       const lost = targets.filter((id) => !actual.has(id));
       if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
-      if (pass > 1 && targets.every((id) => shown.get(id) === actual.get(id))) {
+      // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess.
+      if ((pass > 1 || guess.size > 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
         const checks = await verifyPrint(tab, job.page.pdf, pdf);
-        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks };
+        const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
+        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
       }
       shown = new Map(targets.map((id) => [id, actual.get(id)!]));
     }

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "puppeteer";
 import type { Site } from "../model.js";
-import type { AnnexPage } from "../render/site.js";
+import type { AnnexPage } from "../render/pages.js";
 import { buildDate } from "./build-date.js";
 import { PdfError } from "./errors.js";
 import { locateBrowser, parallelism, startBrowser, type StartedBrowser } from "./launch.js";
@@ -22,13 +20,20 @@ export interface PrintSummary {
 /** How long one annex may take to print before the build gives up (TOMS_PDF_TIMEOUT_MS overrides). */
 export const defaultTimeoutMs = 60_000;
 
+/** An annex to print, with the contents' page numbers of its last print as the first guess, when known. */
+export interface PrintRequest {
+  page: AnnexPage;
+  guess?: ReadonlyMap<string, number>;
+}
+
 /** One browser for a whole build, printing as many annex sets (the current version, archived ones) as needed. */
 export interface Printer {
   /**
-   * Prints the given annex pages in `dir` to PDFs next to them, as many at once as there are cores.
-   * `date` is stamped into the PDFs (default: the build date of the site). Any failure throws a PdfError.
+   * Prints annex pages of one rendered version (`files`: the site's files the pages load), as many at once as there
+   * are cores; returns each PDF by its file name. `date` is stamped into the PDFs (default: the build date of the
+   * site). Any failure throws a PdfError.
    */
-  print(site: Site, pages: AnnexPage[], dir: string, date?: Date): Promise<PrintSummary[]>;
+  print(site: Site, requests: PrintRequest[], files: ReadonlyMap<string, string | Buffer>, date?: Date): Promise<Map<string, PrintedAnnex>>;
   /** Closes the browser (killing it when it does not close in time, or at once when a print failed). */
   close(): Promise<void>;
 }
@@ -56,17 +61,18 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
   // After a failed print the browser may be hung or gone: it is then killed instead of asked to close.
   let failed = false;
   return {
-    async print(site, pages, dir, date = buildDate(site)) {
+    async print(site, requests, files, date = buildDate(site)) {
       const t = performance.now();
-      const width = Math.max(...pages.map((p) => p.pdf.length));
+      const width = Math.max(...requests.map((r) => r.page.pdf.length));
       const summaries: PrintSummary[] = [];
-      await eachLimited(pages, parallelism(pages.length), async (page) => {
+      const results = new Map<string, PrintedAnnex>();
+      await eachLimited(requests, parallelism(requests.length), async ({ page, guess }) => {
         const t0 = performance.now();
-        const printed = await withTimeout(browser, idle, { site, page, dir, date, timeoutMs }).catch((error: unknown) => {
+        const printed = await withTimeout(browser, idle, { site, page, files, date, timeoutMs, ...(guess && { guess }) }).catch((error: unknown) => {
           failed = true;
           throw error;
         });
-        await fs.promises.writeFile(path.join(dir, page.pdf), printed.pdf);
+        results.set(page.pdf, printed);
         const summary = {
           file: page.pdf,
           pages: printed.pages,
@@ -78,8 +84,8 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
         log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
       });
       const checked = summaries.reduce((sum, s) => sum + s.checkMs, 0);
-      log?.(`pdf  ${pages.length} annexes printed in ${Math.round(performance.now() - t)} ms (checked against their pages in ${checked} ms)`);
-      return summaries;
+      log?.(`pdf  ${requests.length} annexes printed in ${Math.round(performance.now() - t)} ms (checked against their pages in ${checked} ms)`);
+      return results;
     },
     close: async () => (failed ? chromium.kill() : chromium.close()),
   };

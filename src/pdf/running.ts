@@ -6,7 +6,7 @@ import { h } from "hastscript";
 import type { Site } from "../model.js";
 import { formatDate, strings } from "../render/i18n.js";
 import { fillShell, templateDir } from "../render/template.js";
-import type { AnnexPage } from "../render/site.js";
+import type { AnnexPage } from "../render/pages.js";
 import type { BundledFace } from "../render/fonts.js";
 import { runningFaces, runningFontCss } from "./running-fonts.js";
 

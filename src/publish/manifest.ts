@@ -1,16 +1,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { PublishedVersion } from "../render/index-page.js";
+import type { PdfRecord } from "../pdf/reuse.js";
+import type { PublishedVersion } from "../render/pages.js";
 
 /** Name of the file in the output folder that records what a build wrote, for the next build to reuse. */
 export const manifestName = "toms-manifest.json";
-
-/** A PDF a build wrote: the key of everything it was printed from, and the SHA-256 of its bytes. */
-export interface PdfRecord {
-  key: string;
-  sha256: string;
-}
 
 /** A version a build wrote to `<version>/`, as the index lists it, with where it came from. */
 export interface ManifestVersion extends PublishedVersion {

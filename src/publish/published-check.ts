@@ -8,7 +8,7 @@ import { gitFs } from "../diff/git-fs.js";
 import { isBookkeeping } from "../diff/changes.js";
 import { nextVersion } from "../diff/version.js";
 import type { Site } from "../model.js";
-import { checkContent } from "../validate/check.js";
+import { check } from "../commands/check.js";
 import { PublishError } from "./errors.js";
 import type { VersionRecord } from "./record.js";
 import { sitePlace } from "./site-place.js";
@@ -37,7 +37,7 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
   const tree = from.commit && treeOf(repo, from.commit);
   if (tree && tree === treeOf(repo, record.commit)) return;
   const root = path.resolve(from.contentDir);
-  const { site: published } = checkContent(root, gitFs(repo.top, record.commit, repo.inRepo, root));
+  const { site: published } = check(root, gitFs(repo.top, record.commit, repo.inRepo, root));
   const when = `was published on ${record.recorded.slice(0, 10)} from commit ${short}`;
   const raise = `raise "version" (e.g. to "${nextVersion(site.version)}"), set "valid_from" and add an entry to "changes"`;
   const place = sitePlace(site, ["version"]);

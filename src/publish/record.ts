@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Blob, readBlobs } from "../diff/git-fs.js";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
-import type { PublishedVersion } from "../render/index-page.js";
+import type { PublishedVersion } from "../render/pages.js";
 import { PublishError } from "./errors.js";
 
 /** The branch that records what was published: one folder per version, exactly as deployed. */

@@ -1,5 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { AnnexPdf } from "../pdf/print-version.js";
+import type { PdfRecord } from "../pdf/reuse.js";
+import type { AnnexPage } from "../render/pages.js";
+import { carryOver, type Manifest, manifestName, type ManifestVersion } from "./manifest.js";
 
 /** A folder being built next to the output folder; becomes the output only when complete. */
 export interface Staging {
@@ -69,6 +73,60 @@ export function removeTree(dir: string): void {
       Atomics.wait(pause, 0, 0, 50);
     }
   }
+}
+
+/** The files of one version of the site, by path in its folder, with the PDFs this build printed or took over. */
+export interface VersionFiles {
+  version: ManifestVersion;
+  files: Map<string, string | Buffer>;
+  pdfs: Map<string, AnnexPdf>;
+  pages: AnnexPage[];
+}
+
+/** Everything a build publishes. */
+export interface SiteToPublish {
+  /** The latest version: at the root, and under `<version>/` too unless a draft. */
+  latest: VersionFiles;
+  /** Earlier versions, each under `<version>/`. */
+  archived: VersionFiles[];
+  /** The index page. */
+  index: string;
+  draft: boolean;
+  /** The versions the index lists (recorded in the manifest). */
+  versions: ManifestVersion[];
+}
+
+/**
+ * The publish stage: writes the site into the staging folder (the latest version at the root and under its
+ * version, every archived version under its own, the index page and the manifest) and swaps it in for the output
+ * folder. Returns the files written at the root.
+ */
+export function publishSite(staging: Staging, site: SiteToPublish): string[] {
+  const pdfs: Record<string, PdfRecord> = {};
+  const put = (rel: string, version: VersionFiles) => {
+    for (const [name, pdf] of version.pdfs) pdfs[path.posix.join(rel, name)] = pdf.record;
+  };
+  writeFiles(staging.dir, site.latest.files);
+  put("", site.latest);
+  if (!site.draft && site.versions.length > 0) {
+    // The same files again under the version's own address: linked, not written twice.
+    const folder = site.latest.version.version;
+    for (const name of site.latest.files.keys()) carryOver(path.join(staging.dir, name), path.join(staging.dir, folder, name));
+    put(folder, site.latest);
+  }
+  for (const version of site.archived) {
+    writeFiles(path.join(staging.dir, version.version.version), version.files);
+    put(version.version.version, version);
+  }
+  fs.writeFileSync(path.join(staging.dir, "index.html"), site.index);
+  const manifest: Manifest = {
+    draft: site.draft,
+    pdfs: Object.fromEntries(Object.entries(pdfs).sort(([a], [b]) => (a < b ? -1 : 1))),
+    versions: site.versions,
+  };
+  fs.writeFileSync(path.join(staging.dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+  staging.commit();
+  return [...site.latest.files.keys(), "index.html"];
 }
 
 /** Writes files (name → content) below a folder, creating subfolders. */

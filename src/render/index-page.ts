@@ -1,24 +1,20 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
-import { formatDate, type Strings } from "./i18n.js";
-import type { RenderOptions } from "./site.js";
+import { formatDate, strings, type Strings } from "./i18n.js";
+import type { AnnexFile, AnnexPage, PublishedVersion, RenderOptions } from "./pages.js";
 
-/** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
-export interface AnnexFile {
-  name: string;
-  html: string;
-  pdf?: string;
-  /** The file name a browser saves the PDF as. */
-  download?: string;
-  sha256?: string;
-}
-
-/** A published version, kept under dist/<version>/. */
-export interface PublishedVersion {
-  version: string;
-  validFrom: string;
-  files: AnnexFile[];
+/** A rendered version as the index page lists it: each annex's name, page, and its PDF with the PDF's SHA-256. */
+export function listedVersion(site: Site, pages: AnnexPage[], pdfs: ReadonlyMap<string, { record: { sha256: string } }>): PublishedVersion {
+  const t = strings(site.lang);
+  return {
+    version: site.version,
+    validFrom: site.validFrom,
+    files: pages.map((p) => {
+      const pdf = pdfs.get(p.pdf);
+      return { name: p.annex.location?.name ?? t.combined, html: p.html, ...(pdf && { pdf: p.pdf, download: p.download, sha256: pdf.record.sha256 }) };
+    }),
+  };
 }
 
 /** The <main> of the index page: the document, its annexes (page and PDF), and the published versions. */

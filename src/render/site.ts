@@ -5,45 +5,13 @@ import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import type { Site } from "../model.js";
 import { slug } from "../util/slug.js";
-import { allAnnexes, type Annex } from "../resolve/annex.js";
+import { allAnnexes } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
 import { fontFaceCss, siteFontFiles } from "./fonts.js";
 import { formatDate, strings, type Strings } from "./i18n.js";
-import { type AnnexFile, indexMain, type PublishedVersion } from "./index-page.js";
+import { indexMain } from "./index-page.js";
+import type { AnnexFile, AnnexPage, RenderedSite, RenderOptions } from "./pages.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
-
-/** One annex page as rendered, before it is written. */
-export interface AnnexPage {
-  annex: Annex;
-  /** File name of the HTML page, e.g. "berlin.html". */
-  html: string;
-  /** File name of its PDF, e.g. "berlin.pdf". */
-  pdf: string;
-  /** File name a browser saves the PDF as. */
-  download: string;
-  /** The serialized page. */
-  source: string;
-  /** Title of the annex, for the PDF metadata. */
-  title: string;
-  /** Built from uncommitted content: the page and the PDF's running header say so. */
-  draft: boolean;
-}
-
-/** Everything a build writes, as file name → content. */
-export interface RenderedSite {
-  pages: AnnexPage[];
-  files: Map<string, string | Buffer>;
-}
-
-/** Options of rendering. */
-export interface RenderOptions {
-  /** Whether PDFs are made, so the pages link to them. */
-  pdf: boolean;
-  /** The published versions listed on the index page (the current one included), newest first. */
-  versions?: PublishedVersion[];
-  /** Built from content that is not committed: every page carries a banner saying it is not published. */
-  draft?: boolean;
-}
 
 const stringify = unified().use(rehypeStringify);
 
@@ -60,9 +28,11 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     const title = `${site.title} – ${name}`;
     const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
     const draft = options.draft === true;
-    const source = page(site, t, title, main, draft);
+    const tree = page(site, t, title, main, draft);
+    const source = stringify.stringify(tree);
     files.set(html, source);
-    return { annex, html, pdf, download, source, title, draft };
+    // The tree only where a printer will use it: a large site without PDFs keeps no page trees.
+    return { annex, html, pdf, download, ...(options.pdf && { tree }), source, title, draft };
   });
   // The bundled fonts' @font-face rules and stacks first: style.css sets every text in them (and nothing else).
   files.set("style.css", `${fontFaceCss()}\n${fs.readFileSync(new URL("style.css", templateDir), "utf8")}`);
@@ -73,10 +43,10 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
 export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOptions): string {
   const t = strings(site.lang);
-  return page(site, t, site.title, indexMain(site, annexes, t, options), options.draft === true);
+  return stringify.stringify(page(site, t, site.title, indexMain(site, annexes, t, options), options.draft === true));
 }
 
-function page(site: Site, t: Strings, title: string, main: ElementContent[], draft: boolean): string {
+function page(site: Site, t: Strings, title: string, main: ElementContent[], draft: boolean): Root {
   const tree: Root = fillShell(pageShell(), site.lang, {
     title: [{ type: "text", value: title }],
     letterhead: letterhead(site),
@@ -84,7 +54,7 @@ function page(site: Site, t: Strings, title: string, main: ElementContent[], dra
     main: draft ? [h("p.draft-banner", { role: "note" }, h("strong", t.draft)), ...main] : main,
     footer: footer(site, t),
   });
-  return stringify.stringify(tree);
+  return tree;
 }
 
 function letterhead(site: Site): Element[] {

@@ -3,6 +3,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject } from "ajv";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import type { LoadedContent } from "../load/load.js";
+import { reportSchemaErrors } from "./schema-messages.js";
 
 /** A compiled schema check: true when valid, else the errors in `.errors` (ajv's interface). */
 export interface Validate {
@@ -54,3 +57,14 @@ function compileAtRunTime(texts: string[], require: NodeJS.Require): Validators 
 
 /** An ajv error as toms reads it. */
 export type SchemaError = ErrorObject;
+
+/** The schema stage: each YAML file read is checked against its schema (site.yaml or a section), every problem reported. */
+export function validateShapes(content: LoadedContent, diagnostics: Diagnostics): void {
+  const { site: validateSite, section: validateSection } = validators();
+  if (content.site?.value !== undefined && !validateSite(content.site.value)) {
+    reportSchemaErrors(content.site, "site", validateSite.errors ?? [], diagnostics);
+  }
+  for (const file of content.sections) {
+    if (file.value !== undefined && !validateSection(file.value)) reportSchemaErrors(file, "section", validateSection.errors ?? [], diagnostics);
+  }
+}

@@ -1,0 +1,198 @@
+import path from "node:path";
+import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { GitUsageError } from "../diff/git.js";
+import type { Site } from "../model.js";
+import { buildDate } from "../pdf/build-date.js";
+import { PdfError } from "../pdf/errors.js";
+import { type AnnexPdf, printVersion } from "../pdf/print-version.js";
+import type { PreviousOutput } from "../pdf/reuse.js";
+import { planArchive } from "../publish/archive.js";
+import { PublishError } from "../publish/errors.js";
+import { unsafeOutput } from "../publish/guard.js";
+import { type ManifestVersion, readPdfRecords } from "../publish/manifest.js";
+import { checkPublished } from "../publish/published-check.js";
+import { type PublishedRecord, readRecord, type RecordedVersion, recordedFiles } from "../publish/record.js";
+import { sourceState, type SourceState } from "../publish/source-state.js";
+import { publishSite, recover, type VersionFiles } from "../publish/write-site.js";
+import { listedVersion } from "../render/index-page.js";
+import type { AnnexPage } from "../render/pages.js";
+import { renderIndex, renderSite } from "../render/site.js";
+import { tomsVersion } from "../util/toms-version.js";
+import { withBuildSession } from "./build-session.js";
+import { check } from "./check.js";
+
+/** Options of `toms build`. */
+export interface BuildOptions {
+  content: string;
+  out: string;
+  pdf: boolean;
+  /** Also write every published version to `<version>/` (default true; a draft never does). */
+  archive?: boolean;
+  /** Receives one line per finished step (e.g. per printed PDF). */
+  log?: (line: string) => void;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostics;
+  /** Files written, relative to the output folder. */
+  written: string[];
+  /** The annex pages this build rendered (none when the version was served as recorded). */
+  pages: AnnexPage[];
+  /** How many annexes the site's latest version has. */
+  annexes: number;
+  /** Why the build is a draft (uncommitted or no git): then nothing in it is published, archived or listed with a hash. */
+  draft?: string;
+  /** The commit the latest version was published from, when its files were served from the record. */
+  recorded?: string;
+  /** Why nothing was written when the cause is not the content (e.g. no browser to print with). */
+  failure?: string;
+}
+
+/**
+ * `toms build`: check the content, render and print the annexes, publish the site to `out` in one step.
+ *
+ * 1. source: is the content exactly as committed (else a draft: marked, never archived, listed without hashes), and
+ *    what does the record of published versions hold;
+ * 2. check: load → validate → resolve;
+ * 3. a published version never changes: its text is compared with what was recorded;
+ * 4. the archive: which earlier versions the site keeps, from the record or rebuilt from git;
+ * 5. render → print the latest version (or serve it as recorded), then each version to rebuild;
+ * 6. the index page;
+ * 7. publish: everything goes into a staging folder that replaces `out` only when complete.
+ *
+ * On any failure, or a SIGINT/SIGTERM, `out` stays as it was and no browser is left running.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const unsafe = unsafeOutput(options.out, options.content);
+  if (unsafe) return failed(new Diagnostics(), `${unsafe}.`);
+  // A build killed between the two renames of its commit left the old site aside: it is put back first, so that even
+  // a build stopped by a content error leaves --out as the killed build found it.
+  recover(options.out);
+  const previous: PreviousOutput = { out: path.resolve(options.out), pdfs: readPdfRecords(options.out) };
+  let diagnostics = new Diagnostics();
+  // With no earlier PDFs to take over, every annex will be printed: the browser starts at once.
+  const startEarly = options.pdf && Object.keys(previous.pdfs).length === 0;
+  try {
+    return await withBuildSession({ out: options.out, startEarly, ...(options.log && { log: options.log }) }, async (session) => {
+      const source = sourceState(options.content);
+      const record: PublishedRecord = source.repo ? readRecord(source.repo) : { versions: new Map(), folders: new Set() };
+      const checked = check(options.content);
+      diagnostics = checked.diagnostics;
+      const site = checked.site;
+      if (!site) return failed(diagnostics);
+      const published = record.versions.get(site.version);
+      if (published && source.repo) {
+        checkPublished(
+          site,
+          { repo: source.repo, contentDir: options.content, ...(!source.draft && { commit: source.commit }) },
+          published.record,
+          diagnostics,
+        );
+      }
+      const archived = !source.draft && options.archive !== false ? planArchive(site, options.content, source.repo, record, diagnostics) : [];
+      if (diagnostics.hasErrors) return failed(diagnostics);
+
+      // The date stamped into PDFs is read only when there are PDFs (an HTML build ignores SOURCE_DATE_EPOCH).
+      const produce = (of: Site, rel: string, date: Date | undefined, draft = false) =>
+        produceVersion(of, { rel, date, draft, pdf: options.pdf, previous, printer: session.printer, ...(options.log && { log: options.log }) });
+      const latest =
+        published && !source.draft
+          ? serveRecorded(source, published, record, options.log)
+          : await produce(site, "", options.pdf ? buildDate(site) : undefined, source.draft).then((v) => describeProduced(v, site, source));
+      const versions: VersionFiles[] = [];
+      for (const version of archived) {
+        if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, options.log));
+        else {
+          const rebuilt = await produce(version.site, version.version, version.date);
+          options.log?.(`archive  version ${version.version} rebuilt from commit ${version.commit.slice(0, 12)} (not recorded)`);
+          versions.push({
+            ...rebuilt,
+            version: { ...listedVersion(version.site, rebuilt.pages, rebuilt.pdfs), commit: version.commit, toms: tomsVersion(), recorded: false },
+          });
+        }
+      }
+      const listed = source.draft || options.archive === false ? [] : [latest.version, ...versions.map((v) => v.version)].sort(newestFirst);
+      const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, ...(source.draft && { draft: true }) });
+
+      const written = publishSite(session.stage(), {
+        latest,
+        archived: options.archive === false || source.draft ? [] : versions,
+        index,
+        draft: source.draft,
+        versions: listed,
+      });
+      return {
+        ok: true,
+        diagnostics,
+        written,
+        pages: latest.pages,
+        annexes: latest.version.files.length,
+        ...(source.draft && { draft: source.reason }),
+        ...(latest.version.recorded && { recorded: latest.version.commit }),
+      };
+    });
+  } catch (error) {
+    if (error instanceof PdfError || error instanceof PublishError) return failed(diagnostics, error.message);
+    // git itself refused (a damaged repository, say): its reason, in one line.
+    if (error instanceof GitUsageError) return failed(diagnostics, `git cannot read the content's repository: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A version rendered and printed by this build. */
+interface Produced {
+  pages: AnnexPage[];
+  files: Map<string, string | Buffer>;
+  pdfs: Map<string, AnnexPdf>;
+}
+
+// render → print: a version's pages, style sheet and fonts, and a PDF per annex (taken over where nothing changed).
+async function produceVersion(
+  site: Site,
+  o: {
+    rel: string;
+    date: Date | undefined;
+    draft: boolean;
+    pdf: boolean;
+    previous: PreviousOutput;
+    printer: Parameters<typeof printVersion>[2]["printer"];
+    log?: (line: string) => void;
+  },
+): Promise<Produced> {
+  const rendered = renderSite(site, { pdf: o.pdf, ...(o.draft && { draft: true }) });
+  const pdfs =
+    o.pdf && o.date
+      ? await printVersion(site, rendered, { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) })
+      : new Map<string, AnnexPdf>();
+  const files = new Map(rendered.files);
+  for (const [name, pdf] of pdfs) files.set(name, pdf.bytes);
+  return { pages: rendered.pages, files, pdfs };
+}
+
+// The latest version as this build made it; a draft lists no SHA-256: nobody may take its PDFs for ones to sign.
+function describeProduced(produced: Produced, site: Site, source: SourceState): VersionFiles {
+  const listed = listedVersion(site, produced.pages, produced.pdfs);
+  if (source.draft) listed.files = listed.files.map(({ sha256: _, ...file }) => file);
+  return { ...produced, version: { ...listed, commit: source.draft ? "" : source.commit, toms: tomsVersion(), recorded: false } };
+}
+
+// A published version: its files exactly as recorded (checked against their SHA-256), never re-rendered.
+function serveRecorded(source: SourceState, recorded: RecordedVersion, record: PublishedRecord, log?: (line: string) => void): VersionFiles {
+  const files = recordedFiles(source.repo as NonNullable<SourceState["repo"]>, recorded, record.ref as string);
+  const r = recorded.record;
+  log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
+  const version: ManifestVersion = { version: r.version, validFrom: r.valid_from, files: r.annexes, commit: r.commit, toms: r.toms, recorded: true };
+  return { pages: [], files, pdfs: new Map(), version };
+}
+
+// By the date each took effect, then by the version's own order ("1.10" after "1.9").
+function newestFirst(a: ManifestVersion, b: ManifestVersion): number {
+  if (a.validFrom !== b.validFrom) return a.validFrom < b.validFrom ? 1 : -1;
+  return b.version.localeCompare(a.version, "en", { numeric: true });
+}
+
+function failed(diagnostics: Diagnostics, failure?: string): BuildResult {
+  return { ok: false, diagnostics, written: [], pages: [], annexes: 0, ...(failure && { failure }) };
+}

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { type ContentFs, diskFs } from "../load/content-fs.js";
+import { loadContent } from "../load/load.js";
+import type { Site } from "../model.js";
+import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
+import { allProse, lintProse } from "../validate/prose-lint.js";
+import { validateShapes } from "../validate/schema.js";
+import { checkTexts } from "../validate/texts.js";
+
+/** What checking a content folder found: the document (when it has no error) and every problem. */
+export interface CheckResult {
+  site: Site | undefined;
+  diagnostics: Diagnostics;
+}
+
+/**
+ * `toms check`, and the first stages of every other command: load the content folder (from disk, or from a git
+ * revision through `contentFs`), validate each file against its schema, resolve the document (references, the
+ * model), then validate its texts. One run collects every problem; nothing is thrown for bad content.
+ */
+export function check(contentDir: string, contentFs?: ContentFs): CheckResult {
+  const root = path.resolve(contentDir);
+  const diagnostics = new Diagnostics();
+  const content = loadContent(root, contentFs ?? diskFs(root), diagnostics);
+  validateShapes(content, diagnostics);
+  const site = resolve(content, diagnostics);
+  if (site) for (const prose of allProse(site)) lintProse(prose, diagnostics);
+  checkTexts(content, site, diagnostics);
+  // Last: until the rest is right, an unused location is mostly an echo of an error (a misspelt id).
+  if (site && !diagnostics.hasErrors) warnUnusedLocations(content, site, diagnostics);
+  return { site: diagnostics.hasErrors ? undefined : site, diagnostics };
+}

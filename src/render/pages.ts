@@ -1,0 +1,54 @@
+import type { Root } from "hast";
+import type { Annex } from "../resolve/annex.js";
+
+/** One annex page as rendered, before it is written or printed. */
+export interface AnnexPage {
+  annex: Annex;
+  /** File name of the HTML page, e.g. "berlin.html". */
+  html: string;
+  /** File name of its PDF, e.g. "berlin.pdf". */
+  pdf: string;
+  /** File name a browser saves the PDF as. */
+  download: string;
+  /** The page as a tree: the printer fills the contents' page numbers into it (no parsing of `source`). */
+  tree?: Root;
+  /** The serialized page. */
+  source: string;
+  /** Title of the annex, for the PDF metadata. */
+  title: string;
+  /** Built from uncommitted content: the page and the PDF's running header say so. */
+  draft: boolean;
+}
+
+/** A rendered version: its annex pages and every file of its folder (pages, style sheet, fonts) by path. */
+export interface RenderedSite {
+  pages: AnnexPage[];
+  files: Map<string, string | Buffer>;
+}
+
+/** Options of rendering. */
+export interface RenderOptions {
+  /** Whether PDFs are made, so the pages link to them. */
+  pdf: boolean;
+  /** The published versions listed on the index page (the current one included), newest first. */
+  versions?: PublishedVersion[];
+  /** Built from content that is not committed: every page carries a banner saying it is not published. */
+  draft?: boolean;
+}
+
+/** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
+export interface AnnexFile {
+  name: string;
+  html: string;
+  pdf?: string;
+  /** The file name a browser saves the PDF as. */
+  download?: string;
+  sha256?: string;
+}
+
+/** A published version, kept under dist/<version>/. */
+export interface PublishedVersion {
+  version: string;
+  validFrom: string;
+  files: AnnexFile[];
+}
