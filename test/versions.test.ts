@@ -203,7 +203,7 @@ describe("the record of published versions, and a build from scratch as in the P
     expect(read(path.join(clone, "dist"), "index.html")).toBe(read(out("deployed-1.1"), "index.html"));
   });
 
-  it("fails when the record's bytes were tampered with, naming the file, and leaves the output as it was", async () => {
+  it("fails when a commit on the record changes a recorded file, naming it, and leaves the output as it was", async () => {
     const tampered = path.join(outs.dir, "tamper");
     spawnSync("git", ["-C", clone, "worktree", "add", "-q", tampered, "-b", "toms-published", "origin/toms-published"]);
     fs.appendFileSync(path.join(tampered, "1.0/berlin.pdf"), "%% changed\n");
@@ -212,9 +212,23 @@ describe("the record of published versions, and a build from scratch as in the P
     const result = await build({ content: path.join(clone, "measures"), out: path.join(clone, "dist"), pdf: true });
     expect(result.ok).toBe(false);
     expect(result.failure).toMatch(
-      /^The record of version 1\.0 \(refs\/heads\/toms-published\) does not hold what was published: berlin\.pdf has not the SHA-256 recorded \([0-9a-f]{64}\)\./,
+      /^The record of published versions \(refs\/heads\/toms-published\) was changed after versions were recorded: 1\.0\/berlin\.pdf \(changed in commit [0-9a-f]{12}\)\./,
     );
     expect(hashes(path.join(clone, "dist"))).toEqual(before);
+  });
+
+  it("fails when the record's bytes differ from its hashes (history rewritten), naming the file", async () => {
+    const tampered = path.join(outs.dir, "tamper");
+    // Undo the tampering commit, then rewrite the last record commit itself (as a force-push would): its history
+    // only adds files, but the bytes are not the recorded ones.
+    spawnSync("git", ["-C", tampered, "reset", "-q", "--hard", "HEAD~1"]);
+    fs.appendFileSync(path.join(tampered, "1.1/berlin.pdf"), "%% changed\n");
+    spawnSync("git", ["-C", tampered, "commit", "-q", "--amend", "-a", "--no-edit"], { env: { ...process.env, ...identity } });
+    const result = await build({ content: path.join(clone, "measures"), out: path.join(clone, "dist"), pdf: true });
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(
+      /^The record of version 1\.1 \(refs\/heads\/toms-published\) does not hold what was published: berlin\.pdf has not the SHA-256 recorded \([0-9a-f]{64}\)\./,
+    );
   });
 
   it("fails with version-unchanged when the text changes without a new version, and leaves dist/ untouched", async () => {
@@ -415,6 +429,53 @@ describe("merges: what a build from scratch archives", () => {
     const result = await html("step2");
     expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
     expect(result.diagnostics.list[0]?.message).toContain(`from commit ${step1?.slice(0, 12)}, and its text has changed since (changed: measure "passwort")`);
+  });
+});
+
+describe("what the history does not announce, and what git would change on checkout", () => {
+  beforeAll(() => {
+    repo = newRepo();
+    outs = tempDir("toms-versions-");
+  });
+  afterAll(() => {
+    repo.remove();
+    outs.cleanup();
+  });
+
+  it("an intermediate version of a rebase-merged pull request, which no history entry names, is neither archived nor recorded", async () => {
+    ok(await html("deployed"));
+    expect(record("deployed").code).toBe(0);
+    repo.git("checkout", "-q", "-b", "pr");
+    bump("1.1", "Zwischenstand.");
+    repo.edit("measures/zutritt.yaml", "Alle Türen", "ZWISCHENSTAND Alle Türen");
+    repo.commit("1.1 (intermediate)", "2026-01-02T00:00:00Z");
+    // The second commit raises again and rewrites the history: 1.1 is no longer announced anywhere.
+    repo.edit("measures/site.yaml", 'version: "1.1"', 'version: "1.2"');
+    repo.edit("measures/site.yaml", '- version: "1.1"', '- version: "1.2"');
+    repo.edit("measures/zutritt.yaml", "ZWISCHENSTAND Alle Türen", "Alle Türen");
+    repo.commit("1.2", "2026-01-03T00:00:00Z");
+    repo.git("checkout", "-q", "main");
+    repo.git("merge", "-q", "--ff-only", "pr");
+    ok(await html("after"));
+    expect(fs.existsSync(path.join(out("after"), "1.1"))).toBe(false);
+    expect(read(out("after"), "index.html")).not.toContain("1.1/");
+    expect(record("after").code).toBe(0);
+    expect(repo.git("ls-tree", "--name-only", "toms-published").split("\n").filter(Boolean)).toEqual(["1.0", "1.2"]);
+  });
+
+  it("builds committed content from git's objects: a checkout filter (.gitattributes) cannot change the text", async () => {
+    // Committed with the content: a section file is checked out re-encoded as UTF-7 ("Türen" → "T+APw-ren").
+    repo.write({ ".gitattributes": "measures/zutritt.yaml working-tree-encoding=UTF-7\n" });
+    repo.commit("attributes", "2026-01-04T00:00:00Z");
+    const clone = path.join(outs.dir, "clone");
+    spawnSync("git", ["clone", "-q", repo.dir, clone]);
+    expect(fs.readFileSync(path.join(clone, "measures/zutritt.yaml"), "utf8")).toContain("T+APw-ren");
+    const result = await build({ content: path.join(clone, "measures"), out: path.join(clone, "dist"), pdf: false });
+    expect(result.ok).toBe(true);
+    expect(result.draft).toBeUndefined();
+    const page = fs.readFileSync(path.join(clone, "dist/all.html"), "utf8");
+    expect(page).toContain("Alle Türen sind verschlossen.");
+    expect(page).not.toContain("+APw-");
   });
 });
 

@@ -23,6 +23,11 @@ export function runRecord(options: { content: string; out: string; adopt: boolea
     for (const v of result.recorded)
       process.stdout.write(`recorded version ${v.version} (commit ${v.commit.slice(0, 12)}, ${v.files} files) on ${recordBranch}\n`);
     if (result.unchanged.length > 0) process.stdout.write(`already recorded, the same files: ${result.unchanged.join(", ")}\n`);
+    if (result.skipped.length > 0) {
+      process.stdout.write(
+        `not recorded, rebuilt from git by this build rather than deployed as such: ${result.skipped.join(", ")} (record the site deployed back then with --adopt)\n`,
+      );
+    }
     if (result.recorded.length === 0) process.stdout.write(`nothing new to record; ${recordBranch} is unchanged\n`);
     else
       process.stdout.write(

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { GitUsageError } from "../diff/git.js";
+import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
 import { buildDate } from "../pdf/build-date.js";
 import { PdfError } from "../pdf/errors.js";
@@ -53,8 +54,8 @@ export interface BuildResult {
 /**
  * `toms build`: check the content, render and print the annexes, publish the site to `out` in one step.
  *
- * 1. source: is the content exactly as committed (else a draft: marked, never archived, listed without hashes), and
- *    what does the record of published versions hold;
+ * 1. source: is the content exactly as committed (then it is read from git's objects; else a draft: marked, never
+ *    archived, listed without hashes), and what does the record of published versions hold;
  * 2. check: load → validate → resolve;
  * 3. a published version never changes: its text is compared with what was recorded;
  * 4. the archive: which earlier versions the site keeps, from the record or rebuilt from git;
@@ -78,7 +79,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await withBuildSession({ out: options.out, startEarly, ...(options.log && { log: options.log }) }, async (session) => {
       const source = sourceState(options.content);
       const record: PublishedRecord = source.repo ? readRecord(source.repo) : { versions: new Map(), folders: new Set() };
-      const checked = check(options.content);
+      // Committed content is read from git's objects, byte for byte what was committed and reviewed: no checkout
+      // filter (.gitattributes), no file git was told to ignore changes of, can put other text into the annex.
+      const fromGit = source.draft ? undefined : gitFs(source.repo.top, source.commit, source.repo.inRepo, path.resolve(options.content));
+      const checked = check(options.content, fromGit);
       diagnostics = checked.diagnostics;
       const site = checked.site;
       if (!site) return failed(diagnostics);
@@ -91,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           diagnostics,
         );
       }
-      const archived = !source.draft && options.archive !== false ? planArchive(site, options.content, source.repo, record, diagnostics) : [];
+      const archived = !source.draft && options.archive !== false ? planArchive(site, options.content, source.repo, record, diagnostics, options.log) : [];
       if (diagnostics.hasErrors) return failed(diagnostics);
 
       // The date stamped into PDFs is read only when there are PDFs (an HTML build ignores SOURCE_DATE_EPOCH).

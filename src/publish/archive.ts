@@ -15,32 +15,58 @@ export type ArchivedVersion =
 
 /**
  * Which earlier versions the site keeps, and where each comes from: every version the record holds, exactly as
- * recorded (never re-rendered); where nothing was recorded, the last commit carrying the version on the first-parent
- * history, checked as it was, to be rebuilt. A version that can be neither is `version-unbuildable`: a published
- * version never disappears.
+ * recorded (never re-rendered); and where nothing was recorded, each earlier version the change history names, from
+ * the last commit carrying it on the first-parent history, checked as it was, to be rebuilt. A version a commit
+ * carried but the history does not name was never announced (an intermediate commit of a pull request, say): it is
+ * not archived. A named version that can be neither served nor rebuilt is `version-unbuildable`: a published
+ * version never disappears. One the repository never held (before toms) is left out, with a line in the log.
  */
-export function planArchive(site: Site, content: string, repo: RepoContent, record: PublishedRecord, diagnostics: Diagnostics): ArchivedVersion[] {
+export function planArchive(
+  site: Site,
+  content: string,
+  repo: RepoContent,
+  record: PublishedRecord,
+  diagnostics: Diagnostics,
+  log?: (line: string) => void,
+): ArchivedVersion[] {
   const planned: ArchivedVersion[] = [];
   for (const [version, recorded] of record.versions) if (version !== site.version) planned.push({ kind: "recorded", version, recorded });
+  const named = new Set(site.changes.map((c) => c.version).filter((v) => v !== site.version && !record.versions.has(v)));
+  if (named.size === 0) return planned;
+  const onLine = new Map(earlierVersions(repo, site.version).map((v) => [v.version, v]));
+  const anywhere = [...named].some((v) => !onLine.has(v))
+    ? new Set(earlierVersions(repo, site.version, { firstParent: false }).map((v) => v.version))
+    : new Set<string>();
   const root = path.resolve(content);
-  for (const earlier of earlierVersions(repo, site.version)) {
-    if (record.versions.has(earlier.version)) continue;
+  for (const version of named) {
+    const place = () => sitePlace(site, ["changes", site.changes.findIndex((c) => c.version === version), "version"]);
+    const earlier = onLine.get(version);
+    if (!earlier) {
+      if (anywhere.has(version)) {
+        diagnostics.add(
+          "version-unbuildable",
+          place(),
+          `Version "${version}" is in the change history and in the repository, but not on the first-parent history of this branch (the line of commits it was built and published from), and nothing recorded what was published. ` +
+            `Record the files published as version ${version}: download the deployed site into a folder and run "toms record --adopt --out FOLDER".`,
+        );
+      } else log?.(`archive  version ${version} (named in the change history) was never in this repository: not archived`);
+      continue;
+    }
     const short = earlier.commit.slice(0, 12);
     const { site: old, diagnostics: found } = check(root, gitFs(repo.top, earlier.commit, repo.inRepo, root));
     if (old) {
-      planned.push({ kind: "rebuilt", version: earlier.version, site: old, commit: earlier.commit, date: earlier.date });
+      planned.push({ kind: "rebuilt", version, site: old, commit: earlier.commit, date: earlier.date });
       continue;
     }
     const errors = found.sorted().filter((d) => d.severity === "error");
     const first = errors[0] as (typeof errors)[number];
-    const entry = site.changes.findIndex((c) => c.version === earlier.version);
     diagnostics.add(
       "version-unbuildable",
-      sitePlace(site, entry >= 0 ? ["changes", entry, "version"] : ["version"]),
-      `Version "${earlier.version}" was published, but nothing recorded what: its last commit ${short} no longer passes toms's checks ` +
+      place(),
+      `Version "${version}" was published, but nothing recorded what: its last commit ${short} no longer passes toms's checks ` +
         `(${errors.length} error${errors.length === 1 ? "" : "s"}, the first: ${path.relative(process.cwd(), first.file)}:${first.line}:${first.column} ${first.message}), ` +
-        `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${earlier.version} ` +
-        `(the site deployed before still serves them at ${earlier.version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
+        `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${version} ` +
+        `(the site deployed before still serves them at ${version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
     );
   }
   return planned;

@@ -23,6 +23,8 @@ export interface ManifestVersion extends PublishedVersion {
  */
 export interface Manifest {
   draft: boolean;
+  /** The version at the root: what a deployment of this site publishes (older ones are served or rebuilt copies). */
+  latest?: string;
   pdfs: Record<string, PdfRecord>;
   versions: ManifestVersion[];
 }

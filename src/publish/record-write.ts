@@ -21,6 +21,8 @@ export interface RecordResult {
   recorded: { version: string; commit: string; files: number }[];
   /** Versions already recorded with exactly these files. */
   unchanged: string[];
+  /** Older versions the build rebuilt from git, not recorded (they were not deployed as built now; see --adopt). */
+  skipped: string[];
   /** The new tip of the record branch, when something was added. */
   tip?: string;
 }
@@ -42,6 +44,7 @@ export function recordSite(options: RecordOptions): RecordResult {
   const added: { record: VersionRecord; files: Map<string, string> }[] = [];
   const unchanged: string[] = [];
   const recordedAt = new Date().toISOString();
+  const skipped: string[] = [];
   for (const listed of manifest.versions) {
     const dir = path.join(out, listed.version);
     if (!/^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(listed.version) || !fs.existsSync(dir)) {
@@ -71,6 +74,12 @@ export function recordSite(options: RecordOptions): RecordResult {
       problems.push(`the record holds a version ${listed.version} of another content folder; one record holds one annex`);
       continue;
     }
+    // A deployment publishes its latest version; an older one this build rebuilt from git is today's rendering of an
+    // old commit, not what was deployed back then: recorded only when the caller vouches for it (--adopt).
+    if (manifest.latest !== undefined && listed.version !== manifest.latest && listed.recorded === false && !options.adopt) {
+      skipped.push(listed.version);
+      continue;
+    }
     const commit = sourceCommit(repo, listed, options.adopt === true);
     if (typeof commit !== "string") {
       problems.push(commit.problem);
@@ -91,15 +100,18 @@ export function recordSite(options: RecordOptions): RecordResult {
     });
   }
   if (problems.length > 0) throw new PublishError(`Nothing was recorded: ${problems.join("; ")}.`);
-  if (added.length === 0) return { recorded: [], unchanged };
+  if (added.length === 0) return { recorded: [], unchanged, skipped };
   const tip = commitVersions(repo.top, record.tip, added, record.ref === branchRef);
-  return { recorded: added.map((a) => ({ version: a.record.version, commit: a.record.commit, files: a.files.size })), unchanged, tip };
+  return { recorded: added.map((a) => ({ version: a.record.version, commit: a.record.commit, files: a.files.size })), unchanged, skipped, tip };
 }
 
 // The manifest of the deployed site, with the versions it lists; a draft is refused, and so is a manifest of a toms
 // that did not mark drafts unless the caller vouches for it (--adopt).
-function readManifestFile(out: string, adopt: boolean): { versions: (Omit<ManifestVersion, "commit" | "toms"> & { commit?: string; toms?: string })[] } {
-  let value: { draft?: unknown; versions?: unknown };
+function readManifestFile(
+  out: string,
+  adopt: boolean,
+): { latest?: string; versions: (Omit<ManifestVersion, "commit" | "toms" | "recorded"> & { commit?: string; toms?: string; recorded?: boolean })[] } {
+  let value: { draft?: unknown; latest?: unknown; versions?: unknown };
   try {
     value = JSON.parse(fs.readFileSync(path.join(out, manifestName), "utf8")) as typeof value;
   } catch {
@@ -118,7 +130,10 @@ function readManifestFile(out: string, adopt: boolean): { versions: (Omit<Manife
     );
   }
   const versions = Array.isArray(value.versions) ? (value.versions as ManifestVersion[]) : [];
-  return { versions: versions.filter((v) => typeof v?.version === "string" && typeof v.validFrom === "string" && Array.isArray(v.files)) };
+  return {
+    ...(typeof value.latest === "string" && { latest: value.latest }),
+    versions: versions.filter((v) => typeof v?.version === "string" && typeof v.validFrom === "string" && Array.isArray(v.files)),
+  };
 }
 
 // The commit a version was built from: as the build wrote it, or (adopting a site of an older toms) the last commit

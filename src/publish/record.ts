@@ -54,6 +54,7 @@ export function readRecord(repo: RepoContent): PublishedRecord {
   const found = recordRefs.map((ref) => ({ ref, tip: tipOf(repo.top, ref) })).find((r) => r.tip !== undefined);
   if (!found?.tip) return { versions: new Map(), folders: new Set() };
   const { ref, tip } = found;
+  checkHistory(repo.top, ref, tip);
   const listing = git(repo.top, ["ls-tree", "-r", "-z", "-l", "--full-tree", tip]).toString("utf8");
   const byFolder = new Map<string, Map<string, Blob>>();
   for (const entry of listing.split("\0")) {
@@ -102,6 +103,30 @@ export function recordedFiles(repo: RepoContent, recorded: RecordedVersion, ref:
     );
   }
   return files;
+}
+
+/**
+ * A recorded version never changes: every commit of the record branch may only add files. A commit that modifies or
+ * deletes a file (a version rewritten on the branch, by hand or by a force-push that kept history) fails the build;
+ * only an unbroken history of additions is trusted.
+ */
+function checkHistory(top: string, ref: string, tip: string): void {
+  const log = git(top, ["log", "--no-renames", "--name-status", "--format=%x01%H", "-z", tip]).toString("utf8");
+  const changed: string[] = [];
+  for (const entry of log.split("\x01").filter(Boolean)) {
+    const [head, ...rest] = entry.split("\0");
+    const commit = (head ?? "").trim().slice(0, 12);
+    for (let i = 0; i + 1 < rest.length; i += 2) {
+      const status = (rest[i] ?? "").trim();
+      if (status !== "" && status !== "A") changed.push(`${rest[i + 1]} (${status === "D" ? "deleted" : "changed"} in commit ${commit})`);
+    }
+  }
+  if (changed.length > 0) {
+    throw new PublishError(
+      `The record of published versions (${ref}) was changed after versions were recorded: ${changed.slice(0, 5).join(", ")}${changed.length > 5 ? ` and ${changed.length - 5} more` : ""}. ` +
+        `A published version never changes, so toms does not trust this record. Restore ${recordBranch} to what toms record wrote (e.g. from a clone or the deployed site).`,
+    );
+  }
 }
 
 /** The SHA-256 of bytes, hex. */

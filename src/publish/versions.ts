@@ -29,11 +29,11 @@ export function contentRepository(contentDir: string): RepoContent | undefined {
  * merge commit, not the side branch's commits, which were never built from this branch). Where a version has no
  * record of what was published, this commit is the best guess of it.
  */
-export function earlierVersions(repo: RepoContent, current: string): EarlierVersion[] {
+export function earlierVersions(repo: RepoContent, current: string, { firstParent = true } = {}): EarlierVersion[] {
   const pathspec = repo.inRepo === "" ? "." : repo.inRepo;
   let log: string[];
   try {
-    log = git(repo.top, ["--literal-pathspecs", "log", "--first-parent", "--format=%H %ct", "HEAD", "--", pathspec])
+    log = git(repo.top, ["--literal-pathspecs", "log", ...(firstParent ? ["--first-parent"] : []), "--format=%H %ct", "HEAD", "--", pathspec])
       .toString("utf8")
       .split("\n")
       .filter(Boolean);
