@@ -466,7 +466,8 @@ describe("what the history does not announce, and what git would change on check
   it("builds committed content from git's objects: a checkout filter (.gitattributes) cannot change the text", async () => {
     // Committed with the content: a section file is checked out re-encoded as UTF-7 ("Türen" → "T+APw-ren").
     repo.write({ ".gitattributes": "measures/zutritt.yaml working-tree-encoding=UTF-7\n" });
-    repo.commit("attributes", "2026-01-04T00:00:00Z");
+    repo.git("add", ".gitattributes");
+    repo.git("commit", "-q", "-m", "attributes");
     const clone = path.join(outs.dir, "clone");
     spawnSync("git", ["clone", "-q", repo.dir, clone]);
     expect(fs.readFileSync(path.join(clone, "measures/zutritt.yaml"), "utf8")).toContain("T+APw-ren");
@@ -476,6 +477,16 @@ describe("what the history does not announce, and what git would change on check
     const page = fs.readFileSync(path.join(clone, "dist/all.html"), "utf8");
     expect(page).toContain("Alle Türen sind verschlossen.");
     expect(page).not.toContain("+APw-");
+    repo.git("rm", "-q", ".gitattributes");
+    repo.git("commit", "-q", "-m", "no attributes");
+  });
+  it("a content folder moved away from its published versions is an error, not versions gone from the site", async () => {
+    repo.git("mv", "measures", "inhalt");
+    repo.commit("moved", "2026-01-05T00:00:00Z");
+    const result = await build({ content: path.join(repo.dir, "inhalt"), out: out("moved"), pdf: false });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unbuildable"]);
+    expect(result.diagnostics.list[0]?.message).toContain('versions 1.0, 1.2 of the content folder "measures", which no longer exists at HEAD');
   });
 });
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
-import type { RepoContent } from "../diff/git.js";
+import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
 import { check } from "../commands/check.js";
@@ -30,6 +30,15 @@ export function planArchive(
   log?: (line: string) => void,
 ): ArchivedVersion[] {
   const planned: ArchivedVersion[] = [];
+  // Published versions of a content folder that is gone (moved, renamed): they would silently leave the site.
+  for (const [folder, versions] of record.elsewhere ?? []) {
+    if (record.versions.size > 0 || folderExists(repo, folder)) continue;
+    diagnostics.add(
+      "version-unbuildable",
+      sitePlace(site, ["version"]),
+      `The record of published versions holds version${versions.length === 1 ? "" : "s"} ${versions.join(", ")} of the content folder "${folder || "."}", which no longer exists at HEAD (moved or renamed?), and none of this one ("${repo.inRepo || "."}"): a published version must not disappear from the site. Keep the content folder where it was published from (move it back).`,
+    );
+  }
   for (const [version, recorded] of record.versions) if (version !== site.version) planned.push({ kind: "recorded", version, recorded });
   const named = new Set(site.changes.map((c) => c.version).filter((v) => v !== site.version && !record.versions.has(v)));
   if (named.size === 0) return planned;
@@ -70,4 +79,14 @@ export function planArchive(
     );
   }
   return planned;
+}
+
+// Whether a folder (relative to the repository top) holds anything at HEAD.
+function folderExists(repo: RepoContent, folder: string): boolean {
+  try {
+    return git(repo.top, ["--literal-pathspecs", "ls-tree", "--name-only", "HEAD", "--", folder === "" ? "." : folder]).toString("utf8").trim() !== "";
+  } catch (error) {
+    if (error instanceof GitUsageError) return false;
+    throw error;
+  }
 }

@@ -47,6 +47,8 @@ export interface PublishedRecord {
   versions: Map<string, RecordedVersion>;
   /** Every version folder of the record, of any content folder: a version name is taken once. */
   folders: Set<string>;
+  /** Versions recorded for other content folders (relative to the repository top), by folder. */
+  elsewhere?: Map<string, string[]>;
 }
 
 /** Reads the record of published versions of the content folder from git; an empty record when there is none. */
@@ -67,6 +69,7 @@ export function readRecord(repo: RepoContent): PublishedRecord {
   const descriptions = [...byFolder.values()].flatMap((blobs) => (blobs.has(recordFile) ? [blobs.get(recordFile) as Blob] : []));
   const texts = readBlobs(repo.top, descriptions);
   const versions = new Map<string, RecordedVersion>();
+  const elsewhere = new Map<string, string[]>();
   for (const [folder, blobs] of byFolder) {
     const description = blobs.get(recordFile);
     if (!description)
@@ -75,8 +78,9 @@ export function readRecord(repo: RepoContent): PublishedRecord {
     blobs.delete(recordFile);
     // A repository may hold other content folders (test fixtures, a second annex): their versions are not this one's.
     if (record.content === repo.inRepo) versions.set(folder, { record, blobs });
+    else elsewhere.set(record.content, [...(elsewhere.get(record.content) ?? []), record.version]);
   }
-  return { ref, tip, versions, folders: new Set(byFolder.keys()) };
+  return { ref, tip, versions, folders: new Set(byFolder.keys()), elsewhere };
 }
 
 /**
