@@ -17,9 +17,9 @@ export interface VerifyTiming {
  * - a text runs out of the page or out of a box that clips it (it would be cut off: the style sheet should have
  *   wrapped it);
  * - a glyph is drawn in a font toms does not bundle (a system font: the PDF would differ between machines);
- * - a word of the page is not in the PDF's text.
+ * - a word of the page (`expected`: of the page toms rendered) is not in the PDF's text.
  */
-export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promise<VerifyTiming> {
+export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expected?: string[]): Promise<VerifyTiming> {
   const t0 = performance.now();
   const page = await inspectPrintedPage(tab);
   const t1 = performance.now();
@@ -44,7 +44,8 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile): Promis
       `${file}: the PDF uses fonts toms does not bundle (${list}): printed with the machine's own fonts, it would differ from machine to machine. Where the bundled fonts lack such characters, \`toms check\` reports them at their place.`,
     );
   }
-  const missing = missingWords(page.words, pdfWordCounts(lines.result()));
+  // The words toms rendered where known (see pageWords: no style sheet can hide them), else the laid-out page's.
+  const missing = missingWords(expected ?? page.words, pdfWordCounts(lines.result()));
   if (missing.length > 0) {
     throw new PdfError(
       `${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`,

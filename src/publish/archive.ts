@@ -84,7 +84,11 @@ export function planArchive(
 // Whether a folder (relative to the repository top) holds anything at HEAD.
 function folderExists(repo: RepoContent, folder: string): boolean {
   try {
-    return git(repo.top, ["--literal-pathspecs", "ls-tree", "--name-only", "HEAD", "--", folder === "" ? "." : folder]).toString("utf8").trim() !== "";
+    return (
+      git(repo.top, ["--literal-pathspecs", "ls-tree", "--name-only", "HEAD", "--", folder === "" ? "." : folder])
+        .toString("utf8")
+        .trim() !== ""
+    );
   } catch (error) {
     if (error instanceof GitUsageError) return false;
     throw error;

@@ -3,6 +3,7 @@ import { h } from "hastscript";
 import type { Location, Site } from "../model.js";
 import type { Annex, AnnexGroup, AnnexSection } from "../resolve/annex.js";
 import { formatDate, type Strings } from "./i18n.js";
+import { linkAddress } from "./link-address.js";
 import { renderProse } from "./markdown.js";
 
 /** Links of an annex page to its siblings: the PDF next to it (when built). */
@@ -53,7 +54,7 @@ function locationBlock({ site, annex, t }: Context): Element {
 }
 
 function locationCard(location: Location, t: Strings, single: boolean): Element {
-  const name = location.url ? h("a", { href: location.url }, location.name) : location.name;
+  const name = location.url ? [h("a", { href: location.url }, location.name), linkAddress(location.url)] : [location.name];
   return h("div.location", { id: `location-${location.id}` }, [
     single ? h("p.location-name", h("strong", name)) : h("h3", name),
     ...(location.operator ? [h("p.operator", [`${t.label(t.operator)} `, location.operator])] : []),
@@ -62,7 +63,7 @@ function locationCard(location: Location, t: Strings, single: boolean): Element 
       ? [
           h(
             "ul.certifications",
-            location.certifications.map((c) => h("li", c.url ? h("a", { href: c.url }, c.name) : c.name)),
+            location.certifications.map((c) => h("li", c.url ? [h("a", { href: c.url }, c.name), linkAddress(c.url)] : c.name)),
           ),
         ]
       : []),
@@ -125,12 +126,20 @@ function body(s: AnnexSection, { site, annex, t }: Context, rank: number): Eleme
   const measures = s.measures.map((m) =>
     h("div.measure", { id: `measure-${m.id}` }, [
       ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
-      ...(annex.location === undefined && m.locations ? [h("p.applies-to", `${t.label(t.appliesTo)} ${m.locations.map(name).join(", ")}`)] : []),
+      // In the order of site.yaml, whatever order the measure lists them in: the order says nothing.
+      ...(annex.location === undefined && m.locations
+        ? [h("p.applies-to", `${t.label(t.appliesTo)} ${inSiteOrder(site, m.locations).map(name).join(", ")}`)]
+        : []),
       ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank), { id: `measure-${m.id}`, t }),
     ]),
   );
   const none = measures.length === 0 && annex.location ? [h("p.not-applicable", t.nothingHere(annex.location.name))] : [];
   return [...(s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : []), ...measures, ...none];
+}
+
+function inSiteOrder(site: Site, ids: string[]): string[] {
+  const position = (id: string) => site.locations.findIndex((l) => l.id === id);
+  return [...ids].sort((a, b) => position(a) - position(b));
 }
 
 function changeHistory({ site, t }: Context): Element[] {
@@ -142,15 +151,23 @@ function changeHistory({ site, t }: Context): Element[] {
         h("thead", h("tr", [h("th", { scope: "col" }, t.version), h("th", { scope: "col" }, t.date), h("th", { scope: "col" }, t.summary)])),
         h(
           "tbody",
-          site.changes.map((c) =>
-            h("tr", [
-              h("td", c.version),
-              h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))),
-              h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t })),
-            ]),
-          ),
+          // Newest first, whatever order site.yaml lists them in (toms diff does not count their order as a change).
+          [...site.changes]
+            .sort(newestFirst)
+            .map((c) =>
+              h("tr", [
+                h("td", c.version),
+                h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))),
+                h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t })),
+              ]),
+            ),
         ),
       ]),
     ]),
   ];
+}
+
+function newestFirst(a: { date: string; version: string }, b: { date: string; version: string }): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return b.version.localeCompare(a.version, "en", { numeric: true });
 }

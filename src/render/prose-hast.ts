@@ -4,6 +4,7 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { parseMarkdown } from "../load/markdown.js";
+import { linkAddress } from "./link-address.js";
 
 // GitHub's sanitizing rules (no script, style, event handlers, iframes, forms; only safe URL schemes),
 // narrowed further: links only to the web, mail and phone, and no images. Ids are not prefixed here: the only ids
@@ -44,13 +45,17 @@ function mark(tree: Root, markdown: string): void {
         child.tagName = "p";
         child.properties.className = ["footnotes-label"];
       }
+      // A check box of a task list as a character (☑ done, ☐ open): its state is then text, in the PDF's too.
+      if (child.tagName === "input" && child.properties.type === "checkbox") {
+        children[children.length - 1] = h("span.task-box", child.properties.checked ? "☑" : "☐");
+        continue;
+      }
       if (child.tagName === "ol") {
         const at = child.position?.start.offset;
         if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(child, "paren");
       } else if (child.tagName === "a" && typeof child.properties.href === "string" && !child.properties.href.startsWith("#") && !showsItsAddress(child)) {
         // Printed, a link cannot be followed: its address follows it, as text of the page (read in the PDF too).
-        const address = child.properties.href.replace(/^(mailto|tel):/, "");
-        children.push(h("span.link-address", ` (${address})`));
+        children.push(linkAddress(child.properties.href));
       }
       walk(child);
     }

@@ -7,6 +7,7 @@ import type { Site } from "../model.js";
 import { slug } from "../util/slug.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
+import { linkAddress } from "./link-address.js";
 import { fontFaceCss, siteFontFiles } from "./fonts.js";
 import { formatDate, strings, type Strings } from "./i18n.js";
 import { indexMain } from "./index-page.js";
@@ -59,7 +60,10 @@ function page(site: Site, t: Strings, title: string, main: ElementContent[], dra
 
 function letterhead(site: Site): Element[] {
   const { name, address, url } = site.organisation;
-  return [h("p.organisation", url ? h("a", { href: url }, name) : name), ...(address.length > 0 ? [h("p.address", address.join(" · "))] : [])];
+  return [
+    h("p.organisation", url ? [h("a", { href: url }, name), linkAddress(url)] : name),
+    ...(address.length > 0 ? [h("p.address", address.join(" · "))] : []),
+  ];
 }
 
 function footer(site: Site, t: Strings): Element[] {
