@@ -166,3 +166,10 @@ test("content errors at BASE: the frame shows the text at that revision, not the
     ].join("\n"),
   );
 });
+
+test("run inside the content folder, toms diff finds it and names files from there", () => {
+  repo.edit("measures/zutritt.yaml", "locations: [berlin]", "locations: [berlinn]");
+  const run = toms(path.join(repo.dir, "measures"), "diff", "main");
+  expect(run.code).toBe(1);
+  expect(run.stderr.split("\n")[1]).toBe('zutritt.yaml:11:17 error Unknown location "berlinn" (did you mean "berlin"?). [location-ref]');
+});
