@@ -7,8 +7,10 @@ import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 // The command as users run it (compiled: `npx tsc -p tsconfig.json` first, as `npm test` does).
 const bin = path.resolve("bin/toms.js");
+// Without colour settings of the environment: the report is compared as a CI log gets it.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "FORCE_COLOR" && key !== "NO_COLOR"));
 const toms = (cwd: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 /** Commit ids are hidden: the report is about content, and the fixture should not change with git's object format. */
@@ -31,7 +33,16 @@ test("the Markdown report of several changes, and exit 1 for the missing version
   const run = toms(repo.dir, "diff", "main");
   expect(run.code).toBe(1);
   expect(run.stderr).toBe(
-    'measures/site.yaml:5:10 error The annexes changed, but "version" is still "1.0". Customers sign the DPA against a version: raise it (e.g. to "1.1"), set "valid_from" and add an entry to "changes". [version-unchanged]\n✖ 1 error, 0 warnings\n',
+    [
+      'measures/site.yaml:5:10 error The annexes changed, but "version" is still "1.0". Customers sign the DPA against a version: raise it (e.g. to "1.1"), set "valid_from" and add an entry to "changes". [version-unchanged]',
+      "  4 |   name: Beispiel GmbH",
+      '> 5 | version: "1.0"',
+      "    |          ^^^^^",
+      "  hint: Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`.",
+      "",
+      "✖ 1 error, 0 warnings",
+      "",
+    ].join("\n"),
   );
   await expect(stable(run.stdout)).toMatchFileSnapshot("diff-fixtures/several-changes.md");
 });
@@ -120,7 +131,45 @@ test("content errors at HEAD: diagnostics, exit 1", () => {
   const run = toms(repo.dir, "diff", "main");
   expect(run.code).toBe(1);
   expect(run.stderr).toBe(
-    'toms: the content at the working tree has errors, so nothing was compared:\nmeasures/zutritt.yaml:11:17 error Unknown location "berlinn" (did you mean "berlin"?). [location-ref]\n✖ 1 error, 0 warnings\n',
+    [
+      "toms: the content at the working tree has errors, so nothing was compared:",
+      'measures/zutritt.yaml:11:17 error Unknown location "berlinn" (did you mean "berlin"?). [location-ref]',
+      "  10 |   - id: chip",
+      "> 11 |     locations: [berlinn]",
+      "     |                 ^^^^^^^",
+      "  hint: Use the id of a location listed in site.yaml.",
+      "",
+      "✖ 1 error, 0 warnings",
+      "",
+    ].join("\n"),
   );
   expect(run.stdout).toContain("The content at the working tree has 1 error, so nothing was compared.");
+});
+
+test("content errors at BASE: the frame shows the text at that revision, not the working tree's", () => {
+  repo.edit("measures/zutritt.yaml", "locations: [berlin]", "locations: [berlinn]");
+  repo.commit("broken");
+  repo.edit("measures/zutritt.yaml", "locations: [berlinn]", "locations: [berlin]");
+  const run = toms(repo.dir, "diff", "HEAD");
+  expect(run.code).toBe(1);
+  expect(stable(run.stderr.replace(/\([0-9a-f]{7}\)/, "(`SHA`)"))).toBe(
+    [
+      "toms: the content at HEAD (`SHA`) has errors, so nothing was compared:",
+      'measures/zutritt.yaml:11:17 error Unknown location "berlinn" (did you mean "berlin"?). [location-ref]',
+      "  10 |   - id: chip",
+      "> 11 |     locations: [berlinn]",
+      "     |                 ^^^^^^^",
+      "  hint: Use the id of a location listed in site.yaml.",
+      "",
+      "✖ 1 error, 0 warnings",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("run inside the content folder, toms diff finds it and names files from there", () => {
+  repo.edit("measures/zutritt.yaml", "locations: [berlin]", "locations: [berlinn]");
+  const run = toms(path.join(repo.dir, "measures"), "diff", "main");
+  expect(run.code).toBe(1);
+  expect(run.stderr.split("\n")[1]).toBe('zutritt.yaml:11:17 error Unknown location "berlinn" (did you mean "berlin"?). [location-ref]');
 });

@@ -218,6 +218,8 @@ describe("version discipline", () => {
         file: path.join(repo.dir, "measures/site.yaml"),
         line: 5,
         column: 10,
+        endLine: 5,
+        endColumn: 15,
         severity: "error",
         rule: "version-unchanged",
         message:

@@ -67,7 +67,10 @@ test("pages.yml records what was deployed, after the deployment, in the only job
 });
 
 test("every toms command the workflows run exists, with the options they give it", () => {
-  const help = spawnSync(process.execPath, [path.resolve("bin/toms.js"), "--help"], { encoding: "utf8" }).stdout;
+  const usageOf = (command: string) =>
+    spawnSync(process.execPath, [path.resolve("bin/toms.js"), "help", command], { encoding: "utf8" })
+      .stdout.split("\n")
+      .find((line) => line.startsWith(`Usage: toms ${command} `));
   const calls = workflows.flatMap((w) =>
     [...w.text.matchAll(/node bin\/toms\.js (\w+)([^\n]*)/g)].map((m) => ({
       file: w.file,
@@ -77,7 +80,7 @@ test("every toms command the workflows run exists, with the options they give it
   );
   expect(calls.map((c) => c.command).sort()).toEqual(["build", "build", "check", "check", "diff", "record"]);
   for (const call of calls) {
-    const usage = help.split("\n").find((line) => line.trim().startsWith(`toms ${call.command} `));
+    const usage = usageOf(call.command);
     expect(usage, `${call.file}: toms ${call.command}`).toBeDefined();
     for (const option of call.options) expect(usage, `${call.file}: toms ${call.command} ${option}`).toContain(option);
   }

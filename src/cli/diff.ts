@@ -5,6 +5,8 @@ import { diffContent, type DiffResult } from "../diff/diff.js";
 import { GitUsageError } from "../diff/git.js";
 import { jsonReport } from "../diff/json.js";
 import { markdownReport } from "../diff/markdown.js";
+import { printable } from "../util/terminal.js";
+import { drawFor } from "./output.js";
 
 /**
  * `toms diff BASE [HEAD]`: prints what changed in the annexes (Markdown cut to fit a
@@ -17,7 +19,7 @@ export async function runDiff(o: { content: string; base: string; head?: string;
     result = diffContent({ content: o.content, base: o.base, ...(o.head !== undefined && { head: o.head }) });
   } catch (error) {
     if (!(error instanceof GitUsageError)) throw error;
-    process.stderr.write(`toms: ${error.message}\n`);
+    process.stderr.write(`toms: ${printable(error.message)}\n`);
     return 2;
   }
   if (o.report !== undefined) {
@@ -31,13 +33,15 @@ export async function runDiff(o: { content: string; base: string; head?: string;
     }
   }
   process.stdout.write(o.format === "json" ? jsonReport(result) : markdownReport(result, { ...(o.report !== undefined && { reportFile: o.report }) }).text);
+  const draw = drawFor(process.stderr);
   if (result.broken) {
     const side = result[result.broken];
-    process.stderr.write(`toms: the content at ${side.label} has errors, so nothing was compared:\n`);
-    process.stderr.write(formatDiagnostics(side.diagnostics.sorted(), "text"));
+    process.stderr.write(`toms: the content at ${printable(side.label)} has errors, so nothing was compared:\n`);
+    process.stderr.write(formatDiagnostics(side.diagnostics.sorted(), "text", process.cwd(), { sources: side.sources, ...draw }));
     return 1;
   }
+  // The version discipline's problems are at HEAD's site.yaml.
   const problems = result.diagnostics.sorted();
-  if (problems.length > 0) process.stderr.write(formatDiagnostics(problems, "text"));
+  if (problems.length > 0) process.stderr.write(formatDiagnostics(problems, "text", process.cwd(), { sources: result.head.sources, ...draw }));
   return result.diagnostics.hasErrors ? 1 : 0;
 }

@@ -1,116 +1,165 @@
 import { parseArgs } from "node:util";
 import type { ReportFormat } from "../diagnostics/format.js";
-
-const usage = `Usage:
-  toms build [--content DIR] [--out DIR] [--no-pdf] [--no-archive]
-  toms check [--content DIR] [--format text|json|github]
-  toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]
-  toms record [--out DIR] [--content DIR] [--adopt]
-
-  --content DIR   the content folder (default: measures)
-  --out DIR       where the site is written, or (record) the site as deployed (default: dist)
-  --no-pdf        build the HTML annexes only
-  --no-archive    do not write the published versions to OUT/<version>/
-  --adopt         record: take a site built by a toms that did not mark drafts
-  --format        output format
-  --help          show this help
-`;
+import { closest } from "../util/suggest.js";
+import { printable } from "../util/terminal.js";
+import { tomsVersion } from "../util/toms-version.js";
+import { type CommandSpec, commandHelp, commands, globalOptions, mainHelp, type OptionSpec } from "./commands.js";
+import { findContent, noContentFolder } from "./content-folder.js";
 
 /** Exit codes of the command line contract. */
 export const exit = { ok: 0, problems: 1, usage: 2 } as const;
 
+/** Wrong usage: what is wrong, and which help to read (exit 2). */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly helpFor?: CommandSpec,
+  ) {
+    super(message);
+  }
+}
+
 /** Runs the toms command line and returns its exit code; commands are loaded only when used. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    return await run(argv);
   } catch (error) {
-    process.stderr.write(`toms: ${usageProblem(error as NodeJS.ErrnoException)}\n\n${usage}`);
+    if (!(error instanceof UsageError)) throw error;
+    // Arguments are printed back: escaped like content, so a typed escape sequence cannot act on the terminal.
+    const where = error.helpFor ? `Run "toms help ${error.helpFor.name}" for its options and examples.` : 'Run "toms help" for the commands.';
+    process.stderr.write(`toms: ${printable(error.message)}\n${where}\n`);
     return exit.usage;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) {
-    process.stdout.write(usage);
-    return exit.ok;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { index, name } = findCommand(argv);
+  if (name === undefined || name === "help") {
+    const rest = index === -1 ? argv : argv.filter((_, i) => i !== index);
+    const { values, positionals } = parseFor(rest, globalOptions);
+    if (values.version) return print(`toms ${tomsVersion()}\n`);
+    if (name === undefined || positionals.length === 0) return print(mainHelp());
+    if (positionals.length > 1) throw new UsageError(`help takes one command, got "${positionals.join(" ")}"`);
+    return print(commandHelp(commandNamed(positionals[0] as string)));
   }
-  const content = values.content ?? "measures";
-  const fail = (message: string) => {
-    process.stderr.write(`toms: ${message}\n\n${usage}`);
-    return exit.usage;
-  };
-  // Options a command does not take are an error, not silently ignored.
-  const allowed: Record<string, string[]> = {
-    check: ["content", "format"],
-    build: ["content", "out", "no-pdf", "no-archive"],
-    diff: ["content", "format", "report"],
-    record: ["content", "out", "adopt"],
-  };
-  const extra = Object.keys(values).filter((name) => name !== "help" && command !== undefined && allowed[command] && !allowed[command].includes(name));
-  if (extra.length > 0) return fail(`${command} has no option --${extra[0]}`);
-  switch (command) {
+  const spec = commandNamed(name);
+  const args = argv.filter((_, i) => i !== index);
+  // Help is help even when other arguments are wrong: it is what someone who got them wrong asks for.
+  if (wantsHelp(args, spec)) return print(commandHelp(spec));
+  const { values, positionals } = parseFor(args, [...spec.options, ...globalOptions], spec);
+  if (values.version) return print(`toms ${tomsVersion()}\n`);
+  if (positionals.length < spec.positionals.min || positionals.length > spec.positionals.max) {
+    const got = positionals.length > spec.positionals.max ? `, got "${positionals.join(" ")}"` : "";
+    throw new UsageError(`${spec.positionals.problem}${got}`, spec);
+  }
+  for (const option of spec.options) {
+    const value = values[option.name];
+    if (option.choices && typeof value === "string" && !option.choices.includes(value)) {
+      const near = closest(value, option.choices);
+      const hint = near === undefined ? "" : `; did you mean "${near}"?`;
+      throw new UsageError(`unknown --${option.name} "${value}" for ${spec.name} (${listed(option.choices)}${hint})`, spec);
+    }
+  }
+  const string = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
+  const flag = (key: string) => values[key] === true;
+  // Without --content the content folder is looked for (content-folder.ts); --out then defaults to dist/ beside it.
+  const given = string("content");
+  const found = given === undefined ? findContent() : undefined;
+  const content = given ?? found?.content;
+  const out = string("out") ?? found?.out ?? "dist";
+  switch (spec.name) {
     case "check": {
-      const format = (values.format ?? "text") as ReportFormat;
-      if (!["text", "json", "github"].includes(format)) return fail(`unknown --format "${format}" for check (text, json or github)`);
-      if (rest.length > 0) return fail(`check takes no arguments, got "${rest.join(" ")}"`);
+      if (content === undefined) throw new UsageError(noContentFolder, spec);
       const { runCheck } = await import("./check.js");
-      return runCheck({ content, format });
+      return runCheck({ content, format: (string("format") ?? "text") as ReportFormat });
     }
     case "build": {
-      if (rest.length > 0) return fail(`build takes no arguments, got "${rest.join(" ")}"`);
+      if (content === undefined) throw new UsageError(noContentFolder, spec);
       const { runBuild } = await import("./build.js");
-      return runBuild({ content, out: values.out ?? "dist", pdf: !values["no-pdf"], archive: !values["no-archive"] });
+      return runBuild({ content, out, pdf: !flag("no-pdf"), archive: !flag("no-archive"), verbose: flag("verbose") });
     }
     case "diff": {
-      const [base, head] = rest;
-      if (base === undefined || rest.length > 2) return fail("diff takes BASE and an optional HEAD revision");
-      const format = values.format ?? "markdown";
-      if (!["markdown", "json"].includes(format)) return fail(`unknown --format "${format}" for diff (markdown or json)`);
+      const [base, head] = positionals as [string, string | undefined];
+      const report = string("report");
       const { runDiff } = await import("./diff.js");
+      // No content folder in the working tree is for toms diff to explain (it may be at the revisions).
       return runDiff({
-        content,
+        content: content ?? "measures",
         base,
         ...(head !== undefined && { head }),
-        format: format as "markdown" | "json",
-        ...(values.report !== undefined && { report: values.report }),
+        format: (string("format") ?? "markdown") as "markdown" | "json",
+        ...(report !== undefined && { report }),
       });
     }
     case "record": {
-      if (rest.length > 0) return fail(`record takes no arguments, got "${rest.join(" ")}"`);
+      if (content === undefined) throw new UsageError(noContentFolder, spec);
       const { runRecord } = await import("./record.js");
-      return runRecord({ content, out: values.out ?? "dist", adopt: values.adopt === true });
+      return runRecord({ content, out, adopt: flag("adopt") });
     }
-    case undefined:
-      return fail("no command given");
     default:
-      return fail(`unknown command "${command}"`);
+      throw new Error(`command ${spec.name} has no handler`);
   }
 }
 
-// node:util's messages are written for programmers; say what is wrong in the command's own terms.
-function usageProblem(error: NodeJS.ErrnoException): string {
-  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
-  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${option}"`;
-  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    return /does not take/.test(error.message) ? `option "${option}" takes no value` : `option "${option}" needs a value`;
-  }
-  return error.message;
+function print(text: string): number {
+  process.stdout.write(text);
+  return exit.ok;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      content: { type: "string" },
-      out: { type: "string" },
-      format: { type: "string" },
-      report: { type: "string" },
-      "no-pdf": { type: "boolean" },
-      "no-archive": { type: "boolean" },
-      adopt: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+// The first argument that is neither an option nor an option's value. Parsed leniently with every option any
+// command has, so that `toms --content x check` finds "check", and an unknown option is reported by its command.
+function findCommand(argv: string[]): { index: number; name: string | undefined } {
+  const options = Object.fromEntries([...commands.flatMap((c) => c.options), ...globalOptions].map((o) => [o.name, config(o)]));
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  const first = tokens.find((t) => t.kind === "positional");
+  return first ? { index: first.index, name: first.value } : { index: -1, name: undefined };
+}
+
+function commandNamed(name: string): CommandSpec {
+  const spec = commands.find((c) => c.name === name);
+  if (spec) return spec;
+  const near = closest(name, [...commands.map((c) => c.name), "help"]);
+  throw new UsageError(`unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ""}`);
+}
+
+function wantsHelp(args: string[], spec: CommandSpec): boolean {
+  const options = Object.fromEntries([...spec.options, ...globalOptions].map((o) => [o.name, config(o)]));
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  return tokens.some((t) => t.kind === "option" && t.name === "help");
+}
+
+// Parses strictly with the given options; node's messages are written for programmers, so they are said again in
+// the command's terms, with the option meant when one is near.
+function parseFor(args: string[], options: readonly OptionSpec[], spec?: CommandSpec) {
+  try {
+    return parseArgs({ args, options: Object.fromEntries(options.map((o) => [o.name, config(o)])), strict: true, allowPositionals: true });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? "";
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      throw new UsageError(/does not take/.test(e.message) ? `option "${option}" takes no value` : `option "${option}" needs a value`, spec);
+    }
+    if (e.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(e.message, spec);
+    const name = option.replace(/^-+/, "").replace(/=.*$/, "");
+    const others = commands.filter((c) => c !== spec && c.options.some((o) => o.name === name)).map((c) => c.name);
+    if (spec && others.length > 0)
+      throw new UsageError(`${spec.name} has no option --${name} (${listed(others, "and")} ${others.length === 1 ? "has" : "have"} it)`, spec);
+    const near = option.startsWith("--")
+      ? closest(
+          name,
+          options.map((o) => o.name),
+        )
+      : undefined;
+    const suffix = spec ? ` for ${spec.name}` : "";
+    throw new UsageError(`unknown option "${option}"${suffix}${near ? ` (did you mean "--${near}"?)` : ""}`, spec);
+  }
+}
+
+function config(o: OptionSpec): { type: "string" | "boolean"; short?: string } {
+  return { type: o.type, ...(o.short && { short: o.short }) };
+}
+
+// "a, b or c"
+function listed(items: readonly string[], conjunction = "or"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }

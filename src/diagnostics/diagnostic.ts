@@ -13,6 +13,9 @@ export interface Diagnostic {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /** Where the span the problem is about ends (exclusive), when known: the code frame underlines it. */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /** A place in a file: absolute path plus 1-based line and column. */
@@ -20,6 +23,9 @@ export interface Place {
   file: string;
   line: number;
   column: number;
+  /** The end of the value or key at this place (exclusive), when known. */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /** Collects the diagnostics of one run; stages add to it and go on, so one run reports everything. */
@@ -28,7 +34,8 @@ export class Diagnostics {
 
   /** Records a problem with the rule's default severity. */
   add(rule: RuleId, place: Place, message: string, severity: Severity = rules[rule].severity): void {
-    this.list.push({ file: place.file, line: place.line, column: place.column, severity, rule, message });
+    const end = place.endLine !== undefined && place.endColumn !== undefined && { endLine: place.endLine, endColumn: place.endColumn };
+    this.list.push({ file: place.file, line: place.line, column: place.column, severity, rule, message, ...end });
   }
 
   /** True when any error (not only warnings) was recorded. */

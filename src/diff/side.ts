@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Diagnostics, type Place } from "../diagnostics/diagnostic.js";
+import { remembering, type SourceLookup } from "../diagnostics/sources.js";
 import { diskFs, type ContentFs } from "../load/content-fs.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
@@ -23,6 +24,8 @@ export interface Side {
   diagnostics: Diagnostics;
   /** Where a top-level field of site.yaml is written on this side. */
   placeOf(field: string): Place;
+  /** The texts of this side's files as they were checked, for the code frames of its problems. */
+  sources: SourceLookup;
 }
 
 /** Reads the content folder at `revision` (or from the working tree when undefined) without touching the working tree or index. */
@@ -39,7 +42,8 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
   }
   const short = commit?.slice(0, 7);
   const label = revision === undefined ? "the working tree" : commit?.startsWith(revision) ? `${short}` : `${revision} (${short})`;
-  const { site, diagnostics } = present ? check(root, contentFs) : { site: undefined, diagnostics: new Diagnostics() };
+  const kept = remembering(contentFs);
+  const { site, diagnostics } = present ? check(root, kept.fs) : { site: undefined, diagnostics: new Diagnostics() };
   const sitePath = path.join(root, "site.yaml");
   const placeOf = (field: string): Place => {
     try {
@@ -54,7 +58,7 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
     }
     return { file: sitePath, line: 1, column: 1 };
   };
-  return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf };
+  return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf, sources: kept.sources };
 }
 
 function isFolder(dir: string): boolean {

@@ -34,11 +34,17 @@ export function nodeAt(file: YamlFile, pointer: string | readonly (string | numb
 export function placeAt(file: YamlFile, pointer: string | readonly (string | number)[], which: "value" | "key" = "value"): Place {
   const { node, pair } = nodeAt(file, pointer);
   const key = pair && isPair(pair) ? (pair.key as Node | null) : undefined;
-  let offset: number | undefined;
-  if (which === "key" && key?.range) offset = key.range[0];
-  else if (node?.range && !(isScalar(node) && node.value === null && key?.range)) offset = node.range[0];
-  else if (key?.range) offset = key.range[0];
-  return placeOfOffset(file, offset ?? firstContentOffset(file));
+  let range: readonly number[] | undefined;
+  if (which === "key" && key?.range) range = key.range;
+  else if (node?.range && !(isScalar(node) && node.value === null && key?.range)) range = node.range;
+  else if (key?.range) range = key.range;
+  if (!range) return placeOfOffset(file, firstContentOffset(file));
+  const [start = 0, end = start] = range;
+  const place = placeOfOffset(file, start);
+  if (end <= start) return place;
+  // Where the value (or key) ends, so a code frame can underline all of it; ranges of the yaml package end exclusive.
+  const { line: endLine, column: endColumn } = placeOfOffset(file, end);
+  return { ...place, endLine, endColumn };
 }
 
 /** The place of a field's key inside the mapping at `pointer` (for "unknown field"). */

@@ -33,7 +33,8 @@ export interface BuildCommand {
 export function startBuild(command: BuildCommand): Run {
   const tag = crypto.randomUUID();
   const tmpdir = fs.mkdtempSync(path.join(command.scratch, "tmp-"));
-  const child = spawn(process.execPath, ["bin/toms.js", "build", "--content", command.content, "--out", command.out, ...(command.args ?? [])], {
+  // --verbose: the tests wait for the steps (browser started, an annex printed), which a build without a terminal keeps quiet.
+  const child = spawn(process.execPath, ["bin/toms.js", "build", "--verbose", "--content", command.content, "--out", command.out, ...(command.args ?? [])], {
     cwd: root,
     env: { ...process.env, ...command.env, TMPDIR: tmpdir, TOMS_FAULT_TAG: tag },
   });

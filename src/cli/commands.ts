@@ -1,0 +1,208 @@
+/** An option of a command: how it is parsed and how its help describes it. */
+export interface OptionSpec {
+  name: string;
+  type: "string" | "boolean";
+  /** The placeholder of its value in the help ("DIR"). */
+  value?: string;
+  short?: string;
+  /** What it does, with its default; one entry per help line. */
+  help: string[];
+  /** The values it takes, when they are a fixed list. */
+  choices?: readonly string[];
+}
+
+/** A command of the command line: its options, arguments and help. */
+export interface CommandSpec {
+  name: string;
+  /** One line: what it does. */
+  summary: string;
+  usage: string;
+  options: OptionSpec[];
+  /** How many arguments it takes (BASE and HEAD of diff). */
+  positionals: { min: number; max: number; problem: string };
+  /** Paragraphs after the options. */
+  notes: string[];
+  examples: [command: string, what: string][];
+}
+
+const content: OptionSpec = {
+  name: "content",
+  type: "string",
+  value: "DIR",
+  help: ["the folder that holds site.yaml (default: found from here, see below)"],
+};
+const help: OptionSpec = { name: "help", type: "boolean", short: "h", help: ["show this help"] };
+
+/** Said by every command that looks for the content folder itself. */
+const discovery =
+  "Without --content, toms looks in this folder and then in each folder above it, up to the top of the git repository, for a folder measures/ or a site.yaml; the first it finds is the content folder.";
+
+/** The commands of toms, in the order `toms help` lists them. */
+export const commands: CommandSpec[] = [
+  {
+    name: "check",
+    summary: "check the measures and report every problem at its file, line and column",
+    usage: "toms check [--content DIR] [--format text|json|github]",
+    options: [
+      content,
+      {
+        name: "format",
+        type: "string",
+        value: "FORMAT",
+        choices: ["text", "json", "github"],
+        help: [
+          "text: each problem with its lines and what to do (default);",
+          "json: a list for programs; github: annotations in a GitHub",
+          "workflow, and the full list in its job summary",
+        ],
+      },
+      help,
+    ],
+    positionals: { min: 0, max: 0, problem: "check takes no arguments" },
+    notes: [discovery, "Exit status: 0 when there is no error (warnings may be shown), 1 for errors in the content, 2 for wrong usage."],
+    examples: [
+      ["toms check", "check the content folder of this project"],
+      ["toms check --content ../anlage-1", "check another content folder"],
+      ["toms check --format github", "in a GitHub workflow"],
+    ],
+  },
+  {
+    name: "build",
+    summary: "check, then write the HTML and PDF annexes and the index page",
+    usage: "toms build [--content DIR] [--out DIR] [--no-pdf] [--no-archive] [--verbose]",
+    options: [
+      content,
+      {
+        name: "out",
+        type: "string",
+        value: "DIR",
+        help: ["where the site is written (default: dist beside the content folder;", "with --content: dist here); it is replaced only when complete"],
+      },
+      { name: "no-pdf", type: "boolean", help: ["write the HTML annexes only (no browser needed)"] },
+      { name: "no-archive", type: "boolean", help: ["leave out the folders of published versions (OUT/<version>/)"] },
+      { name: "verbose", type: "boolean", help: ["print every step (browser, each PDF, each archived version)"] },
+      help,
+    ],
+    positionals: { min: 0, max: 0, problem: "build takes no arguments" },
+    notes: [
+      discovery,
+      "On any error nothing is written and --out stays as it was. Content that is not committed builds a draft, marked as such.",
+      "Exit status: 0 when the site was written, 1 for errors in the content or a failed build, 2 for wrong usage.",
+    ],
+    examples: [
+      ["toms build", "write the site to dist/"],
+      ["toms build --no-pdf", "the HTML annexes only, quickly"],
+      ["toms build --out public --no-archive", "into public/, without earlier versions"],
+    ],
+  },
+  {
+    name: "diff",
+    summary: "show what changed in each annex between two git revisions",
+    usage: "toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]",
+    options: [
+      content,
+      {
+        name: "format",
+        type: "string",
+        value: "FORMAT",
+        choices: ["markdown", "json"],
+        help: ["markdown: a pull-request comment (default); json: for programs"],
+      },
+      { name: "report", type: "string", value: "FILE", help: ["also write the full report, never shortened, to FILE"] },
+      help,
+    ],
+    positionals: { min: 1, max: 2, problem: "diff takes BASE and an optional HEAD revision" },
+    notes: [
+      "BASE and HEAD are git revisions (a branch, tag or commit); without HEAD, the working tree with its uncommitted changes.",
+      discovery,
+      'Exit status: 0 when the annexes are unchanged or "version" was raised, 1 for errors in the content or a change without a new version, 2 for wrong usage.',
+    ],
+    examples: [
+      ["toms diff main", "main against the working tree"],
+      ["toms diff v2026.1 HEAD", "two commits"],
+      ["toms diff main --format json --report diff.json", "for scripts"],
+    ],
+  },
+  {
+    name: "record",
+    summary: "record the versions of a deployed site on the branch toms-published",
+    usage: "toms record [--out DIR] [--content DIR] [--adopt]",
+    options: [
+      { name: "out", type: "string", value: "DIR", help: ["the site as deployed (default: dist beside the content folder;", "with --content: dist here)"] },
+      content,
+      { name: "adopt", type: "boolean", help: ["take a site built by a toms that did not mark drafts"] },
+      help,
+    ],
+    positionals: { min: 0, max: 0, problem: "record takes no arguments" },
+    notes: [
+      "Run by the Pages workflow after the deployment; push the branch toms-published afterwards.",
+      discovery,
+      "Exit status: 0 when recorded (or nothing was new), 1 when refused (a draft, changed files), 2 for wrong usage.",
+    ],
+    examples: [
+      ["toms record --out deployed-site", "record what the workflow deployed"],
+      ["toms record --adopt", "record dist/ of an older toms"],
+    ],
+  },
+];
+
+/** The options every command takes, and toms without a command. */
+export const globalOptions: OptionSpec[] = [
+  { name: "help", type: "boolean", short: "h", help: ['show help; "toms help COMMAND" shows a command\'s options and examples'] },
+  { name: "version", type: "boolean", help: ["print the version of toms"] },
+];
+
+/** The help of toms: its commands. */
+export function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'toms: the annex "Technische und organisatorische Schutzmaßnahmen" (Art. 32 GDPR) as docs-as-code',
+    "",
+    "Usage: toms COMMAND [OPTIONS]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    ...optionLines(globalOptions),
+    "",
+    'Run "toms help COMMAND" (or "toms COMMAND --help") for the options and examples of a command.',
+    "",
+  ].join("\n");
+}
+
+/** The help of one command: what it does, usage, options with defaults, notes and examples. */
+export function commandHelp(spec: CommandSpec): string {
+  const width = Math.max(...spec.examples.map(([command]) => command.length));
+  return [
+    `toms ${spec.name}: ${spec.summary}`,
+    "",
+    `Usage: ${spec.usage}`,
+    "",
+    "Options:",
+    ...optionLines(spec.options),
+    "",
+    ...spec.notes.flatMap((note) => [...wrap(note, 80), ""]),
+    "Examples:",
+    ...spec.examples.map(([command, what]) => `  ${command.padEnd(width)}  # ${what}`),
+    "",
+  ].join("\n");
+}
+
+function optionLines(options: readonly OptionSpec[]): string[] {
+  const label = (o: OptionSpec) => `${o.short ? `-${o.short}, ` : ""}--${o.name}${o.value ? ` ${o.value}` : ""}`;
+  const width = Math.max(...options.map((o) => label(o).length));
+  return options.flatMap((o) => o.help.map((line, i) => `  ${(i === 0 ? label(o) : "").padEnd(width)}  ${line}`));
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
