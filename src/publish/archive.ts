@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { RepoContent } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
@@ -58,12 +59,13 @@ export async function writeArchive(ctx: ArchiveContext): Promise<ManifestVersion
       const first = errors[0] as (typeof errors)[number];
       const entry = site.changes.findIndex((c) => c.version === earlier.version);
       ctx.diagnostics.add(
-        "version-unbuildable",
+        say["version-unbuildable"].unbuildable({
+          version: earlier.version,
+          commit: short,
+          errors: errors.length,
+          first: { file: path.relative(process.cwd(), first.file), line: first.line, column: first.column, message: first.message },
+        }),
         sitePlace(site, entry >= 0 ? ["changes", entry, "version"] : ["version"]),
-        `Version "${earlier.version}" was published, but nothing recorded what: its last commit ${short} no longer passes toms's checks ` +
-          `(${errors.length} error${errors.length === 1 ? "" : "s"}, the first: ${path.relative(process.cwd(), first.file)}:${first.line}:${first.column} ${first.message}), ` +
-          `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${earlier.version} ` +
-          `(the site deployed before still serves them at ${earlier.version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
       );
       continue;
     }

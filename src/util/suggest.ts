@@ -1,4 +1,4 @@
-/** Finds the candidate closest to a misspelt word, for "did you mean …" hints; undefined when none is close. */
+/** Finds the candidate closest to a misspelt word, for the "did you mean …" of a message; undefined when none is close. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -13,12 +13,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   // Allow roughly one edit per three letters: "berlinn" → "berlin", but not "paris" → "berlin".
   const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
-}
-
-/** " (did you mean "x"?)" or the empty string. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = closest(word, candidates);
-  return match === undefined ? "" : ` (did you mean "${match}"?)`;
 }
 
 // Optimal string alignment distance: Levenshtein plus swapped neighbours.
