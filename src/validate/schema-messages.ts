@@ -79,21 +79,42 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
   if (more) diagnostics.add(say[more.rule].more({ count: more.count }), more.place);
 }
 
-// Which of ajv's errors say something the author needs: of alternatives (oneOf, not) the branch that
-// fits the value's type, or the parent when none does; never the "if" bookkeeping.
-function explained(error: SchemaError): boolean {
-  const data = error.data;
+/**
+ * Which of ajv's errors say something the author needs; never the "if" bookkeeping. Of alternatives (oneOf), what
+ * fits the value, decided by what each alternative is, not by its place in the schema. Alternatives of different
+ * types (a certification is a name or a set of fields) are explained by the one of the value's type, or by the oneOf
+ * itself when the value has none of them; alternatives told apart by their fields (a measure has text, file or ref)
+ * by the oneOf, which says that better than each branch's "needs text".
+ */
+export function explained(error: SchemaError): boolean {
   if (error.keyword === "if" || /\/not\//.test(error.schemaPath)) return false;
-  if (error.keyword === "not") return isFields(data);
-  const certification = /\/certifications\/\d+$/.test(error.instancePath);
-  if (error.keyword === "oneOf") return certification ? typeof data !== "string" && !isFields(data) : isFields(data);
-  const branch = /\/oneOf\/(\d+)\//.exec(error.schemaPath)?.[1];
-  if (branch === undefined) return true;
-  // A measure's branches only say "needs text", "needs file", "needs ref": the parent says it better.
-  if (!/\/certifications\/\d+(\/|$)/.test(error.instancePath)) return false;
-  // A certification is a name (branch 0) or a set of fields (branch 1): explain the one the author meant.
-  if (!certification) return branch === "1";
-  return branch === (typeof data === "string" ? "0" : isFields(data) ? "1" : "neither");
+  if (error.keyword === "not") return isFields(error.data);
+  if (error.keyword === "oneOf") {
+    const types = (error.schema as { type?: unknown }[]).flatMap((branch) => (typeof branch.type === "string" ? [branch.type] : []));
+    return types.length > 0 ? !types.some((type) => hasType(error.data, type)) : isFields(error.data);
+  }
+  // Deeper inside an alternative (a field of a certification): only the alternative that reads the value's fields
+  // gets there, the one the author meant.
+  if (!/\/oneOf\/\d+\/[^/]+$/.test(error.schemaPath)) return true;
+  // A keyword of the alternative itself (its type, its required fields): kept when the alternative is of the value's type.
+  const type = (error.parentSchema as { type?: unknown } | undefined)?.type;
+  return typeof type === "string" && hasType(error.data, type);
+}
+
+// Whether a value is of a JSON Schema type.
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "object":
+      return isFields(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
 }
 
 function explain(file: YamlFile, kind: Kind, error: SchemaError): Said<SchemaRule> {
