@@ -89,9 +89,9 @@ describe("explaining the alternatives of a oneOf", () => {
     expect(inOrder).toEqual([
       '15:9 "certifications" in location "aws" must not be empty. [invalid-value]',
       '16:9 A certification in location "aws" must be a name, or a name with a url, but here it is the number 27001. [wrong-type]',
-      '17:9 Location "aws" is missing the required field "name". [required-field]',
+      '17:9 Certification no. 3 of location "aws" is missing the required field "name". [required-field]',
       '18:35 "ftp://example.org" is not a web address; write it as https://… [invalid-value]',
-      '19:30 Unknown field "link" in location "aws". [unknown-field]',
+      '19:30 Unknown field "link" in certification no. 5 of location "aws". [unknown-field]',
     ]);
     expect(messages("site", site, true)).toEqual(inOrder);
   });

@@ -70,9 +70,11 @@ export function didYouMean(suggestion: string | undefined): string {
 
 /**
  * Names the thing a place in a content file is in, from the pointer's tokens and the file's value: e.g.
- * `measure "zutritt-rz"`, `location no. 3` or `site.yaml`.
+ * `measure "zutritt-rz"`, `location no. 3`, `certification no. 2 of location "aws"` or `site.yaml`. With `itself`
+ * the pointer is a set of fields that lacks or has a field (required and unknown fields), and names that set itself
+ * where it has a name of its own (the organisation, a certification) rather than the thing around it.
  */
-export function placeName(kind: Kind, tokens: readonly string[], value: unknown): string {
+export function placeName(kind: Kind, tokens: readonly string[], value: unknown, itself = false): string {
   const fields = value as Record<string, unknown> | undefined;
   const item = (list: string, noun: string): string | undefined => {
     const index = tokens.indexOf(list);
@@ -82,11 +84,17 @@ export function placeName(kind: Kind, tokens: readonly string[], value: unknown)
     return typeof entry?.id === "string" && entry.id !== "" ? `${noun} "${shorten(entry.id)}"` : `${noun} no. ${n + 1}`;
   };
   if (kind === "section") return item("measures", "measure") ?? "the section";
+  // A certification's own fields (name, url) belong to it, not to its location; the entry itself (a name, or a set
+  // of fields) is a value of the location's "certifications".
+  const certification = tokens.indexOf("certifications");
+  if (certification !== -1 && tokens.length > certification + (itself ? 1 : 2)) {
+    return `certification no. ${Number(tokens[certification + 1]) + 1} of ${item("locations", "location") ?? "a location"}`;
+  }
   return (
     item("locations", "location") ??
     item("groups", "group") ??
     (tokens[0] === "changes" && tokens.length > 1 ? `change entry no. ${Number(tokens[1]) + 1}` : undefined) ??
-    (tokens[0] === "organisation" && tokens.length > 1 ? "organisation" : "site.yaml")
+    (tokens[0] === "organisation" && (tokens.length > 1 || itself) ? "organisation" : "site.yaml")
   );
 }
 

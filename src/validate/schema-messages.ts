@@ -50,14 +50,14 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
   for (const [pointer, fields] of missing) {
     report(
       () => placeAt(file, pointer),
-      () => say["required-field"].missing({ where: describe(file, kind, pointer), fields }),
+      () => say["required-field"].missing({ where: describe(file, kind, pointer, true), fields }),
     );
   }
   for (const { pointer, name, suggestion } of unknown) {
     report(
       () => placeOfKey(file, pointer, name),
       () => {
-        const where = describe(file, kind, pointer);
+        const where = describe(file, kind, pointer, true);
         return name === "<<" ? say["unknown-field"].mergeKey({ where }) : say["unknown-field"].unknown({ field: name, where, suggestion });
       },
     );

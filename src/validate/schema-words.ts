@@ -4,9 +4,9 @@ import { placeName, type Kind } from "../diagnostics/words.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { nodeAt, parsePointer } from "./yaml-path.js";
 
-/** Names the thing a pointer is in, e.g. `measure "zutritt-rz"`, `location no. 3` or `site.yaml`. */
-export function describe(file: YamlFile, kind: Kind, pointer: string): string {
-  return placeName(kind, parsePointer(pointer), file.value);
+/** Names the thing a pointer is in, e.g. `measure "zutritt-rz"`, `location no. 3` or `site.yaml` (with `itself`: see placeName). */
+export function describe(file: YamlFile, kind: Kind, pointer: string, itself = false): string {
+  return placeName(kind, parsePointer(pointer), file.value, itself);
 }
 
 /** The name of the field a pointer ends in (the list's name for a list entry). */
