@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { parse } from "yaml";
+import type { Said } from "../src/diagnostics/say.js";
 import { diffContent } from "../src/diff/diff.js";
 import { commentBudget, commentLimit, markdownReport } from "../src/diff/markdown.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
@@ -100,8 +101,13 @@ test("a head that outgrows the comment by itself (problems, suggestion, overview
   const result = diffContent({ content: "measures", base, cwd: repo.dir, today: "2026-01-01" });
   // Far beyond what toms produces today: 5,000 problems of 5,000 characters, a 200,000-character suggestion,
   // 5,000 annexes with 1,000-character names.
+  // Messages no template makes, so the test forges them.
   for (let i = 0; i < 5000; i++)
-    result.diagnostics.add("version-unchanged", { file: path.join(repo.dir, "measures/site.yaml"), line: i + 1, column: 1 }, `Problem ${i} `.repeat(500));
+    result.diagnostics.add({ rule: "version-unchanged", message: `Problem ${i} `.repeat(500) } as Said, {
+      file: path.join(repo.dir, "measures/site.yaml"),
+      line: i + 1,
+      column: 1,
+    });
   if (result.suggestion) result.suggestion.yaml = `changes:\n${"  - summary: lang\n".repeat(12_000)}`;
   for (let i = 0; i < 5000; i++) result.annexes.push({ location: `ort-${i}`, name: "N".repeat(1000), changes: [] });
   const { text, truncated } = markdownReport(result, { reportFile: `${"r".repeat(5000)}.md`, cwd: repo.dir });

@@ -1,5 +1,6 @@
 import type { RuleId } from "./rules.js";
 import { rules } from "./rules.js";
+import type { Said } from "./say.js";
 
 /** How bad a problem is: errors stop a build, warnings do not. */
 export type Severity = "error" | "warning";
@@ -32,8 +33,8 @@ export interface Place {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  /** Records a problem with the rule's default severity. */
-  add(rule: RuleId, place: Place, message: string, severity: Severity = rules[rule].severity): void {
+  /** Records a problem, said by the catalogue (see say.ts), with its rule's severity unless another is given. */
+  add({ rule, message }: Said, place: Place, severity: Severity = rules[rule].severity): void {
     const end = place.endLine !== undefined && place.endColumn !== undefined && { endLine: place.endLine, endColumn: place.endColumn };
     this.list.push({ file: place.file, line: place.line, column: place.column, severity, rule, message, ...end });
   }

@@ -1,71 +1,715 @@
-/** The catalogue of diagnostic rules: permanent ids, their severity and what an author should do. */
+import type { Severity } from "./diagnostic.js";
+import { atStart, characterRun, describeHidden, didYouMean, kindOf, listing, quoted, shorten, typeWord, type Kind } from "./words.js";
+
+/**
+ * The rule catalogue: every diagnostic toms reports, with everything said about it. Each rule has a permanent id,
+ * a severity, a title and a `why` for the rules reference, a `hint` (what to do, shown with every diagnostic), the
+ * check fixture whose input and output show it (or the test that covers it where no fixture can), and the
+ * templates of its messages: call sites pass values, never words (see say.ts), so every sentence a data protection
+ * officer reads is written here.
+ */
+export interface Rule {
+  severity: Severity;
+  /** A few words naming the problem, e.g. "Unknown location". */
+  title: string;
+  /** One or two sentences for the rules reference: what the rule protects, in plain words. */
+  why: string;
+  /** What to do, shown with every diagnostic of the rule. */
+  hint: string;
+  /** The case under test/fixtures/check whose expected.txt shows the rule, or where it is tested instead. */
+  fixture: string | Elsewhere;
+  /** The rule's messages, one template per distinct message. */
+  messages: Record<string, (params: never) => string>;
+}
+
+/** A rule no check fixture can show (other commands report it, or its input cannot live in git), and the test that covers it. */
+export interface Elsewhere {
+  /** The test file (from the repository root) that produces the rule. */
+  test: string;
+  /** Why no check fixture shows it. */
+  reason: string;
+}
+
+// After 50 problems of one file the schema check says how many more there are, under the rule of the first one
+// left out: one template shared by the rules the schema reports.
+const more = (p: { count: number }) => `This file has ${p.count} more problems like the ones above; fix those first, then check again.`;
+
+// How file-encoding's messages end.
+const saveAsUtf8 = "toms reads UTF-8 only. Save the file as UTF-8.";
+
+// Entries of these lists are sets of fields: what such an entry holds.
+const entryFields = {
+  measures: "id and text",
+  groups: "id and title",
+  locations: "id and name",
+  changes: "version, date and summary",
+} as const;
+
+/** A list of site.yaml or a section file whose entries are sets of fields. */
+export type EntryList = keyof typeof entryFields;
+
+/** Whether a list's entries are sets of fields (a measure, a group …). */
+export function isEntryList(list: string): list is EntryList {
+  return Object.hasOwn(entryFields, list);
+}
+
+/** The kinds of emphasis Markdown reads: italics, bold, strikethrough (mdast's node types). */
+export type Emphasis = "emphasis" | "strong" | "delete";
+
+const emphasisWord: Record<Emphasis, string> = { emphasis: "italics", strong: "bold", delete: "strikethrough" };
+
+// What kind of id each id-valued field holds.
+const idKinds: Record<string, string> = { id: "id", group: "group id", ref: "measure id", locations: "location id" };
+
+// How `toms build` and the published-version check word a published version and what to do about a changed one.
+const published = (p: { date: string; commit: string }) => `was published on ${p.date} from commit ${p.commit}`;
+const raise = (next: string) => `raise "version" (e.g. to "${next}"), set "valid_from" and add an entry to "changes"`;
+const changedSince = (p: { measures: readonly string[]; fields: readonly string[] }) => {
+  const all = [...p.measures.map((id) => `measure "${id}"`), ...p.fields];
+  return `changed: ${all.slice(0, 4).join(", ")}${all.length > 4 ? ` and ${all.length - 4} more` : ""}`;
+};
+
+/** The catalogue of diagnostic rules (see Rule). */
 export const rules = {
-  "yaml-syntax": { severity: "error", hint: "Fix the YAML syntax at this position (indentation with spaces, closed quotes, a colon after each key)." },
-  "yaml-duplicate-key": { severity: "error", hint: "Each field may appear only once; delete or rename the repeated one." },
-  "yaml-alias": { severity: "error", hint: "Write the value out instead of expanding YAML aliases (*name) so often." },
-  "file-encoding": { severity: "error", hint: "Save the file as UTF-8." },
-  "file-too-large": { severity: "error", hint: "Split the content into smaller files." },
-  "file-empty": { severity: "error", hint: "Fill in the file or delete it." },
-  "file-unreadable": { severity: "error", hint: "Check that the file exists and can be read." },
-  "content-missing": { severity: "error", hint: "Point --content at the folder that holds site.yaml." },
-  "required-field": { severity: "error", hint: "Add the missing field." },
-  "unknown-field": { severity: "error", hint: "Remove the field or correct its name." },
-  "wrong-type": { severity: "error", hint: "Change the value to the kind of value the field takes." },
-  "invalid-value": { severity: "error", hint: "Correct the value." },
-  "empty-list": { severity: "error", hint: "Add at least one entry or remove the field." },
-  "measure-source": { severity: "error", hint: "Give a measure exactly one of text, file or ref." },
-  "intro-source": { severity: "error", hint: "Give either intro or intro_file, not both." },
-  "duplicate-id": { severity: "error", hint: "Give each section, measure, group and location its own id." },
-  "reserved-id": { severity: "error", hint: "Choose another id." },
-  "group-ref": { severity: "error", hint: "Use the id of a group listed in site.yaml." },
-  "location-ref": { severity: "error", hint: "Use the id of a location listed in site.yaml." },
-  "measure-ref": { severity: "error", hint: "Use the id of a measure that has its own text or file." },
-  "ref-cycle": { severity: "error", hint: "Let one of the measures carry the text itself." },
-  "ref-locations": { severity: "error", hint: "A measure that reuses another may only narrow its locations, not widen them." },
-  "file-ref": { severity: "error", hint: "Check the path; it is relative to the file that names it." },
-  "file-outside": { severity: "error", hint: "Keep prose files inside the content folder." },
-  "empty-group": { severity: "error", hint: "Add a section file for this group or remove the group from site.yaml." },
-  "section-heading": { severity: "error", hint: "Only the single section of a group may be shown without its own heading." },
-  "unused-location": { severity: "warning", hint: "Remove the location or assign measures to it." },
-  "markdown-html": { severity: "error", hint: "Write the text in Markdown; HTML is not allowed in measures." },
-  "markdown-too-complex": { severity: "error", hint: "Split the text into several measures or simplify its formatting." },
-  "unsafe-link": { severity: "error", hint: "Link only to http, https, mailto or tel addresses." },
-  "markdown-image": { severity: "warning", hint: "Describe the measure in words; the annex shows no images." },
+  "yaml-syntax": {
+    severity: "error",
+    title: "YAML syntax error",
+    why: "site.yaml and the section files are YAML. Where their syntax is broken, toms cannot tell what a file means, so it stops there rather than guess what the annex should say.",
+    hint: "Fix the YAML syntax at this position (indentation with spaces, closed quotes, a colon after each key).",
+    fixture: "yaml-missing-colon",
+    messages: {
+      tabIndent: () => "Tabs are not allowed for indentation in YAML; indent with spaces.",
+      unclosedList: () => "This list in square brackets [ … ] is not closed; add a ] after its last entry.",
+      unclosedFields: () => "This group of fields in curly braces { … } is not closed; add a } after its last field.",
+      listNotAligned: () => "The list entries (lines starting with -) here do not start in the same column as those above; line them up.",
+      indentDiffers: () =>
+        "This line is indented differently from the lines around it; fields of the same entry must start in the same column (indent with spaces).",
+      colonInValue: () =>
+        'This value contains ": " (a colon and a space), which YAML reads as the start of another field; put the whole value in double quotes.',
+      indentedTooFar: () => "This line is indented further than the field above it; fields of the same entry must start in the same column.",
+      notAField: () => "This line is not a field: a colon is missing after the field name (write name: value), or a quotation mark above is not closed.",
+      unclosedQuote: (p: { quote: '"' | "'" }) => `This quotation mark (${p.quote}) is never closed; add a closing ${p.quote} at the end of the value.`,
+      missingColon: () => "A colon is missing after this field name; write name: value.",
+      commentNeedsSpace: () => "A # starts a comment only after a space; add a space before the #, or put the whole value in quotes.",
+      missingComma: () => "A comma is missing between two entries in [ … ] or { … }.",
+      missingSpaceAfterColon: () => "Add a space after the colon.",
+      tagNeedsSpace: () => "Put a space after a YAML tag (!…) or anchor (&…), or put the whole value in quotes.",
+      somethingMissing: () => "Something is missing in the YAML here; check the quotation marks, brackets, colons and commas.",
+      badEscape: (p: { escape: string }) =>
+        `Inside double quotes a backslash starts a special character, and "${p.escape}" is not one; write \\\\ for a backslash, or use single quotes.`,
+      badStart: (p: { char: string }) => `In YAML a value cannot start with "${p.char}"; put the whole value in quotes.`,
+      multipleDocuments: () => "The file holds more than one YAML document (a line with ---); keep one per file.",
+      tag: (p: { tag?: string }) => `${p.tag ? `"${p.tag}" is a YAML tag, which` : "YAML tags (!…)"} toms does not support; write plain values.`,
+      keyTooLong: () => "A field name may be at most 1024 characters long; perhaps a colon or quotation mark is misplaced.",
+      afterBlockHeader: () => "After | or > nothing may follow on the same line; start the text on the next line.",
+      structureBreaks: () => "The YAML structure breaks here; check the indentation, and that each line is a field (name: value) or a list entry (- value).",
+      unreadableHere: () => "The YAML cannot be read here; check the indentation, quotation marks, brackets and colons.",
+      notYaml: () => "The file cannot be read as YAML.",
+      tooDeep: () => "The YAML is nested too deeply to be read.",
+      nestedBeyond: (p: { levels: number }) => `The YAML is nested more than ${p.levels} levels deep here; toms content needs only a few levels.`,
+      complexKey: () => "A field name here is a list or a set of fields; a field name must be a single word or text.",
+      unresolvedAlias: (p: { name: string }) => `The alias *${p.name} refers to no anchor &${p.name} above it.`,
+    },
+  },
+  "yaml-duplicate-key": {
+    severity: "error",
+    title: "Field given twice",
+    why: "When a field appears twice in the same place, only one of its values could count. toms does not pick one silently: the other may be the one you meant.",
+    hint: "Each field may appear only once; delete or rename the repeated one.",
+    fixture: "yaml-duplicate-key",
+    messages: {
+      twice: (p: { field?: string }) =>
+        `${p.field === undefined ? "This field" : `The field "${p.field}"`} appears twice in the same place; each field may be given only once.`,
+    },
+  },
+  "yaml-alias": {
+    severity: "error",
+    title: "Aliases expand too far",
+    why: 'A YAML alias (*name) repeats a value written elsewhere. An annex needs none; a file whose aliases expand to millions of values (a "billion laughs" file) would exhaust the memory of the check.',
+    hint: "Write the value out instead of expanding YAML aliases (*name) so often.",
+    fixture: "yaml-alias-bomb",
+    messages: {
+      expandsTooFar: () => "The YAML aliases (*name) here expand to too much data; write the values out instead.",
+    },
+  },
+  "file-encoding": {
+    severity: "error",
+    title: "File not saved as UTF-8",
+    why: "toms reads text as UTF-8. A file saved in another encoding (Windows-1252, UTF-16) or a binary file would put garbled letters into the annex, so toms reports it instead of guessing.",
+    hint: "Save the file as UTF-8.",
+    fixture: "encoding-latin1-section",
+    messages: {
+      utf16: () => `The file is saved as UTF-16; ${saveAsUtf8}`,
+      utf16WithoutMark: () => `The file is saved as UTF-16 without a byte-order mark; ${saveAsUtf8}`,
+      nulBytes: () => `The file holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one); ${saveAsUtf8}`,
+      invalidByte: (p: { byte: number; legacy?: string }) =>
+        `The file is not saved as UTF-8: the byte 0x${p.byte.toString(16).toUpperCase().padStart(2, "0")} here is not valid UTF-8${
+          p.legacy === undefined ? "" : ` (probably "${p.legacy}" saved in another encoding, such as Windows-1252)`
+        }. Save the file as UTF-8.`,
+    },
+  },
+  "file-too-large": {
+    severity: "error",
+    title: "File too large",
+    why: "An annex's files are a few kilobytes. A content file of more than 256 KB is a mistake or an attempt to stall the check, so toms does not read it.",
+    hint: "Split the content into smaller files.",
+    fixture: { test: "test/hostile-input.test.ts", reason: "a file over 256 KB is made at test time rather than kept in git" },
+    messages: {
+      tooLarge: (p: { limitKb: number }) => `The file is larger than ${p.limitKb} KB, the most a content file may have; split it into smaller files.`,
+    },
+  },
+  "file-empty": {
+    severity: "error",
+    title: "Empty file",
+    why: "A file that is empty or holds only comments adds nothing to the annex; most often a text was forgotten.",
+    hint: "Fill in the file or delete it.",
+    fixture: "file-empty-prose",
+    messages: {
+      site: (p: { commentsOnly: boolean }) =>
+        `site.yaml ${p.commentsOnly ? "holds only comments" : "is empty"}; it must give the title, version, groups and locations of the annex.`,
+      section: (p: { commentsOnly: boolean }) =>
+        `The section file ${p.commentsOnly ? "holds only comments" : "is empty"}; fill in the section or delete the file.`,
+      prose: (p: { path: string }) => `The file "${p.path}" is empty; write the text into it.`,
+    },
+  },
+  "file-unreadable": {
+    severity: "error",
+    title: "File cannot be read",
+    why: "toms could not read a file of the content folder: a folder or a device where a file belongs, a broken or circular link, missing permission. What the file holds cannot reach the annex.",
+    hint: "Check that the file exists and can be read.",
+    fixture: "file-link-dangling",
+    messages: {
+      folder: () => "The file is a folder, not a file.",
+      notOrdinary: () => "The file is not an ordinary file (perhaps a pipe or a device).",
+      linkLoop: () => "The file is a link that leads in a circle.",
+      gone: () => "The file does not exist (perhaps a link to a file that is gone).",
+      denied: () => "The file cannot be read: permission denied.",
+      unreadable: () => "The file cannot be read.",
+    },
+  },
+  "content-missing": {
+    severity: "error",
+    title: "Content folder missing",
+    why: "The annex is made from a content folder with site.yaml in it; without them there is nothing to check or build.",
+    hint: "Point --content at the folder that holds site.yaml.",
+    fixture: "site-missing",
+    messages: {
+      noFolder: () => "The content folder does not exist or cannot be read.",
+      noSite: () => "The content folder has no site.yaml.",
+    },
+  },
+  "required-field": {
+    severity: "error",
+    title: "Required field missing",
+    why: "Some fields make the annex what it is: its title, version and date, a measure's id, a location's name. Without them toms cannot build the annex.",
+    hint: "Add the missing field.",
+    fixture: "section-required-missing",
+    messages: {
+      missing: (p: { where: string; fields: readonly string[] }) =>
+        `${atStart(p.where)} is missing the required field${p.fields.length > 1 ? "s" : ""} ${listing(quoted(p.fields))}.`,
+      more,
+    },
+  },
+  "unknown-field": {
+    severity: "error",
+    title: "Unknown field",
+    why: "toms shows no field it does not know. Most often such a field is a misspelt name, and the value meant for the annex would be missing from it without a word.",
+    hint: "Remove the field or correct its name.",
+    fixture: "unknown-field-measure",
+    messages: {
+      unknown: (p: { field: string; where: string; suggestion?: string }) => `Unknown field "${p.field}" in ${p.where}${didYouMean(p.suggestion)}.`,
+      mergeKey: (p: { where: string }) => `Unknown field "<<" in ${p.where} (YAML merge keys "<<" are not supported: write the fields out).`,
+      more,
+    },
+  },
+  "wrong-type": {
+    severity: "error",
+    title: "Wrong kind of value",
+    why: "Each field takes one kind of value: text, a list, a set of fields, a number. YAML may read what you wrote as another kind (2026.10 as the number 2026.1), so toms says so rather than change the value.",
+    hint: "Change the value to the kind of value the field takes.",
+    fixture: "version-not-quoted",
+    messages: {
+      document: (p: { kind: Kind; value: unknown }) =>
+        `${p.kind === "site" ? "site.yaml" : "A section file"} must be a set of fields (such as ${
+          p.kind === "site" ? "title, version, groups" : "id, group, title, measures"
+        }), but this file holds ${kindOf(p.value)}.`,
+      entry: (p: { where: string; list: EntryList; value: unknown }) =>
+        `${atStart(p.where)} must be a set of fields (such as ${entryFields[p.list]}), but here it is ${kindOf(p.value)}.`,
+      field: (p: { field: string; where: string; listEntry: boolean; expected: string; value: unknown }) =>
+        `${p.listEntry ? "Each entry of " : ""}"${p.field}" in ${p.where} must be ${typeWord(p.expected)}${
+          p.expected === "array" ? ' (entries in [ ] or on lines starting with "- ")' : ""
+        }, but here it is ${kindOf(p.value)}.`,
+      unquoted: (p: { field: string; where: string; listEntry: boolean; written: string; value: number | boolean }) =>
+        `${p.listEntry ? "Each entry of " : ""}"${p.field}" in ${p.where} must be text, but YAML reads ${p.written} as ${
+          typeof p.value === "number" ? kindOf(p.value) : "a yes/no value"
+        }; write it in quotes: "${p.written}".`,
+      certification: (p: { where: string; value: unknown }) =>
+        `A certification in ${p.where} must be a name, or a name with a url, but here it is ${kindOf(p.value)}.`,
+      more,
+    },
+  },
+  "invalid-value": {
+    severity: "error",
+    title: "Invalid value",
+    why: "The value is of the right kind but in a form toms cannot use: an id with capitals or spaces, an impossible date, a web address that is not one.",
+    hint: "Correct the value.",
+    fixture: "id-with-space",
+    messages: {
+      empty: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} must not be empty.`,
+      tooLong: (p: { field: string; where: string; length: number; limit: number }) =>
+        `"${p.field}" in ${p.where} is ${p.length} characters long; it may have at most ${p.limit}.`,
+      repeated: (p: { field: string; where: string; entry?: string }) =>
+        `"${p.field}" in ${p.where} lists ${p.entry === undefined ? "the same entry" : `"${p.entry}"`} twice.`,
+      notId: (p: { value: string; field: string; suggestion?: string }) =>
+        `"${shorten(p.value)}" is not a valid ${idKinds[p.field] ?? "id"}: use only lower-case letters, digits and hyphens${
+          p.suggestion ? ` (e.g. "${shorten(p.suggestion)}")` : ""
+        }.`,
+      notLanguage: (p: { value: string }) => `"${p.value}" is not a language code; use a code such as "de", "en" or "fr-CH".`,
+      notWebAddress: (p: { value: string }) => `"${p.value}" is not a web address; write it as https://…`,
+      notVersion: (p: { value: string }) => `"${p.value}" is not a usable version; use letters, digits, dots and hyphens, e.g. "2026.1".`,
+      wrongForm: (p: { value: string; field: string; where: string }) => `"${shorten(p.value)}" has the wrong form for "${p.field}" in ${p.where}.`,
+      notDate: (p: { value: string; field: string }) => `"${p.value}" is not a date; write "${p.field}" as YYYY-MM-DD, e.g. 2026-12-01.`,
+      unusable: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} has a value toms cannot use.`,
+      versionLikeFile: (p: { version: string }) => `"${p.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`,
+      more,
+    },
+  },
+  "empty-list": {
+    severity: "error",
+    title: "Empty list",
+    why: "A list that names nothing (measures: []) makes an empty section or says nothing at all.",
+    hint: "Add at least one entry or remove the field.",
+    fixture: "measures-empty",
+    messages: {
+      empty: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} must list at least one entry.`,
+      more,
+    },
+  },
+  "measure-source": {
+    severity: "error",
+    title: "Measure without exactly one text",
+    why: "Each measure has its text exactly once: written in, in a Markdown file, or reused from another measure. Without one the measure is empty; with two it is unclear which one the annex shows.",
+    hint: "Give a measure exactly one of text, file or ref.",
+    fixture: "measure-source-none",
+    messages: {
+      none: (p: { where: string }) => `${atStart(p.where)} has no content: give it one of "text", "file" or "ref".`,
+      several: (p: { where: string; present: readonly string[] }) =>
+        `${atStart(p.where)} has ${listing(quoted(p.present))}; give exactly one of "text", "file" or "ref".`,
+      more,
+    },
+  },
+  "intro-source": {
+    severity: "error",
+    title: "Two introductions",
+    why: "An introduction is written in (intro) or kept in a Markdown file (intro_file); with both it is unclear which one the annex shows.",
+    hint: "Give either intro or intro_file, not both.",
+    fixture: "intro-and-intro-file",
+    messages: {
+      both: (p: { where: string }) => `${atStart(p.where)} has both "intro" and "intro_file"; give only one of them.`,
+      more,
+    },
+  },
+  "duplicate-id": {
+    severity: "error",
+    title: "Id used twice",
+    why: "Ids tie the annex together: measures are reused by id, locations are named by id, and each becomes a link target or a file name. Two things with the same id cannot be told apart.",
+    hint: "Give each section, measure, group and location its own id.",
+    fixture: "duplicate-measure-id",
+    messages: {
+      inSite: (p: { kind: "group" | "location"; id: string; line: number }) =>
+        `The ${p.kind} id "${p.id}" is used twice in site.yaml (first at line ${p.line}).`,
+      section: (p: { id: string; file: string; line: number }) => `The section id "${p.id}" is already used in ${p.file}:${p.line}.`,
+      measure: (p: { id: string; file: string; line: number }) => `The measure id "${p.id}" is already used in ${p.file}:${p.line}.`,
+    },
+  },
+  "reserved-id": {
+    severity: "error",
+    title: "Reserved id",
+    why: 'toms names the combined annex "all" and the index page "index"; a location with such an id would take their place.',
+    hint: "Choose another id.",
+    fixture: "reserved-location-id",
+    messages: {
+      reserved: (p: { id: string }) => `"${p.id}" cannot be a location id: toms uses it for the ${p.id === "all" ? "combined annex" : "index page"}.`,
+    },
+  },
+  "group-ref": {
+    severity: "error",
+    title: "Unknown group",
+    why: "Each section belongs to a group listed in site.yaml; a section whose group does not exist would be missing from the annex.",
+    hint: "Use the id of a group listed in site.yaml.",
+    fixture: "group-ref-unknown",
+    messages: {
+      unknown: (p: { id: string; suggestion?: string }) => `There is no group "${p.id}" in site.yaml${didYouMean(p.suggestion)}.`,
+    },
+  },
+  "location-ref": {
+    severity: "error",
+    title: "Unknown location",
+    why: "A measure applies to the locations it names. A misspelt location id would leave the measure out of the annex of the location it was meant for.",
+    hint: "Use the id of a location listed in site.yaml.",
+    fixture: "location-ref-unknown",
+    messages: {
+      unknown: (p: { id: string; suggestion?: string }) => `Unknown location "${p.id}"${didYouMean(p.suggestion)}.`,
+    },
+  },
+  "measure-ref": {
+    severity: "error",
+    title: "Unknown measure to reuse",
+    why: "A measure with ref shows the text of the measure it names; when no measure has that id, there is no text to show.",
+    hint: "Use the id of a measure that has its own text or file.",
+    fixture: "ref-dangling",
+    messages: {
+      unknown: (p: { id: string; suggestion?: string }) => `There is no measure "${p.id}" to reuse${didYouMean(p.suggestion)}.`,
+    },
+  },
+  "ref-cycle": {
+    severity: "error",
+    title: "Measures reuse each other in a circle",
+    why: "Measures that reuse each other in a circle (a reuses b, b reuses a) never reach a text, so none of them could be shown.",
+    hint: "Let one of the measures carry the text itself.",
+    fixture: "ref-cycle",
+    messages: {
+      self: (p: { id: string }) => `The measure "${p.id}" reuses itself, so it has no text; give it a text or reuse another measure.`,
+      circle: (p: { ids: readonly string[] }) => `The measures ${quoted(p.ids).join(" → ")} reuse each other in a circle, so none of them has a text.`,
+    },
+  },
+  "ref-locations": {
+    severity: "error",
+    title: "Reuse widens the locations",
+    why: "A text written for some locations must not be presented as applying to others: a measure that reuses another may keep or narrow its locations, never add to them.",
+    hint: "A measure that reuses another may only narrow its locations, not widen them.",
+    fixture: "ref-widens-locations",
+    messages: {
+      widens: (p: { id: string; reused: string; allowed: readonly string[]; from?: string; extra: readonly string[] }) =>
+        `"${p.id}" reuses "${p.reused}", which applies only to ${quoted(p.allowed).join(", ")}${
+          p.from === undefined ? "" : ` (the locations it takes from "${p.from}")`
+        }, but lists ${quoted(p.extra).join(", ")} as well.`,
+    },
+  },
+  "file-ref": {
+    severity: "error",
+    title: "File not found",
+    why: "A Markdown file named in the content (file, intro_file, preamble) must exist inside the content folder; otherwise its text is missing from the annex.",
+    hint: "Check the path; it is relative to the file that names it.",
+    fixture: "file-missing",
+    messages: {
+      missing: (p: { path: string; suggestion?: string }) => `The file "${p.path}" does not exist${didYouMean(p.suggestion)}.`,
+      backslashes: (p: { path: string }) => `The file "${p.path}" does not exist; separate folders with / (as in "${p.path.replace(/\\/g, "/")}").`,
+      brokenLink: (p: { path: string }) => `"${p.path}" is a link to a file that does not exist.`,
+      hidden: (p: { path: string }) => `"${p.path}" is a hidden file or lies in a hidden folder or node_modules; toms reads no such files. Rename or move it.`,
+      folder: (p: { path: string }) => `"${p.path}" is a folder; name a Markdown file in it.`,
+    },
+  },
+  "file-outside": {
+    severity: "error",
+    title: "File outside the content folder",
+    why: "toms reads only files inside the content folder, so no annex can pull in other files of the machine (such as /etc/passwd), by mistake or on purpose.",
+    hint: "Keep prose files inside the content folder.",
+    fixture: "file-dotdot",
+    messages: {
+      absolute: (p: { path: string }) => `"${p.path}" is an absolute path; write the path relative to this file, inside the content folder.`,
+      outside: (p: { path: string }) => `"${p.path}" points outside the content folder; prose files must lie inside it.`,
+      linkOutside: (p: { path: string }) => `"${p.path}" is a link to a place outside the content folder; toms does not follow it.`,
+      thisLinkOutside: () => "This file is a link to a place outside the content folder; toms does not follow it.",
+    },
+  },
+  "empty-group": {
+    severity: "error",
+    title: "Group without sections",
+    why: "Each group listed in site.yaml is a chapter of the annex; a group no section belongs to would be an empty chapter.",
+    hint: "Add a section file for this group or remove the group from site.yaml.",
+    fixture: "empty-group",
+    messages: {
+      noSection: (p: { id: string }) => `The group "${p.id}" has no section; every group needs at least one section file naming it in "group".`,
+    },
+  },
+  "section-heading": {
+    severity: "error",
+    title: "Hidden heading in a shared group",
+    why: "Only the single section of a group may go without a heading; in a group with several, its measures would seem to belong to the section before it.",
+    hint: "Only the single section of a group may be shown without its own heading.",
+    fixture: "section-heading-hidden-in-shared-group",
+    messages: {
+      hidden: (p: { id: string; group: string; count: number }) =>
+        `The section "${p.id}" hides its heading, but its group "${p.group}" has ${p.count} sections; only a group's single section may do so.`,
+    },
+  },
+  "unused-location": {
+    severity: "warning",
+    title: "Location without measures",
+    why: "A location no measure names gets an annex with only the measures that apply everywhere; often its id is misspelt in the measures meant for it.",
+    hint: "Remove the location or assign measures to it.",
+    fixture: "unused-location",
+    messages: {
+      unused: (p: { id: string }) => `No measure names the location "${p.id}"; its annex holds only the measures that apply everywhere.`,
+    },
+  },
+  "markdown-html": {
+    severity: "error",
+    title: "HTML in a text",
+    why: "Annex texts are Markdown only. HTML could run scripts or change the published pages, and an HTML comment hides text from readers while reviewers still see it in the source.",
+    hint: "Write the text in Markdown; HTML is not allowed in measures.",
+    fixture: "md-iframe",
+    messages: {
+      comment: (p: { closed: boolean }) =>
+        `An HTML comment starts here (<!--): ${
+          p.closed ? "the text between <!-- and --> is not shown" : "it is never closed with -->, so nothing after it is shown"
+        }. Annex text is Markdown only; write the text out or delete it.`,
+      element: (p: { tag?: string }) =>
+        `The text contains ${p.tag === undefined ? "HTML" : `the HTML element <${p.tag}>`}; annex text is Markdown only, HTML is not allowed.`,
+    },
+  },
+  "markdown-too-complex": {
+    severity: "error",
+    title: "Text too long or too complex",
+    why: "Very long texts and extreme formatting (dozens of nested quotes, thousands of marks) make reading Markdown take minutes; toms refuses them before reading, so every check stays fast.",
+    hint: "Split the text into several measures or simplify its formatting.",
+    fixture: "md-nested-too-deep",
+    messages: {
+      tooLong: (p: { kb: number; limitKb: number }) =>
+        `This text is ${p.kb} KB long; one text may have at most ${p.limitKb} KB. Split it into several measures or files.`,
+      tooManyLines: (p: { limit: number }) => `This text has more than ${p.limit} lines; split it into several measures or files.`,
+      nestedTooDeep: (p: { depth: number; limit: number }) =>
+        `The text nests quotes or lists ${p.depth} levels deep here; at most ${p.limit} levels are allowed.`,
+      markRepeated: (p: { mark: string; limit: number }) => `The text repeats "${p.mark}" more than ${p.limit} times in a row; simplify its formatting.`,
+      tooManyMarks: (p: { kind: "emphasis" | "bracket" | "backtick"; limit: number }) =>
+        `The text holds more than ${p.limit} ${
+          { emphasis: "emphasis marks (* and _)", bracket: "closing brackets (])", backtick: "backticks (`)" }[p.kind]
+        }; simplify its formatting or split it.`,
+      unreadable: () => "The text is too complex to read; simplify its formatting or split it.",
+    },
+  },
+  "unsafe-link": {
+    severity: "error",
+    title: "Unsafe link",
+    why: "Only web, mail and phone links are allowed: javascript:, data: and similar links can run code or smuggle content into the published annex.",
+    hint: "Link only to http, https, mailto or tel addresses.",
+    fixture: "md-javascript-links",
+    messages: {
+      scheme: (p: { image: boolean; scheme: string }) =>
+        `${p.image ? "An image" : "A link"} here uses "${p.scheme}:", which is not allowed; use an http, https, mailto or tel address.`,
+    },
+  },
+  "markdown-image": {
+    severity: "warning",
+    title: "Image in a text",
+    why: "The annex's pages and PDFs load no files but their own, so an image would never be shown; what it shows must be said in words.",
+    hint: "Describe the measure in words; the annex shows no images.",
+    fixture: "md-image",
+    messages: {
+      image: () => "Images are not shown in the annex (its pages and PDFs load no other files); describe the measure in words.",
+    },
+  },
   "markdown-emphasis": {
     severity: "warning",
+    title: "Marks read as formatting",
+    why: "Markdown reads * and _ between letters or digits as italics or bold and hides them: 2*3*4 would appear as 2 3 4 in the annex.",
     hint: "Write a backslash before a * or _ that is meant as a character (2\\*3), or put the marks around whole words.",
+    fixture: "fidelity-emphasis",
+    messages: {
+      betweenLetters: (p: { mark: string; kind: Emphasis }) =>
+        `Markdown reads the ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} here, between letters or digits, as ${emphasisWord[p.kind]} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${p.mark} to show the character, or put spaces around the marked words.`,
+      run: (p: { mark: string; kind: Emphasis }) =>
+        `Markdown reads part of this run of ${p.mark} as ${emphasisWord[p.kind]} and hides those marks. Write \\${p.mark} for each ${p.mark} to be shown, or use exactly ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} around the words.`,
+    },
   },
   "markdown-escape": {
     severity: "warning",
+    title: "Backslash dropped",
+    why: "Markdown drops a backslash before punctuation and at the end of a line, so a path such as \\\\server\\share would lose characters in the annex.",
     hint: "Write paths and other text with backslashes as code, in `backticks`; remove backslashes that are not meant.",
+    fixture: "fidelity-escapes",
+    messages: {
+      lineEnd: () => "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).",
+      dropped: (p: { char: string }) =>
+        `Markdown drops this backslash before "${p.char}" (${
+          p.char === "\\" ? "\\\\server\\share shows as \\server\\share" : `\\${p.char} shows as ${p.char}`
+        }), and the text reads the same without it. To show the backslash, write the text as code (in \`backticks\`); if it is not meant, remove it.`,
+    },
   },
-  "markdown-definition": { severity: "error", hint: "Write a backslash before the opening bracket (\\[) to show the line as text, or link to the definition." },
-  "markdown-footnote": { severity: "error", hint: "Give every footnote one text (a line [^label]: …) and refer to it once with [^label]." },
+  "markdown-definition": {
+    severity: "error",
+    title: "Line read as a link target",
+    why: "Markdown reads a line of the form [label]: address as the target of a link and does not show it; text written that way would be missing from the annex.",
+    hint: "Write a backslash before the opening bracket (\\[) to show the line as text, or link to the definition.",
+    fixture: "fidelity-link-definition",
+    messages: {
+      twice: (p: { label: string }) => `This line is read as the target of a link "[${p.label}]" and is not shown; the same label is defined above already.`,
+      unused: (p: { label: string }) =>
+        `This line reads as the target of a link "[${p.label}]" (a label in brackets, a colon, an address) and is not shown, since nothing links to it. To show it as text, write a backslash before the opening bracket: \\[.`,
+    },
+  },
+  "markdown-footnote": {
+    severity: "error",
+    title: "Footnote not shown as written",
+    why: "A footnote nothing refers to is not shown, a second text for the same footnote is dropped, and a reference to no footnote shows as [^1]: the reader does not get what you wrote.",
+    hint: "Give every footnote one text (a line [^label]: …) and refer to it once with [^label].",
+    fixture: "fidelity-footnotes",
+    messages: {
+      twice: (p: { label: string }) => `The footnote [^${p.label}] is defined twice; the second text would not be shown.`,
+      missing: (p: { label: string }) =>
+        `There is no footnote [^${p.label}] in this text, so the annex shows "[^${p.label}]" as written; add its text as a line "[^${p.label}]: …" below, or remove the reference.`,
+      unused: (p: { label: string }) =>
+        `Nothing in the text refers to the footnote [^${p.label}], so it would not be shown; refer to it with [^${p.label}] where it belongs, or remove it.`,
+    },
+  },
   "markdown-list-number": {
     severity: "warning",
+    title: "List renumbered",
+    why: "Markdown numbers the items of a list one after another from the first number; numbers written otherwise change in the annex, and references to them go wrong.",
     hint: "Number the items of a list consecutively, or write the number with a backslash (5\\.) to keep it as text.",
+    fixture: "fidelity-list-numbers",
+    messages: {
+      renumbered: (p: { written: string; shown: number }) =>
+        `This list item is numbered ${p.written} in the text, but the annex shows ${p.shown}: Markdown numbers the items of a list one after another from the first. Number the items consecutively, or write ${p.written}\\. to keep the number as text.`,
+    },
   },
   "markdown-heading-marks": {
     severity: "warning",
+    title: "Heading marks hidden",
+    why: "Markdown hides the # marks that close a heading; a heading ending in a # meant as text would lose it.",
     hint: "Write a backslash before a # that ends a heading, or close the heading with as many # as it opens with.",
+    fixture: "fidelity-heading-marks",
+    messages: {
+      hidden: (p: { marks: string; level: number }) =>
+        `Markdown hides the ${p.marks} at the end of this heading (level ${p.level}). To show it, write \\${p.marks}.`,
+    },
   },
-  "link-target": { severity: "error", hint: "Link to a full address (https://…, mailto:…) or to a part of the annex (#…)." },
-  "link-mismatch": { severity: "warning", hint: "Show the address the link leads to, or use words as the link text." },
-  "link-lookalike": { severity: "warning", hint: "Check the address letter by letter; type it in Latin letters if that is what is meant." },
-  "invisible-character": { severity: "error", hint: "Delete the invisible character (retype the text around it if your editor does not show it)." },
-  "empty-text": { severity: "error", hint: "Write the text, or remove the field." },
-  "mixed-script": { severity: "warning", hint: "Retype the word in one alphabet; letters of another alphabet look alike but are different characters." },
+  "link-target": {
+    severity: "error",
+    title: "Link to a file",
+    why: "The published annex and its PDF consist of their own pages only: a link to a file next to the annex leads nowhere.",
+    hint: "Link to a full address (https://…, mailto:…) or to a part of the annex (#…).",
+    fixture: "deceptive-links",
+    messages: {
+      file: (p: { url: string }) =>
+        `This link leads to "${p.url}", a file next to the annex, which the published annex and its PDF do not have; link to a full address (https://…).`,
+    },
+  },
+  "link-mismatch": {
+    severity: "warning",
+    title: "Link text is another address",
+    why: "When the text of a link is an address but the link leads elsewhere, the reader is misled about where it goes, as in phishing.",
+    hint: "Show the address the link leads to, or use words as the link text.",
+    fixture: "deceptive-links",
+    messages: {
+      mismatch: (p: { text: string; url: string; host: string }) =>
+        `The link text "${p.text}" is an address, but the link leads to "${p.url}" (${p.host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`,
+    },
+  },
+  "link-lookalike": {
+    severity: "warning",
+    title: "Look-alike address",
+    why: "A host name written with letters of another alphabet that look like Latin ones (Cyrillic а for a) imitates another site and can send readers somewhere they do not expect.",
+    hint: "Check the address letter by letter; type it in Latin letters if that is what is meant.",
+    fixture: "deceptive-links",
+    messages: {
+      mixed: (p: { url: string; host: string }) =>
+        `The address "${p.url}" has the host name "${p.host}", which mixes Latin letters with letters of another alphabet that look like them; check that it is the address you mean.`,
+      foreign: (p: { url: string; host: string; scripts: readonly string[] }) =>
+        `The address "${p.url}" has the host name "${p.host}", which is written in ${p.scripts.join(" and ")} letters that look like Latin ones; check that it is the address you mean.`,
+    },
+  },
+  "invisible-character": {
+    severity: "error",
+    title: "Invisible character",
+    why: 'Invisible and control characters can make the annex read differently from what reviewers see in the source (the "Trojan Source" attack), or break the published files.',
+    hint: "Delete the invisible character (retype the text around it if your editor does not show it).",
+    fixture: "deceptive-bidi",
+    messages: {
+      here: (p: { char: string }) => `Here is ${describeHidden(p.char)}. Delete it.`,
+      escaped: (p: { char: string }) => `Written as an escape, this value holds ${describeHidden(p.char)}. Delete it.`,
+      reference: (p: { char: string }) => `Written as a character reference (&…;), this text holds ${describeHidden(p.char)}. Delete it.`,
+    },
+  },
+  "empty-text": {
+    severity: "error",
+    title: "Text shows nothing",
+    why: "A text of only blanks, invisible characters or formatting shows nothing in the annex, though the field looks filled in.",
+    hint: "Write the text, or remove the field.",
+    fixture: "fidelity-blank-texts",
+    messages: {
+      file: () => "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.",
+      field: (p: { field: string; blanksOnly: boolean }) =>
+        `"${p.field}" shows nothing: it holds only spaces${p.blanksOnly ? "" : ", invisible characters or formatting without text"}. Write the text, or remove the field.`,
+    },
+  },
+  "mixed-script": {
+    severity: "warning",
+    title: "Word mixes alphabets",
+    why: "A word that mixes Latin letters with look-alike letters of another alphabet looks right but is another word to searches, screen readers and anyone copying it.",
+    hint: "Retype the word in one alphabet; letters of another alphabet look alike but are different characters.",
+    fixture: "deceptive-mixed-script",
+    messages: {
+      word: (p: { word: string }) =>
+        `The word "${p.word}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`,
+    },
+  },
   "yaml-not-text": {
     severity: "warning",
+    title: "YAML takes part of the value",
+    why: "In a YAML value without quotes, a # after a space starts a comment and a leading ! or & is a tag or an anchor: the annex would show the value without that part.",
     hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text.",
+    fixture: "fidelity-yaml-syntax-in-text",
+    messages: {
+      tag: (p: { field: string; value: string }) =>
+        `The "!" at the start of "${p.field}" is a YAML tag, not text: the annex shows "${p.value}" without it. If the ! belongs to the text, put the whole value in double quotes.`,
+      anchor: (p: { anchor: string; field: string; value: string }) =>
+        `"&${p.anchor}" at the start of "${p.field}" is a YAML anchor, not text: the annex shows "${p.value}" without it. If it belongs to the text, put the whole value in double quotes.`,
+      comment: (p: { field: string; cut: string; value: string }) =>
+        `The value of "${p.field}" ends before "${p.cut}": in YAML, a # after a space starts a comment, so "${p.value}" is all the annex shows. If the # belongs to the text, put the whole value in double quotes.`,
+    },
   },
-  "glyph-missing": { severity: "error", hint: "Replace the character with one the annex's fonts have (e.g. write the word out)." },
-  "version-unchanged": { severity: "error", hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`." },
+  "glyph-missing": {
+    severity: "error",
+    title: "Character not in the fonts",
+    why: "The PDF is printed with the fonts toms bundles; a character they have no letter for would print as an empty box.",
+    hint: "Replace the character with one the annex's fonts have (e.g. write the word out).",
+    fixture: "glyph-missing",
+    messages: {
+      noGlyph: (p: { run: string }) =>
+        `The annex's fonts have no letters for ${characterRun(p.run)}: the PDF would show empty boxes here. Write it another way (e.g. spell out the word); emoji, Chinese, Japanese, Korean, Indic and Arabic scripts are not in the fonts.`,
+    },
+  },
+  "version-unchanged": {
+    severity: "error",
+    title: "Version not raised",
+    why: "Customers sign the DPA against a version of the annex, so one version must always mean one text: when what an annex says changes, its version changes too, and a published version never changes.",
+    hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`.",
+    fixture: { test: "test/versions.test.ts", reason: "reported by toms diff and toms build, which compare with earlier commits; toms check sees one" },
+    messages: {
+      notRaised: (p: { version: string; next: string }) =>
+        `The annexes changed, but "version" is still "${p.version}". Customers sign the DPA against a version: raise it (e.g. to "${p.next}"), set "valid_from" and add an entry to "changes".`,
+      validFromKept: (p: { version: string; validFrom: string; previous: string }) =>
+        `"version" is now "${p.version}", but "valid_from" is still ${p.validFrom}, the date "${p.previous}" took effect; set the date the new version takes effect.`,
+      publishedUnreadable: (p: { version: string; date: string; commit: string; next: string }) =>
+        `Version "${p.version}" ${published(p)}, whose content no longer passes toms's checks, so toms cannot tell whether the text is still the same. A published version never changes: ${raise(p.next)}.`,
+      publishedChanged: (p: { version: string; date: string; commit: string; next: string; measures: readonly string[]; fields: readonly string[] }) =>
+        `Version "${p.version}" ${published(p)}, and its text has changed since (${changedSince(p)}). A published version never changes: ${raise(p.next)}.`,
+      draftChanges: (p: { version: string; date: string; commit: string; next: string; measures: readonly string[]; fields: readonly string[] }) =>
+        `This draft changes the text of version "${p.version}", which ${published(p)} (${changedSince(p)}). Before you commit it, ${raise(p.next)}.`,
+    },
+  },
   "version-unbuildable": {
     severity: "error",
+    title: "Published version cannot be rebuilt",
+    why: "A published version must stay on the site. When nothing recorded its files and its last commit no longer passes the checks, toms can neither serve it nor rebuild it.",
     hint: 'Record the files that were published as this version with `toms record --adopt` (see the README, "Published versions"), so toms serves them instead of rebuilding them.',
+    fixture: { test: "test/versions.test.ts", reason: "reported by toms build for an earlier version in the git history" },
+    messages: {
+      unbuildable: (p: { version: string; commit: string; errors: number; first: { file: string; line: number; column: number; message: string } }) =>
+        `Version "${p.version}" was published, but nothing recorded what: its last commit ${p.commit} no longer passes toms's checks ` +
+        `(${p.errors} error${p.errors === 1 ? "" : "s"}, the first: ${p.first.file}:${p.first.line}:${p.first.column} ${p.first.message}), ` +
+        `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${p.version} ` +
+        `(the site deployed before still serves them at ${p.version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
+      offTheLine: (p: { version: string }) =>
+        `Version "${p.version}" is in the change history and in the repository, but not on the first-parent history of this branch (the line of commits it was built and published from), and nothing recorded what was published. ` +
+        `Record the files published as version ${p.version}: download the deployed site into a folder and run "toms record --adopt --out FOLDER".`,
+      folderGone: (p: { versions: string[]; folder: string; here: string }) =>
+        `The record of published versions holds version${p.versions.length === 1 ? "" : "s"} ${p.versions.join(", ")} of the content folder "${p.folder}", which no longer exists at HEAD (moved or renamed?), and none of this one ("${p.here}"): a published version must not disappear from the site. Keep the content folder where it was published from (move it back).`,
+    },
   },
-} as const satisfies Record<string, { severity: "error" | "warning"; hint: string }>;
+} as const satisfies Record<string, Rule>;
 
 /** A stable rule id. */
 export type RuleId = keyof typeof rules;

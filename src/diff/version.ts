@@ -1,4 +1,5 @@
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange, type MeasureChange } from "./changes.js";
 
@@ -29,16 +30,11 @@ export function checkVersion(
   const bumped = base.version !== head.version;
   const next = bumped ? head.version : nextVersion(head.version);
   if (!bumped) {
-    diagnostics.add(
-      "version-unchanged",
-      placeOf("version"),
-      `The annexes changed, but "version" is still "${head.version}". Customers sign the DPA against a version: raise it (e.g. to "${next}"), set "valid_from" and add an entry to "changes".`,
-    );
+    diagnostics.add(say["version-unchanged"].notRaised({ version: head.version, next }), placeOf("version"));
   } else if (base.validFrom === head.validFrom) {
     diagnostics.add(
-      "version-unchanged",
+      say["version-unchanged"].validFromKept({ version: head.version, validFrom: head.validFrom, previous: base.version }),
       placeOf("valid_from"),
-      `"version" is now "${head.version}", but "valid_from" is still ${head.validFrom}, the date "${base.version}" took effect; set the date the new version takes effect.`,
       "warning",
     );
   }

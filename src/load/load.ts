@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { ContentFs } from "./content-fs.js";
 import { SourceReader } from "./source.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
@@ -27,19 +28,19 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
   try {
     files = contentFs.files();
   } catch {
-    diagnostics.add("content-missing", { file: root, line: 1, column: 1 }, "The content folder does not exist or cannot be read.");
+    diagnostics.add(say["content-missing"].noFolder(), { file: root, line: 1, column: 1 });
     return { root, site: undefined, sections: [], reader, fs: contentFs, files, failed: [root] };
   }
   let site: YamlFile | undefined;
   if (!files.includes(sitePath)) {
-    diagnostics.add("content-missing", { file: sitePath, line: 1, column: 1 }, "The content folder has no site.yaml.");
+    diagnostics.add(say["content-missing"].noSite(), { file: sitePath, line: 1, column: 1 });
   }
   const sections: YamlFile[] = [];
   const failed: string[] = [];
   for (const file of files) {
     if (!/\.ya?ml$/i.test(file)) continue;
     if (!isInside(contentFs.realpath(root), contentFs.realpath(file))) {
-      diagnostics.add("file-outside", { file, line: 1, column: 1 }, "This file is a link to a place outside the content folder; toms does not follow it.");
+      diagnostics.add(say["file-outside"].thisLinkOutside(), { file, line: 1, column: 1 });
       failed.push(file);
       continue;
     }
@@ -50,12 +51,8 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     }
     // Line by line: a single regular expression for "only blank and comment lines" backtracks exponentially.
     if (text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"))) {
-      const what = text.trim() === "" ? "is empty" : "holds only comments";
-      const message =
-        file === sitePath
-          ? `site.yaml ${what}; it must give the title, version, groups and locations of the annex.`
-          : `The section file ${what}; fill in the section or delete the file.`;
-      diagnostics.add("file-empty", { file, line: 1, column: 1 }, message);
+      const commentsOnly = text.trim() !== "";
+      diagnostics.add(file === sitePath ? say["file-empty"].site({ commentsOnly }) : say["file-empty"].section({ commentsOnly }), { file, line: 1, column: 1 });
       failed.push(file);
       continue;
     }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say, type Said } from "../diagnostics/say.js";
 import { relativePosix } from "../util/paths.js";
 
 /**
@@ -32,27 +33,23 @@ export class SourceReader {
     try {
       bytes = this.readBytes(file);
     } catch (error) {
-      const reasons: Record<string, string> = {
-        EISDIR: "is a folder, not a file",
-        ENOTREG: "is not an ordinary file (perhaps a pipe or a device)",
-        ELOOP: "is a link that leads in a circle",
-        ENOENT: "does not exist (perhaps a link to a file that is gone)",
-        EACCES: "cannot be read: permission denied",
+      const unreadable = say["file-unreadable"];
+      const reasons: Record<string, () => Said<"file-unreadable">> = {
+        EISDIR: unreadable.folder,
+        ENOTREG: unreadable.notOrdinary,
+        ELOOP: unreadable.linkLoop,
+        ENOENT: unreadable.gone,
+        EACCES: unreadable.denied,
       };
-      const reason = reasons[(error as NodeJS.ErrnoException).code ?? ""] ?? "cannot be read";
-      this.diagnostics.add("file-unreadable", { file, line: 1, column: 1 }, `The file ${reason}.`);
+      this.diagnostics.add((reasons[(error as NodeJS.ErrnoException).code ?? ""] ?? unreadable.unreadable)(), { file, line: 1, column: 1 });
       return undefined;
     }
     if (bytes.length > maxFileBytes) {
-      this.diagnostics.add(
-        "file-too-large",
-        { file, line: 1, column: 1 },
-        `The file is larger than ${maxFileBytes / 1024} KB, the most a content file may have; split it into smaller files.`,
-      );
+      this.diagnostics.add(say["file-too-large"].tooLarge({ limitKb: maxFileBytes / 1024 }), { file, line: 1, column: 1 });
       return undefined;
     }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      this.diagnostics.add("file-encoding", { file, line: 1, column: 1 }, "The file is saved as UTF-16; toms reads UTF-8 only. Save the file as UTF-8.");
+      this.diagnostics.add(say["file-encoding"].utf16(), { file, line: 1, column: 1 });
       return undefined;
     }
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -61,12 +58,9 @@ export class SourceReader {
     const nul = bytes.indexOf(0, start);
     if (nul !== -1) {
       const utf16 = looksLikeUtf16(bytes.subarray(start));
-      const what = utf16
-        ? "is saved as UTF-16 without a byte-order mark"
-        : "holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one)";
       const lines = bytes.subarray(start, nul).toString("utf8").split("\n");
       const place = utf16 ? { file, line: 1, column: 1 } : { file, line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
-      this.diagnostics.add("file-encoding", place, `The file ${what}; toms reads UTF-8 only. Save the file as UTF-8.`);
+      this.diagnostics.add(utf16 ? say["file-encoding"].utf16WithoutMark() : say["file-encoding"].nulBytes(), place);
       return undefined;
     }
     try {
@@ -80,16 +74,11 @@ export class SourceReader {
       const line = lines.length;
       const column = (lines[line - 1] ?? "").length + 1;
       const byte = bytes[bad] ?? 0;
-      const hex = byte.toString(16).toUpperCase().padStart(2, "0");
       // A lone byte ≥ 0x80 is usually a letter saved in Windows-1252 (Excel, old editors): name it.
       const legacy = new TextDecoder("windows-1252").decode(bytes.subarray(bad, bad + 1));
       const plainAfter = (bytes[bad + 1] ?? 0x80) < 0x80;
-      const guess = plainAfter && /\p{L}/u.test(legacy) ? ` (probably "${legacy}" saved in another encoding, such as Windows-1252)` : "";
-      this.diagnostics.add(
-        "file-encoding",
-        { file, line, column },
-        `The file is not saved as UTF-8: the byte 0x${hex} here is not valid UTF-8${guess}. Save the file as UTF-8.`,
-      );
+      const guess = plainAfter && /\p{L}/u.test(legacy) ? legacy : undefined;
+      this.diagnostics.add(say["file-encoding"].invalidByte({ byte, legacy: guess }), { file, line, column });
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import { explainYamlError, type SyntaxProblem } from "./yaml-messages.js";
 import { yamlDepthProblem, yamlShapeProblems } from "./yaml-shape.js";
 
@@ -23,7 +24,7 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
   const deep = yamlDepthProblem(text);
   if (deep) {
     const pos = positionIn(text, deep.offset);
-    diagnostics.add("yaml-syntax", { file: path, line: pos.line, column: pos.column }, deep.message);
+    diagnostics.add(deep.said, { file: path, line: pos.line, column: pos.column });
     return undefined;
   }
   let doc: Document.Parsed;
@@ -31,8 +32,7 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser recurses per nesting level; thousands of levels overflow the stack.
-    const message = error instanceof RangeError ? "The YAML is nested too deeply to be read." : "The file cannot be read as YAML.";
-    diagnostics.add("yaml-syntax", { file: path, line: 1, column: 1 }, message);
+    diagnostics.add(error instanceof RangeError ? say["yaml-syntax"].tooDeep() : say["yaml-syntax"].notYaml(), { file: path, line: 1, column: 1 });
     return undefined;
   }
   const place = (offset: number): Place => {
@@ -44,12 +44,12 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
   // mostly echoes of the first: report that one. (Repeated fields are found below, on a clean parse.)
   const first = problems[0];
   if (first) {
-    const { offset, message } = explain(first, text, doc);
-    diagnostics.add("yaml-syntax", place(offset), message, "error");
+    const { offset, said } = explain(first, text, doc);
+    diagnostics.add(said, place(offset));
   }
   if (problems.length > 0) return { path, text, doc, lines, value: undefined };
   const shape = yamlShapeProblems(doc);
-  for (const problem of shape) diagnostics.add(problem.duplicate ? "yaml-duplicate-key" : "yaml-syntax", place(problem.offset), problem.message);
+  for (const problem of shape) diagnostics.add(problem.said, place(problem.offset));
   if (shape.length > 0) return { path, text, doc, lines, value: undefined };
   let value: unknown;
   try {
@@ -59,11 +59,11 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
     const message = error instanceof Error ? error.message : "";
     const unresolved = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
     if (unresolved !== undefined) {
-      diagnostics.add("yaml-syntax", place(firstAlias(doc, unresolved)), `The alias *${unresolved} refers to no anchor &${unresolved} above it.`);
+      diagnostics.add(say["yaml-syntax"].unresolvedAlias({ name: unresolved }), place(firstAlias(doc, unresolved)));
     } else if (error instanceof ReferenceError) {
-      diagnostics.add("yaml-alias", place(firstAlias(doc)), "The YAML aliases (*name) here expand to too much data; write the values out instead.");
+      diagnostics.add(say["yaml-alias"].expandsTooFar(), place(firstAlias(doc)));
     } else {
-      diagnostics.add("yaml-syntax", place(0), "The YAML is nested too deeply to be read.");
+      diagnostics.add(say["yaml-syntax"].tooDeep(), place(0));
     }
     return { path, text, doc, lines, value: undefined };
   }
@@ -92,7 +92,7 @@ function explain(error: YAMLError, text: string, doc: Document.Parsed): SyntaxPr
   try {
     return explainYamlError(error, text, doc);
   } catch {
-    return { offset: error.pos[0], message: "The YAML is nested too deeply to be read." };
+    return { offset: error.pos[0], said: say["yaml-syntax"].tooDeep() };
   }
 }
 

@@ -1,4 +1,5 @@
 import { isCollection, isPair, isScalar, type Document, type Node } from "yaml";
+import { say } from "../diagnostics/say.js";
 import type { SyntaxProblem } from "./yaml-messages.js";
 
 /** Deepest nesting of lists and fields toms reads: an annex needs six levels, a hostile file millions. */
@@ -12,10 +13,7 @@ export const maxRawDepth = 200;
  * maxRawDepth; honest text never comes near, so an estimate suffices.
  */
 export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
-  const tooDeep = (offset: number): SyntaxProblem => ({
-    offset,
-    message: `The YAML is nested more than ${maxRawDepth} levels deep here; toms content needs only a few levels.`,
-  });
+  const tooDeep = (offset: number): SyntaxProblem => ({ offset, said: say["yaml-syntax"].nestedBeyond({ levels: maxRawDepth }) });
   let depth = 0;
   let quote: string | undefined;
   let lineStart = true;
@@ -54,31 +52,19 @@ export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
   return undefined;
 }
 
-/** A problem of a parsed YAML file's structure: a repeated field, or a shape toms content never has. */
-export interface ShapeProblem extends SyntaxProblem {
-  duplicate: boolean;
-}
-
 /**
  * Finds every field given twice in one place (the yaml package's own check compares each key with all
  * before it: 60 000 fields took it 100 s), the first field name that is a list or a set of fields (it
  * would become the text "[ a, b ]"), and nesting so deep that converting it would overflow the stack.
  * Walks without recursion.
  */
-export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
-  const found: ShapeProblem[] = [];
+export function yamlShapeProblems(doc: Document.Parsed): SyntaxProblem[] {
+  const found: SyntaxProblem[] = [];
   const stack: { node: Node; depth: number }[] = doc.contents ? [{ node: doc.contents as Node, depth: 1 }] : [];
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: Node; depth: number };
     if (depth > maxYamlDepth) {
-      return [
-        ...found,
-        {
-          duplicate: false,
-          offset: node.range?.[0] ?? 0,
-          message: `The YAML is nested more than ${maxYamlDepth} levels deep here; toms content needs only a few levels.`,
-        },
-      ];
+      return [...found, { offset: node.range?.[0] ?? 0, said: say["yaml-syntax"].nestedBeyond({ levels: maxYamlDepth }) }];
     }
     if (!isCollection(node)) continue;
     const keys = new Set<string>();
@@ -87,22 +73,11 @@ export function yamlShapeProblems(doc: Document.Parsed): ShapeProblem[] {
       if (isPair(item)) {
         const key = item.key as Node | null;
         if (key && !isScalar(key)) {
-          return [
-            ...found,
-            {
-              duplicate: false,
-              offset: key.range?.[0] ?? 0,
-              message: "A field name here is a list or a set of fields; a field name must be a single word or text.",
-            },
-          ];
+          return [...found, { offset: key.range?.[0] ?? 0, said: say["yaml-syntax"].complexKey() }];
         }
         const name = String(isScalar(key) ? key.value : "");
         if (keys.has(name)) {
-          found.push({
-            duplicate: true,
-            offset: key?.range?.[0] ?? 0,
-            message: `The field "${name}" appears twice in the same place; each field may be given only once.`,
-          });
+          found.push({ offset: key?.range?.[0] ?? 0, said: say["yaml-duplicate-key"].twice({ field: name }) });
         }
         keys.add(name);
         if (item.value) next.push({ node: item.value as Node, depth: depth + 1 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
@@ -33,11 +34,7 @@ export function planArchive(
   // Published versions of a content folder that is gone (moved, renamed): they would silently leave the site.
   for (const [folder, versions] of record.elsewhere ?? []) {
     if (record.versions.size > 0 || folderExists(repo, folder)) continue;
-    diagnostics.add(
-      "version-unbuildable",
-      sitePlace(site, ["version"]),
-      `The record of published versions holds version${versions.length === 1 ? "" : "s"} ${versions.join(", ")} of the content folder "${folder || "."}", which no longer exists at HEAD (moved or renamed?), and none of this one ("${repo.inRepo || "."}"): a published version must not disappear from the site. Keep the content folder where it was published from (move it back).`,
-    );
+    diagnostics.add(say["version-unbuildable"].folderGone({ versions, folder: folder || ".", here: repo.inRepo || "." }), sitePlace(site, ["version"]));
   }
   for (const [version, recorded] of record.versions) if (version !== site.version) planned.push({ kind: "recorded", version, recorded });
   const named = new Set(site.changes.map((c) => c.version).filter((v) => v !== site.version && !record.versions.has(v)));
@@ -52,12 +49,7 @@ export function planArchive(
     const earlier = onLine.get(version);
     if (!earlier) {
       if (anywhere.has(version)) {
-        diagnostics.add(
-          "version-unbuildable",
-          place(),
-          `Version "${version}" is in the change history and in the repository, but not on the first-parent history of this branch (the line of commits it was built and published from), and nothing recorded what was published. ` +
-            `Record the files published as version ${version}: download the deployed site into a folder and run "toms record --adopt --out FOLDER".`,
-        );
+        diagnostics.add(say["version-unbuildable"].offTheLine({ version }), place());
       } else log?.(`archive  version ${version} (named in the change history) was never in this repository: not archived`);
       continue;
     }
@@ -70,12 +62,13 @@ export function planArchive(
     const errors = found.sorted().filter((d) => d.severity === "error");
     const first = errors[0] as (typeof errors)[number];
     diagnostics.add(
-      "version-unbuildable",
+      say["version-unbuildable"].unbuildable({
+        version,
+        commit: short,
+        errors: errors.length,
+        first: { file: path.relative(process.cwd(), first.file), line: first.line, column: first.column, message: first.message },
+      }),
       place(),
-      `Version "${version}" was published, but nothing recorded what: its last commit ${short} no longer passes toms's checks ` +
-        `(${errors.length} error${errors.length === 1 ? "" : "s"}, the first: ${path.relative(process.cwd(), first.file)}:${first.line}:${first.column} ${first.message}), ` +
-        `so toms cannot rebuild it, and a published version must not disappear from the site. Record the files published as version ${version} ` +
-        `(the site deployed before still serves them at ${version}/): download that site into a folder and run "toms record --adopt --out FOLDER".`,
     );
   }
   return planned;

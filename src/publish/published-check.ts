@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import { annexesChanged } from "../diff/diff.js";
 import { compareSections, compareSite } from "../diff/compare-document.js";
 import { compareAnnexes } from "../diff/compare-measures.js";
@@ -38,41 +39,27 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
   if (tree && tree === treeOf(repo, record.commit)) return;
   const root = path.resolve(from.contentDir);
   const { site: published } = check(root, gitFs(repo.top, record.commit, repo.inRepo, root));
-  const when = `was published on ${record.recorded.slice(0, 10)} from commit ${short}`;
-  const raise = `raise "version" (e.g. to "${nextVersion(site.version)}"), set "valid_from" and add an entry to "changes"`;
+  const version = { version: site.version, date: record.recorded.slice(0, 10), commit: short, next: nextVersion(site.version) };
   const place = sitePlace(site, ["version"]);
   const severity = from.commit ? "error" : "warning";
   if (!published) {
-    diagnostics.add(
-      "version-unchanged",
-      place,
-      `Version "${site.version}" ${when}, whose content no longer passes toms's checks, so toms cannot tell whether the text is still the same. A published version never changes: ${raise}.`,
-      severity,
-    );
+    diagnostics.add(say["version-unchanged"].publishedUnreadable(version), place, severity);
     return;
   }
   const changes = { annexes: compareAnnexes(published, site), site: compareSite(published, site), sections: compareSections(published, site) };
   if (!annexesChanged(published, site, changes)) return;
-  const what = changed(changes, { base: published.version, head: site.version });
-  diagnostics.add(
-    "version-unchanged",
-    place,
-    from.commit
-      ? `Version "${site.version}" ${when}, and its text has changed since (${what}). A published version never changes: ${raise}.`
-      : `This draft changes the text of version "${site.version}", which ${when} (${what}). Before you commit it, ${raise}.`,
-    severity,
-  );
+  const what = { ...version, ...changed(changes, { base: published.version, head: site.version }) };
+  diagnostics.add(from.commit ? say["version-unchanged"].publishedChanged(what) : say["version-unchanged"].draftChanges(what), place, severity);
 }
 
-// What changed, in a few words: the measures by id, other fields by name; at most four.
+// What changed: the measures by id, the other fields by name.
 function changed(
   changes: { annexes: ReturnType<typeof compareAnnexes>; site: ReturnType<typeof compareSite>; sections: ReturnType<typeof compareSections> },
   versions: { base: string; head: string },
-): string {
-  const measures = new Set(changes.annexes.flatMap((a) => a.changes.map((c) => `measure "${c.measure}"`)));
+): { measures: string[]; fields: string[] } {
+  const measures = [...new Set(changes.annexes.flatMap((a) => a.changes.map((c) => c.measure)))];
   const fields = [...changes.site.filter((c) => !isBookkeeping(c, versions)), ...changes.sections].map((c) => c.field);
-  const all = [...measures, ...fields];
-  return `changed: ${all.slice(0, 4).join(", ")}${all.length > 4 ? ` and ${all.length - 4} more` : ""}`;
+  return { measures, fields };
 }
 
 function hasCommit(top: string, commit: string): boolean {

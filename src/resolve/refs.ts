@@ -1,7 +1,8 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Measure, Prose } from "../model.js";
-import { didYouMean } from "../util/suggest.js";
+import { closest } from "../util/suggest.js";
 import { placeAt } from "../validate/yaml-path.js";
 
 /** A measure as written, before its `ref` is followed. */
@@ -31,7 +32,7 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
       if (!next) {
         if (target === item && complete) {
           const place = placeAt(item.file, ["measures", item.index, "ref"]);
-          diagnostics.add("measure-ref", place, `There is no measure "${item.ref}" to reuse${didYouMean(item.ref, ids)}.`);
+          diagnostics.add(say["measure-ref"].unknown({ id: item.ref, suggestion: closest(item.ref, ids) }), place);
         }
         target = undefined;
         break;
@@ -40,11 +41,8 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
         if (next === item && !inCircle.has(item.measure.id)) {
           chain.forEach((id) => inCircle.add(id));
           const place = placeAt(item.file, ["measures", item.index, "ref"]);
-          const message =
-            chain.length === 1
-              ? `The measure "${item.measure.id}" reuses itself, so it has no text; give it a text or reuse another measure.`
-              : `The measures ${[...chain, next.measure.id].map((c) => `"${c}"`).join(" → ")} reuse each other in a circle, so none of them has a text.`;
-          diagnostics.add("ref-cycle", place, message);
+          const said = chain.length === 1 ? say["ref-cycle"].self({ id: item.measure.id }) : say["ref-cycle"].circle({ ids: [...chain, next.measure.id] });
+          diagnostics.add(said, place);
         }
         target = undefined;
         break;
@@ -88,11 +86,9 @@ function narrowLocations(measures: Map<string, Written>, resolved: Written[], di
     const wider = own.filter((l) => !allowed.includes(l));
     if (wider.length === 0) return;
     const source = inherited.get(named);
-    const through = source ? ` (the locations it takes from "${source.measure.id}")` : "";
     diagnostics.add(
-      "ref-locations",
+      say["ref-locations"].widens({ id: item.measure.id, reused: named.measure.id, allowed, from: source?.measure.id, extra: wider }),
       placeAt(item.file, ["measures", item.index, "locations"]),
-      `"${item.measure.id}" reuses "${named.measure.id}", which applies only to ${allowed.map((s) => `"${s}"`).join(", ")}${through}, but lists ${wider.map((s) => `"${s}"`).join(", ")} as well.`,
     );
   };
   resolved.forEach(settle);

@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Group, Measure, Prose, Section, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
-import { didYouMean } from "../util/suggest.js";
+import { closest } from "../util/suggest.js";
 import { placeAt } from "../validate/yaml-path.js";
 import { proseFile } from "./paths.js";
 import { yamlProse } from "./prose.js";
@@ -21,7 +22,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   const measures = new Map<string, Written>();
   const order = new Map<Section, number>();
   const writtenOf = new Map<Section, Written[]>();
-  const rel = (place: Place) => `${relativePosix(content.root, place.file)}:${place.line}`;
+  const at = (place: Place) => ({ file: relativePosix(content.root, place.file), line: place.line });
   const siteValue = isFields(content.site?.value) ? content.site.value : {};
   // A list site.yaml does not have cannot be looked up: its own error says so, each reference need not.
   const groupsListed = site !== undefined && Array.isArray(siteValue.groups);
@@ -34,14 +35,14 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     const id = text(value.id);
     if (id !== undefined) {
       const previous = sectionIds.get(id);
-      if (previous) diagnostics.add("duplicate-id", placeAt(file, ["id"]), `The section id "${id}" is already used in ${rel(previous)}.`);
+      if (previous) diagnostics.add(say["duplicate-id"].section({ id, ...at(previous) }), placeAt(file, ["id"]));
       else sectionIds.set(id, placeAt(file, ["id"]));
     }
     const groupId = text(value.group);
     const group = groupId === undefined ? undefined : groups.get(groupId);
     if (groupsListed && groupId !== undefined && !group) {
       strayGroup = true;
-      diagnostics.add("group-ref", placeAt(file, ["group"]), `There is no group "${groupId}" in site.yaml${didYouMean(groupId, groups.keys())}.`);
+      diagnostics.add(say["group-ref"].unknown({ id: groupId, suggestion: closest(groupId, groups.keys()) }), placeAt(file, ["group"]));
     }
     const intro =
       typeof value.intro_file === "string"
@@ -62,14 +63,14 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       const place = placeAt(file, ["measures", index, "id"]);
       const previous = measures.get(entry.id);
       if (previous) {
-        diagnostics.add("duplicate-id", place, `The measure id "${entry.id}" is already used in ${rel(previous.measure.place)}.`);
+        diagnostics.add(say["duplicate-id"].measure({ id: entry.id, ...at(previous.measure.place) }), place);
         return;
       }
       const locations = Array.isArray(entry.locations) ? entry.locations.filter((l): l is string => typeof l === "string") : undefined;
       locations?.forEach((location, i) => {
         if (locationsListed && !locationIds.includes(location)) {
           const where = placeAt(file, ["measures", index, "locations", i]);
-          diagnostics.add("location-ref", where, `Unknown location "${location}"${didYouMean(location, locationIds)}.`);
+          diagnostics.add(say["location-ref"].unknown({ id: location, suggestion: closest(location, locationIds) }), where);
         }
       });
       let prose: Prose | undefined;
@@ -131,20 +132,12 @@ function checkStructure(content: LoadedContent, site: Site, seen: { sectionsKnow
   const groupIndex = (group: Group) => list((siteFile.value as { groups?: unknown }).groups).findIndex((g) => isFields(g) && g.id === group.id);
   for (const group of site.groups) {
     if (group.sections.length === 0 && seen.sectionsKnown) {
-      diagnostics.add(
-        "empty-group",
-        placeAt(siteFile, ["groups", groupIndex(group), "id"]),
-        `The group "${group.id}" has no section; every group needs at least one section file naming it in "group".`,
-      );
+      diagnostics.add(say["empty-group"].noSection({ id: group.id }), placeAt(siteFile, ["groups", groupIndex(group), "id"]));
     }
     if (group.sections.length > 1) {
       for (const section of group.sections.filter((s) => !s.heading)) {
         const file = content.sections.find((f) => f.path === section.file) as YamlFile;
-        diagnostics.add(
-          "section-heading",
-          placeAt(file, ["heading"]),
-          `The section "${section.id}" hides its heading, but its group "${group.id}" has ${group.sections.length} sections; only a group's single section may do so.`,
-        );
+        diagnostics.add(say["section-heading"].hidden({ id: section.id, group: group.id, count: group.sections.length }), placeAt(file, ["heading"]));
       }
     }
   }
@@ -159,10 +152,6 @@ export function warnUnusedLocations(content: LoadedContent, site: Site, diagnost
   const named = new Set(site.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.flatMap((m) => m.locations ?? []))));
   list((siteFile.value as { locations?: unknown }).locations).forEach((entry, i) => {
     if (!isFields(entry) || typeof entry.id !== "string" || named.has(entry.id)) return;
-    diagnostics.add(
-      "unused-location",
-      placeAt(siteFile, ["locations", i, "id"]),
-      `No measure names the location "${entry.id}"; its annex holds only the measures that apply everywhere.`,
-    );
+    diagnostics.add(say["unused-location"].unused({ id: entry.id }), placeAt(siteFile, ["locations", i, "id"]));
   });
 }

@@ -1,4 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import type { Certification, Change, Group, Location, Prose, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
@@ -19,14 +20,14 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     return written === undefined ? undefined : proseFile(content, file.path, written, placeAt(file, pointer), diagnostics);
   };
 
-  const seen = new Map<string, string>();
-  const unique = (kind: string, id: string, pointer: (string | number)[]): boolean => {
+  const seen = new Map<string, number>();
+  const unique = (kind: "group" | "location", id: string, pointer: (string | number)[]): boolean => {
     const previous = seen.get(`${kind}:${id}`);
     if (previous !== undefined) {
-      diagnostics.add("duplicate-id", placeAt(file, pointer), `The ${kind} id "${id}" is used twice in site.yaml (first at line ${previous}).`);
+      diagnostics.add(say["duplicate-id"].inSite({ kind, id, line: previous }), placeAt(file, pointer));
       return false;
     }
-    seen.set(`${kind}:${id}`, String(placeAt(file, pointer).line));
+    seen.set(`${kind}:${id}`, placeAt(file, pointer).line);
     return true;
   };
 
@@ -43,11 +44,7 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     const id = isFields(entry) ? text(entry.id) : undefined;
     if (!isFields(entry) || id === undefined || !unique("location", id, ["locations", i, "id"])) return;
     if (reservedLocationIds.has(id)) {
-      diagnostics.add(
-        "reserved-id",
-        placeAt(file, ["locations", i, "id"]),
-        `"${id}" cannot be a location id: toms uses it for the ${id === "all" ? "combined annex" : "index page"}.`,
-      );
+      diagnostics.add(say["reserved-id"].reserved({ id }), placeAt(file, ["locations", i, "id"]));
     }
     const certifications: Certification[] = list(entry.certifications).flatMap((c) => {
       if (typeof c === "string") return [{ name: c }];
@@ -73,11 +70,7 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
 
   // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.
   if (typeof value.version === "string" && /\.(html?|pdf|css|json)$/i.test(value.version)) {
-    diagnostics.add(
-      "invalid-value",
-      placeAt(file, ["version"]),
-      `"${value.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`,
-    );
+    diagnostics.add(say["invalid-value"].versionLikeFile({ version: value.version }), placeAt(file, ["version"]));
   }
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;

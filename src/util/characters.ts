@@ -61,15 +61,7 @@ export function codePointName(char: string): string {
   return name ? `${hex} ${name}` : hex;
 }
 
-/** What a hidden character does, in words for an author. */
-export function describeHidden(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  const name = codePointName(char);
-  if (bidi.has(code))
-    return `the invisible character ${name}, which changes the order in which the text around it is shown: the annex could read differently from what a reviewer sees`;
-  if (/\p{Cc}/u.test(char)) return `the control character ${name}, which is not text`;
-  if (code === 0x2028 || code === 0x2029) return `the character ${name}, which editors and the annex treat differently`;
-  if (/\p{Co}/u.test(char)) return `the private-use character ${name}, which has no agreed meaning and no letter in the annex's fonts`;
-  if (/[\p{Cs}\p{Cn}]/u.test(char)) return `${name}, which is not a character of Unicode`;
-  return `the invisible character ${name}`;
+/** Whether a character is a bidirectional control: it changes the order in which the text around it is shown. */
+export function isBidiControl(char: string): boolean {
+  return bidi.has(char.codePointAt(0) ?? 0);
 }

@@ -1,5 +1,6 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import type { Root } from "mdast";
+import { say } from "../diagnostics/say.js";
 import { mdastText, walkMdast } from "../util/mdast-walk.js";
 import { mixesLookAlikes, scriptsOf } from "../util/scripts.js";
 import { protocolOf } from "../util/url.js";
@@ -23,30 +24,19 @@ export function checkLinks(tree: Root, report: ReportAt): void {
     const offset = node.position?.start.offset ?? 0;
     const scheme = protocolOf(url);
     if (scheme === undefined && !url.startsWith("#") && !url.startsWith("//")) {
-      report(
-        "link-target",
-        offset,
-        `This link leads to "${url}", a file next to the annex, which the published annex and its PDF do not have; link to a full address (https://…).`,
-      );
+      report(say["link-target"].file({ url }), offset);
       return;
     }
     const host = hostOf(url);
     if (host === undefined) return;
+    const shown = domainToUnicode(host) || host;
     const lookAlike = lookAlikeHost(host);
-    if (lookAlike)
-      report(
-        "link-lookalike",
-        offset,
-        `The address "${url}" has the host name "${domainToUnicode(host) || host}", which ${lookAlike}; check that it is the address you mean.`,
-      );
+    if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }), offset);
+    else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }), offset);
     const text = mdastText(node).trim();
     const shownHost = hostOfText(text);
     if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
-      report(
-        "link-mismatch",
-        offset,
-        `The link text "${text}" is an address, but the link leads to "${url}" (${domainToUnicode(host) || host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`,
-      );
+      report(say["link-mismatch"].mismatch({ text, url, host: shown }), offset);
     }
   });
 }
@@ -84,16 +74,19 @@ function normalHost(host: string): string {
     .replace(/\.$/, "");
 }
 
-/** Why a host name looks like another one, or undefined: labels mixing Latin with look-alike letters, or written only in such letters under a Latin top-level domain. */
-export function lookAlikeHost(host: string): string | undefined {
+/**
+ * Why a host name looks like another one, or undefined: "mixed" for a label mixing Latin with look-alike letters, or
+ * the scripts of a label written only in such letters under a Latin top-level domain.
+ */
+export function lookAlikeHost(host: string): "mixed" | string[] | undefined {
   const unicode = domainToUnicode(host) || host;
   const labels = unicode.split(".");
   const tld = labels[labels.length - 1] ?? "";
   for (const label of labels.slice(0, -1)) {
-    if (mixesLookAlikes(label)) return "mixes Latin letters with letters of another alphabet that look like them";
+    if (mixesLookAlikes(label)) return "mixed";
     const scripts = scriptsOf(label);
     const foreign = [...scripts].filter((s) => s !== "Latin" && s !== "other");
-    if (foreign.length > 0 && scriptsOf(tld).has("Latin")) return `is written in ${foreign.join(" and ")} letters that look like Latin ones`;
+    if (foreign.length > 0 && scriptsOf(tld).has("Latin")) return foreign;
   }
   return undefined;
 }

@@ -1,11 +1,12 @@
 import type { Nodes, Parents, Root } from "mdast";
 import { parseMarkdown } from "../load/markdown.js";
-import type { RuleId } from "../diagnostics/rules.js";
-import { describeHidden, hiddenCharacters } from "../util/characters.js";
+import type { Emphasis } from "../diagnostics/rules.js";
+import { say, type Said } from "../diagnostics/say.js";
+import { hiddenCharacters } from "../util/characters.js";
 import { walkMdast } from "../util/mdast-walk.js";
 
 /** Reports a problem at a character offset of the Markdown text. */
-export type ReportAt = (rule: RuleId, offset: number, message: string) => void;
+export type ReportAt = (said: Said, offset: number) => void;
 
 /**
  * Finds the Markdown that would show the reader something other than what the author typed, without the author
@@ -31,16 +32,12 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "definition":
         collect(definitions, node.identifier, node.label ?? node.identifier, start, () =>
-          report(
-            "markdown-definition",
-            start,
-            `This line is read as the target of a link "[${node.label ?? node.identifier}]" and is not shown; the same label is defined above already.`,
-          ),
+          report(say["markdown-definition"].twice({ label: node.label ?? node.identifier }), start),
         );
         break;
       case "footnoteDefinition":
         collect(footnotes, node.identifier, node.label ?? node.identifier, start, () =>
-          report("markdown-footnote", start, `The footnote [^${node.label ?? node.identifier}] is defined twice; the second text would not be shown.`),
+          report(say["markdown-footnote"].twice({ label: node.label ?? node.identifier }), start),
         );
         break;
       case "linkReference":
@@ -59,25 +56,15 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
       case "text":
         // A character reference (&#x202E;) can put in what the source does not show.
         if (markdown.slice(start, end).includes("&")) {
-          for (const { char } of hiddenCharacters(node.value))
-            report("invisible-character", start, `Written as a character reference (&…;), this text holds ${describeHidden(char)}. Delete it.`);
+          for (const { char } of hiddenCharacters(node.value)) report(say["invisible-character"].reference({ char }), start);
         }
         // A reference to no footnote stays text, "[^2]" (escaped as \[^2] it is meant as text).
         for (const match of markdown.slice(start, end).matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
-          report(
-            "markdown-footnote",
-            start + (match.index ?? 0),
-            `There is no footnote [^${match[1]}] in this text, so the annex shows "[^${match[1]}]" as written; add its text as a line "[^${match[1]}]: …" below, or remove the reference.`,
-          );
+          report(say["markdown-footnote"].missing({ label: match[1] as string }), start + (match.index ?? 0));
         }
         break;
       case "break":
-        if (markdown[start] === "\\")
-          report(
-            "markdown-escape",
-            start,
-            "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).",
-          );
+        if (markdown[start] === "\\") report(say["markdown-escape"].lineEnd(), start);
         break;
       default:
     }
@@ -87,20 +74,10 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
     if (found) found.used = true;
   }
   for (const { label, offset, used } of definitions.values()) {
-    if (!used)
-      report(
-        "markdown-definition",
-        offset,
-        `This line reads as the target of a link "[${label}]" (a label in brackets, a colon, an address) and is not shown, since nothing links to it. To show it as text, write a backslash before the opening bracket: \\[.`,
-      );
+    if (!used) report(say["markdown-definition"].unused({ label }), offset);
   }
   for (const { label, offset, used } of footnotes.values()) {
-    if (!used)
-      report(
-        "markdown-footnote",
-        offset,
-        `Nothing in the text refers to the footnote [^${label}], so it would not be shown; refer to it with [^${label}] where it belongs, or remove it.`,
-      );
+    if (!used) report(say["markdown-footnote"].unused({ label }), offset);
   }
   checkEscapes(markdown, tree, report);
 }
@@ -121,9 +98,16 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 // Emphasis is taken as meant when its marks stand at word boundaries: `*Hinweis*`, `**wichtig**`, `~~alt~~`.
 // Marks between letters or digits (`2*3*4`, `Zutritts*kontrolle*`) or next to more of the same mark
 // (`***x**`) read as emphasis to Markdown, which then hides the marks: warned, the author decides.
-function checkDelimiters(markdown: string, node: Nodes, parent: Parents | undefined, start: number, end: number, report: ReportAt): void {
+function checkDelimiters(
+  markdown: string,
+  node: Extract<Nodes, { type: Emphasis }>,
+  parent: Parents | undefined,
+  start: number,
+  end: number,
+  report: ReportAt,
+): void {
   const mark = markdown[start] as string;
-  const width = node.type === "emphasis" ? 1 : 2;
+  const kind = node.type;
   const before = markdown[start - 1];
   const after = markdown[end];
   const sharedWithParent = (side: "open" | "close") => {
@@ -133,22 +117,12 @@ function checkDelimiters(markdown: string, node: Nodes, parent: Parents | undefi
     if (!p || markdown[p.start.offset ?? -1] !== mark) return false;
     return side === "open" ? (p.start.offset ?? -1) + parentWidth === start : (p.end.offset ?? -1) - parentWidth === end;
   };
-  const what = node.type === "delete" ? "strikethrough" : node.type === "strong" ? "bold" : "italics";
-  const shown = `${mark.repeat(width)}`;
   if ((before !== undefined && letterOrDigit.test(before)) || (after !== undefined && letterOrDigit.test(after))) {
-    report(
-      "markdown-emphasis",
-      start,
-      `Markdown reads the ${shown} here, between letters or digits, as ${what} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${mark} to show the character, or put spaces around the marked words.`,
-    );
+    report(say["markdown-emphasis"].betweenLetters({ mark, kind }), start);
     return;
   }
   if ((before === mark && !sharedWithParent("open")) || (after === mark && !sharedWithParent("close"))) {
-    report(
-      "markdown-emphasis",
-      start,
-      `Markdown reads part of this run of ${mark} as ${what} and hides those marks. Write \\${mark} for each ${mark} to be shown, or use exactly ${shown} around the words.`,
-    );
+    report(say["markdown-emphasis"].run({ mark, kind }), start);
   }
 }
 
@@ -164,11 +138,7 @@ function checkNumbers(markdown: string, list: Extract<Nodes, { type: "list" }>, 
   if (rest.length > 0 && rest.every((n) => n !== undefined && n === rest[0]) && Number(rest[0]) <= first) return;
   written.forEach((item, index) => {
     if (item?.number === undefined || Number(item.number) === first + index) return;
-    report(
-      "markdown-list-number",
-      item.at,
-      `This list item is numbered ${item.number} in the text, but the annex shows ${first + index}: Markdown numbers the items of a list one after another from the first. Number the items consecutively, or write ${item.number}\\. to keep the number as text.`,
-    );
+    report(say["markdown-list-number"].renumbered({ written: item.number, shown: first + index }), item.at);
   });
 }
 
@@ -179,11 +149,7 @@ function checkClosingMarks(markdown: string, heading: Extract<Nodes, { type: "he
   if (!open) return;
   const close = /[ \t](#+)[ \t]*$/.exec(line);
   if (!close || close[1]?.length === open[1]?.length) return;
-  report(
-    "markdown-heading-marks",
-    start + (close.index ?? 0) + 1,
-    `Markdown hides the ${close[1]} at the end of this heading (level ${heading.depth}). To show it, write \\${close[1]}.`,
-  );
+  report(say["markdown-heading-marks"].hidden({ marks: close[1] as string, level: heading.depth }), start + (close.index ?? 0) + 1);
 }
 
 const escapable = /[!-/:-@[-`{-~]/;
@@ -233,12 +199,7 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
   }
   for (const e of escapes) {
     if (needed.has(e.offset)) continue;
-    const example = e.char === "\\" ? "\\\\server\\share shows as \\server\\share" : `\\${e.char} shows as ${e.char}`;
-    report(
-      "markdown-escape",
-      e.offset,
-      `Markdown drops this backslash before "${e.char}" (${example}), and the text reads the same without it. To show the backslash, write the text as code (in \`backticks\`); if it is not meant, remove it.`,
-    );
+    report(say["markdown-escape"].dropped({ char: e.char }), e.offset);
   }
 }
 

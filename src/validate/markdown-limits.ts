@@ -1,7 +1,9 @@
+import { say, type Said } from "../diagnostics/say.js";
+
 /** What makes a Markdown text too costly to parse, and where (a character offset), or undefined. */
 export interface LimitProblem {
   offset: number;
-  message: string;
+  said: Said<"markdown-too-complex">;
 }
 
 /** Longest Markdown text (characters) of one measure, intro or prose file: an annex's are a few thousand. */
@@ -23,17 +25,14 @@ export const maxDelimiterRun = 32;
 // text under about a second.
 /** Checks a Markdown text against the limits above before it is parsed. */
 export function markdownLimitProblem(markdown: string): LimitProblem | undefined {
+  const tooComplex = say["markdown-too-complex"];
   if (markdown.length > maxMarkdownChars) {
-    const kb = Math.ceil(markdown.length / 1024);
-    return {
-      offset: 0,
-      message: `This text is ${kb} KB long; one text may have at most ${maxMarkdownChars / 1024} KB. Split it into several measures or files.`,
-    };
+    return { offset: 0, said: tooComplex.tooLong({ kb: Math.ceil(markdown.length / 1024), limitKb: maxMarkdownChars / 1024 }) };
   }
   let lines = 1;
   for (let at = markdown.indexOf("\n"); at !== -1; at = markdown.indexOf("\n", at + 1)) {
     if (at + 1 < markdown.length && ++lines > maxMarkdownLines) {
-      return { offset: at + 1, message: `This text has more than ${maxMarkdownLines} lines; split it into several measures or files.` };
+      return { offset: at + 1, said: tooComplex.tooManyLines({ limit: maxMarkdownLines }) };
     }
   }
   // Only lines that open with indentation, a quote or a list marker can nest.
@@ -42,18 +41,17 @@ export function markdownLimitProblem(markdown: string): LimitProblem | undefined
     const end = markdown.indexOf("\n", match.index);
     const depth = nesting(markdown.slice(match.index, end === -1 ? markdown.length : end));
     if (depth > maxNesting) {
-      return { offset: match.index, message: `The text nests quotes or lists ${depth} levels deep here; at most ${maxNesting} levels are allowed.` };
+      return { offset: match.index, said: tooComplex.nestedTooDeep({ depth, limit: maxNesting }) };
     }
   }
   const run = new RegExp(`([*_\`~])\\1{${maxDelimiterRun},}`).exec(markdown);
-  if (run) return { offset: run.index, message: `The text repeats "${run[1]}" more than ${maxDelimiterRun} times in a row; simplify its formatting.` };
+  if (run) return { offset: run.index, said: tooComplex.markRepeated({ mark: run[1] as string, limit: maxDelimiterRun }) };
   const counts = { emphasis: 0, bracket: 0, backtick: 0 };
   for (let i = 0; i < markdown.length; i++) {
     const c = markdown.charCodeAt(i);
     const kind = c === 42 || c === 95 ? "emphasis" : c === 93 ? "bracket" : c === 96 ? "backtick" : undefined;
     if (kind === undefined || ++counts[kind] <= maxDelimiters) continue;
-    const name = { emphasis: "emphasis marks (* and _)", bracket: "closing brackets (])", backtick: "backticks (`)" }[kind];
-    return { offset: i, message: `The text holds more than ${maxDelimiters} ${name}; simplify its formatting or split it.` };
+    return { offset: i, said: tooComplex.tooManyMarks({ kind, limit: maxDelimiters }) };
   }
   return undefined;
 }

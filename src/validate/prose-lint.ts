@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import { parseMarkdown } from "../load/markdown.js";
 import type { Prose, Site } from "../model.js";
 import { placeInProse } from "../resolve/prose.js";
@@ -35,12 +36,12 @@ export function allProse(site: Site): Prose[] {
  */
 export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
   const limit = markdownLimitProblem(prose.markdown);
-  const report: ReportAt = (rule, offset, message) => {
+  const report: ReportAt = (said, offset) => {
     const { line, column } = positionOf(prose.markdown, offset);
-    diagnostics.add(rule, placeInProse(prose, line, column, offset), message);
+    diagnostics.add(said, placeInProse(prose, line, column, offset));
   };
   if (limit) {
-    report("markdown-too-complex", limit.offset, limit.message);
+    report(limit.said, limit.offset);
     return;
   }
   if (!mayNeedParse(prose.markdown)) return;
@@ -49,7 +50,7 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
     tree = parseMarkdown(prose.markdown);
   } catch {
     // The limits above should keep the parser within its stack; if some shape still overflows it, say so.
-    report("markdown-too-complex", 0, "The text is too complex to read; simplify its formatting or split it.");
+    report(say["markdown-too-complex"].unreadable(), 0);
     return;
   }
   lintTree(prose.markdown, tree, report);
@@ -59,12 +60,12 @@ export function lintProse(prose: Prose, diagnostics: Diagnostics): void {
 export function lintTree(markdown: string, tree: Root, report: ReportAt): void {
   // What must not be there at all comes first; a place reported for that is not reported again.
   const unsafe = new Set<number>();
-  checkSafety(tree, (rule, offset, message) => {
+  checkSafety(tree, (said, offset) => {
     unsafe.add(offset);
-    report(rule, offset, message);
+    report(said, offset);
   });
-  const rest: ReportAt = (rule, offset, message) => {
-    if (!unsafe.has(offset)) report(rule, offset, message);
+  const rest: ReportAt = (said, offset) => {
+    if (!unsafe.has(offset)) report(said, offset);
   };
   checkFidelity(markdown, tree, rest);
   checkLinks(tree, rest);
@@ -79,22 +80,18 @@ function checkSafety(tree: Root, report: ReportAt): void {
       const match = /<\s*(\/?)\s*([a-zA-Z][\w-]*)/.exec(node.value);
       const tag = match?.[2]?.toLowerCase();
       if (tag === undefined && /^<!--/.test(node.value.trim())) {
-        const closed = /-->/.test(node.value);
-        const hidden = closed ? "the text between <!-- and --> is not shown" : "it is never closed with -->, so nothing after it is shown";
-        report("markdown-html", offset, `An HTML comment starts here (<!--): ${hidden}. Annex text is Markdown only; write the text out or delete it.`);
+        report(say["markdown-html"].comment({ closed: /-->/.test(node.value) }), offset);
         return;
       }
       if (tag !== undefined && match?.[1] === "/" && opened.has(tag)) return;
       if (tag !== undefined) opened.add(tag);
-      const what = tag ? `the HTML element <${tag}>` : "HTML";
-      report("markdown-html", offset, `The text contains ${what}; annex text is Markdown only, HTML is not allowed.`);
+      report(say["markdown-html"].element({ tag }), offset);
     } else if ((node.type === "image" && isSafeTarget(node.url)) || node.type === "imageReference") {
       // The pages and PDFs load nothing but their own files (CSP, offline printing), and content files are not
       // copied into the site: an image would show as broken, so the renderer drops it and says so here.
-      report("markdown-image", offset, "Images are not shown in the annex (its pages and PDFs load no other files); describe the measure in words.");
+      report(say["markdown-image"].image(), offset);
     } else if ((node.type === "link" || node.type === "image" || node.type === "definition") && !isSafeTarget(node.url)) {
-      const what = node.type === "image" ? "An image" : "A link";
-      report("unsafe-link", offset, `${what} here uses "${protocolOf(node.url)}:", which is not allowed; use an http, https, mailto or tel address.`);
+      report(say["unsafe-link"].scheme({ image: node.type === "image", scheme: String(protocolOf(node.url)) }), offset);
     }
   });
 }

@@ -1,11 +1,16 @@
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
-import type { RuleId } from "../diagnostics/rules.js";
+import { say, type Said } from "../diagnostics/say.js";
+import type { Kind } from "../diagnostics/words.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { isFields } from "../util/guards.js";
-import { didYouMean } from "../util/suggest.js";
+import { slug } from "../util/slug.js";
+import { closest } from "../util/suggest.js";
 import type { SchemaError } from "./schema.js";
-import { asWritten, capitalise, describe, entryOf, fieldName, isListEntry, kindOf, listing, patternMessage, typeWord, type Kind } from "./schema-words.js";
+import { asWritten, describe, entryOf, fieldName, isListEntry } from "./schema-words.js";
 import { placeAt, placeOfKey } from "./yaml-path.js";
+
+/** The rules of the problems the schemas find. */
+type SchemaRule = "required-field" | "unknown-field" | "wrong-type" | "invalid-value" | "empty-list" | "measure-source" | "intro-source";
 
 const sources = ["text", "file", "ref"];
 /** Most schema problems reported per file: beyond that a list helps nobody, and placing each one costs time (20 000 unknown fields took 40 s). */
@@ -15,11 +20,11 @@ export const maxReportedPerFile = 50;
 export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly SchemaError[], diagnostics: Diagnostics): void {
   const relevant = errors.filter(explained);
   let reported = 0;
-  let more: { rule: RuleId; place: Place; count: number } | undefined;
-  const report = (rule: RuleId, place: () => Place, message: () => string) => {
-    if (reported++ < maxReportedPerFile) diagnostics.add(rule, place(), message());
+  let more: { rule: SchemaRule; place: Place; count: number } | undefined;
+  const report = (place: () => Place, said: () => Said<SchemaRule>) => {
+    if (reported++ < maxReportedPerFile) diagnostics.add(said(), place());
     else if (more) more.count++;
-    else more = { rule, place: place(), count: 1 };
+    else more = { rule: said().rule, place: place(), count: 1 };
   };
   // A misspelt field shows up twice (unknown "titel", missing "title"): report it once, as the misspelling.
   const misspelt = new Set<string>();
@@ -28,9 +33,8 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     const name = String((error.params as { additionalProperty: string }).additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
     // YAML 1.1 merge keys (<<: *defaults) are an ordinary field name in YAML 1.2, which toms reads.
-    const suggestion = name === "<<" ? ' (YAML merge keys "<<" are not supported: write the fields out)' : didYouMean(name, allowed);
-    const match = /"(.*)"/.exec(suggestion)?.[1];
-    if (match) misspelt.add(`${error.instancePath}/${match}`);
+    const suggestion = name === "<<" ? undefined : closest(name, allowed);
+    if (suggestion !== undefined) misspelt.add(`${error.instancePath}/${suggestion}`);
     return [{ pointer: error.instancePath, name, suggestion }];
   });
   // Every missing field of one place in one message; these first, as they matter most when a file has many problems.
@@ -43,20 +47,19 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     if (!names.includes(name)) names.push(name);
     missing.set(error.instancePath, names);
   }
-  for (const [pointer, names] of missing) {
-    const target = pointer === "" ? (kind === "site" ? "site.yaml" : "The section") : capitalise(describe(file, kind, pointer));
-    const fields = names.map((n) => `"${n}"`);
+  for (const [pointer, fields] of missing) {
     report(
-      "required-field",
       () => placeAt(file, pointer),
-      () => `${target} is missing the required field${names.length > 1 ? "s" : ""} ${listing(fields)}.`,
+      () => say["required-field"].missing({ where: describe(file, kind, pointer, true), fields }),
     );
   }
   for (const { pointer, name, suggestion } of unknown) {
     report(
-      "unknown-field",
       () => placeOfKey(file, pointer, name),
-      () => `Unknown field "${name}" in ${describe(file, kind, pointer)}${suggestion}.`,
+      () => {
+        const where = describe(file, kind, pointer, true);
+        return name === "<<" ? say["unknown-field"].mergeKey({ where }) : say["unknown-field"].unknown({ field: name, where, suggestion });
+      },
     );
   }
   const seen = new Set<string>();
@@ -67,94 +70,109 @@ export function reportSchemaErrors(file: YamlFile, kind: Kind, errors: readonly 
     const key = `${error.instancePath}|${error.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const [rule, message] = explain(file, kind, error);
+    const said = explain(file, kind, error);
     report(
-      rule,
       () => (error.keyword === "not" ? placeOfKey(file, error.instancePath, "intro_file") : placeAt(file, error.instancePath)),
-      () => message,
+      () => said,
     );
   }
-  if (more) diagnostics.add(more.rule, more.place, `This file has ${more.count} more problems like the ones above; fix those first, then check again.`);
+  if (more) diagnostics.add(say[more.rule].more({ count: more.count }), more.place);
 }
 
-// Which of ajv's errors say something the author needs: of alternatives (oneOf, not) the branch that
-// fits the value's type, or the parent when none does; never the "if" bookkeeping.
-function explained(error: SchemaError): boolean {
-  const data = error.data;
+/**
+ * Which of ajv's errors say something the author needs; never the "if" bookkeeping. Of alternatives (oneOf), what
+ * fits the value, decided by what each alternative is, not by its place in the schema. Alternatives of different
+ * types (a certification is a name or a set of fields) are explained by the one of the value's type, or by the oneOf
+ * itself when the value has none of them; alternatives told apart by their fields (a measure has text, file or ref)
+ * by the oneOf, which says that better than each branch's "needs text".
+ */
+export function explained(error: SchemaError): boolean {
   if (error.keyword === "if" || /\/not\//.test(error.schemaPath)) return false;
-  if (error.keyword === "not") return isFields(data);
-  const certification = /\/certifications\/\d+$/.test(error.instancePath);
-  if (error.keyword === "oneOf") return certification ? typeof data !== "string" && !isFields(data) : isFields(data);
-  const branch = /\/oneOf\/(\d+)\//.exec(error.schemaPath)?.[1];
-  if (branch === undefined) return true;
-  // A measure's branches only say "needs text", "needs file", "needs ref": the parent says it better.
-  if (!/\/certifications\/\d+(\/|$)/.test(error.instancePath)) return false;
-  // A certification is a name (branch 0) or a set of fields (branch 1): explain the one the author meant.
-  if (!certification) return branch === "1";
-  return branch === (typeof data === "string" ? "0" : isFields(data) ? "1" : "neither");
+  if (error.keyword === "not") return isFields(error.data);
+  if (error.keyword === "oneOf") {
+    const types = (error.schema as { type?: unknown }[]).flatMap((branch) => (typeof branch.type === "string" ? [branch.type] : []));
+    return types.length > 0 ? !types.some((type) => hasType(error.data, type)) : isFields(error.data);
+  }
+  // Deeper inside an alternative (a field of a certification): only the alternative that reads the value's fields
+  // gets there, the one the author meant.
+  if (!/\/oneOf\/\d+\/[^/]+$/.test(error.schemaPath)) return true;
+  // A keyword of the alternative itself (its type, its required fields): kept when the alternative is of the value's type.
+  const type = (error.parentSchema as { type?: unknown } | undefined)?.type;
+  return typeof type === "string" && hasType(error.data, type);
 }
 
-function explain(file: YamlFile, kind: Kind, error: SchemaError): [RuleId, string] {
+// Whether a value is of a JSON Schema type.
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "object":
+      return isFields(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+
+function explain(file: YamlFile, kind: Kind, error: SchemaError): Said<SchemaRule> {
   const field = fieldName(error.instancePath);
   const where = describe(file, kind, error.instancePath);
   const value = error.data;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type": {
-      const expected = typeWord(String(params.type));
-      if (error.instancePath === "") {
-        const what = kind === "site" ? "site.yaml" : "A section file";
-        return [
-          "wrong-type",
-          `${what} must be a set of fields (such as ${kind === "site" ? "title, version, groups" : "id, group, title, measures"}), but this file holds ${kindOf(value)}.`,
-        ];
+      if (error.instancePath === "") return say["wrong-type"].document({ kind, value });
+      const list = entryOf(error.instancePath);
+      if (list) return say["wrong-type"].entry({ where, list, value });
+      const listEntry = isListEntry(error.instancePath);
+      const written = asWritten(file, error.instancePath);
+      if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && written !== undefined) {
+        return say["wrong-type"].unquoted({ field, where, listEntry, written, value });
       }
-      const entry = entryOf(error.instancePath);
-      const subject = entry
-        ? `${capitalise(where)} must be a set of fields (such as ${entry})`
-        : isListEntry(error.instancePath)
-          ? `Each entry of "${field}" in ${where} must be ${expected}`
-          : `"${field}" in ${where} must be ${expected}`;
-      const raw = asWritten(file, error.instancePath);
-      if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && raw !== undefined) {
-        return [
-          "wrong-type",
-          `${subject}, but YAML reads ${raw} as ${typeof value === "number" ? kindOf(value) : "a yes/no value"}; write it in quotes: "${raw}".`,
-        ];
-      }
-      const listHint = params.type === "array" ? ' (entries in [ ] or on lines starting with "- ")' : "";
-      return ["wrong-type", `${subject}${listHint}, but here it is ${kindOf(value)}.`];
+      return say["wrong-type"].field({ field, where, listEntry, expected: String(params.type), value });
     }
     case "minItems":
-      return ["empty-list", `"${field}" in ${where} must list at least one entry.`];
+      return say["empty-list"].empty({ field, where });
     case "minLength":
-      return ["invalid-value", `"${field}" in ${where} must not be empty.`];
+      return say["invalid-value"].empty({ field, where });
     case "maxLength":
-      return ["invalid-value", `"${field}" in ${where} is ${String(value).length} characters long; it may have at most ${String(params.limit)}.`];
+      return say["invalid-value"].tooLong({ field, where, length: String(value).length, limit: Number(params.limit) });
     case "uniqueItems": {
       const repeated = Array.isArray(value) ? value[Number(params.j)] : undefined;
-      return ["invalid-value", `"${field}" in ${where} lists ${typeof repeated === "string" ? `"${repeated}"` : "the same entry"} twice.`];
+      return say["invalid-value"].repeated({ field, where, entry: typeof repeated === "string" ? repeated : undefined });
     }
     case "pattern":
-      return ["invalid-value", patternMessage(field, where, String(value), String(params.pattern))];
-    case "format": {
-      if (params.format === "date") return ["invalid-value", `"${String(value)}" is not a date; write "${field}" as YYYY-MM-DD, e.g. 2026-12-01.`];
-      return ["invalid-value", `"${String(value)}" is not a web address; write it as https://…`];
-    }
+      return patternProblem(field, where, String(value), String(params.pattern));
+    case "format":
+      if (params.format === "date") return say["invalid-value"].notDate({ value: String(value), field });
+      return say["invalid-value"].notWebAddress({ value: String(value) });
     case "oneOf":
-      if (/\/certifications\/\d+$/.test(error.instancePath)) {
-        return ["wrong-type", `A certification in ${where} must be a name, or a name with a url, but here it is ${kindOf(value)}.`];
-      }
+      if (/\/certifications\/\d+$/.test(error.instancePath)) return say["wrong-type"].certification({ where, value });
       return measureSource(value, where);
     case "not":
-      return ["intro-source", `${capitalise(where)} has both "intro" and "intro_file"; give only one of them.`];
+      return say["intro-source"].both({ where });
     default:
-      return ["invalid-value", `"${field}" in ${where} has a value toms cannot use.`];
+      return say["invalid-value"].unusable({ field, where });
   }
 }
 
-function measureSource(data: unknown, where: string): [RuleId, string] {
+// What is wrong with a value that does not match its pattern (an id, a language code, a version, a web address).
+function patternProblem(field: string, where: string, value: string, pattern: string): Said<"invalid-value"> {
+  if (pattern === "^[a-z0-9][a-z0-9-]*$") {
+    if (value === "") return say["invalid-value"].empty({ field, where });
+    return say["invalid-value"].notId({ value, field, suggestion: slug(value) || undefined });
+  }
+  if (field === "lang") return say["invalid-value"].notLanguage({ value });
+  if (pattern.startsWith("^https?")) return say["invalid-value"].notWebAddress({ value });
+  if (field === "version") return say["invalid-value"].notVersion({ value });
+  return say["invalid-value"].wrongForm({ value, field, where });
+}
+
+function measureSource(data: unknown, where: string): Said<"measure-source"> {
   const present = sources.filter((k) => isFields(data) && k in data);
-  if (present.length === 0) return ["measure-source", `${capitalise(where)} has no content: give it one of "text", "file" or "ref".`];
-  return ["measure-source", `${capitalise(where)} has ${listing(present.map((p) => `"${p}"`))}; give exactly one of "text", "file" or "ref".`];
+  if (present.length === 0) return say["measure-source"].none({ where });
+  return say["measure-source"].several({ where, present });
 }

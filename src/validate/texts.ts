@@ -1,12 +1,13 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, visit, type Node } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import { parseMarkdown } from "../load/markdown.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Prose, Site } from "../model.js";
 import { sourceOffsets } from "../resolve/scalar-offsets.js";
 import { unprintable } from "../render/fonts.js";
-import { codePointName, describeHidden, hiddenCharacters, isHidden } from "../util/characters.js";
+import { hiddenCharacters, isHidden } from "../util/characters.js";
 import { mdastText } from "../util/mdast-walk.js";
 import { mixesLookAlikes } from "../util/scripts.js";
 import { markdownLimitProblem } from "./markdown-limits.js";
@@ -60,30 +61,22 @@ export function checkTexts(content: LoadedContent, site: Site | undefined, diagn
     const lines = lineStarts(prose.markdown);
     scanSource(prose.markdown, (offset) => placeInText(prose.file, lines, offset), diagnostics);
     for (const { index, char } of unprintableCharacters(prose.markdown))
-      diagnostics.add("glyph-missing", placeInText(prose.file, lines, index), glyphMessage(char));
+      diagnostics.add(say["glyph-missing"].noGlyph({ run: char }), placeInText(prose.file, lines, index));
     if (prose.markdown.trim() !== "" && isEmptyText(prose.markdown, true)) {
-      diagnostics.add(
-        "empty-text",
-        { file: prose.file, line: 1, column: 1 },
-        "The file shows nothing: it holds only spaces, invisible characters or formatting without text. Write the text into it.",
-      );
+      diagnostics.add(say["empty-text"].file(), { file: prose.file, line: 1, column: 1 });
     }
   }
 }
 
 function scanSource(text: string, place: (offset: number) => Place, diagnostics: Diagnostics): void {
   for (const { index, char } of hiddenCharacters(text)) {
-    diagnostics.add("invisible-character", place(index), `Here is ${describeHidden(char)}. Delete it.`);
+    diagnostics.add(say["invisible-character"].here({ char }), place(index));
   }
   if (!/[^\x00-\x7f]/.test(text)) return;
   for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     // In an address the link checks say it better (link-lookalike).
     if (mixesLookAlikes(match[0]) && !inAddress(text, match.index ?? 0)) {
-      diagnostics.add(
-        "mixed-script",
-        place(match.index ?? 0),
-        `The word "${match[0]}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`,
-      );
+      diagnostics.add(say["mixed-script"].word({ word: match[0] }), place(match.index ?? 0));
     }
   }
 }
@@ -100,17 +93,6 @@ function unprintableCharacters(text: string): { index: number; char: string }[] 
     else runs.push({ ...found });
   }
   return runs;
-}
-
-function glyphMessage(run: string): string {
-  const what =
-    [...run].length === 1
-      ? `"${run}" (${codePointName(run)})`
-      : `"${run}" (${[...run]
-          .map((c) => codePointName(c))
-          .slice(0, 3)
-          .join(", ")}${[...run].length > 3 ? ", …" : ""})`;
-  return `The annex's fonts have no letters for ${what}: the PDF would show empty boxes here. Write it another way (e.g. spell out the word); emoji, Chinese, Japanese, Korean, Indic and Arabic scripts are not in the fonts.`;
 }
 
 // Whether the word at `index` is part of a web or mail address (the run of non-blank characters around it).
@@ -139,18 +121,14 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
       for (const { index, char } of hiddenCharacters(value)) {
         const at = sourceOffsets(file.text, node)[index] ?? node.range[0];
         if (file.text.startsWith(char, at)) continue;
-        diagnostics.add("invisible-character", placeOfOffset(file, at), `Written as an escape, this value holds ${describeHidden(char)}. Delete it.`);
+        diagnostics.add(say["invisible-character"].escaped({ char }), placeOfOffset(file, at));
       }
       for (const { index, char } of unprintableCharacters(value)) {
-        diagnostics.add("glyph-missing", placeOfOffset(file, sourceOffsets(file.text, node)[index] ?? node.range[0]), glyphMessage(char));
+        diagnostics.add(say["glyph-missing"].noGlyph({ run: char }), placeOfOffset(file, sourceOffsets(file.text, node)[index] ?? node.range[0]));
       }
       // An empty value is the schema's to report ("must not be empty").
       if (value !== "" && isEmptyText(value, markdownFields.has(field))) {
-        diagnostics.add(
-          "empty-text",
-          placeOfOffset(file, node.range[0]),
-          `"${field}" shows nothing: it holds only spaces${/\S/.test(value) ? ", invisible characters or formatting without text" : ""}. Write the text, or remove the field.`,
-        );
+        diagnostics.add(say["empty-text"].field({ field, blanksOnly: !/\S/.test(value) }), placeOfOffset(file, node.range[0]));
       }
       if (node.type === Scalar.PLAIN) notText(file, node, field, value, anchors, diagnostics);
     },
@@ -165,30 +143,18 @@ function notText(file: YamlFile, node: Scalar, field: string, value: string, anc
   const before = file.text.slice(lineStart, start);
   if (node.tag === "!") {
     const at = lineStart + before.lastIndexOf("!");
-    diagnostics.add(
-      "yaml-not-text",
-      placeOfOffset(file, at),
-      `The "!" at the start of "${field}" is a YAML tag, not text: the annex shows "${value}" without it. If the ! belongs to the text, put the whole value in double quotes.`,
-    );
+    diagnostics.add(say["yaml-not-text"].tag({ field, value }), placeOfOffset(file, at));
   }
   if (node.anchor !== undefined && !anchors.has(node.anchor)) {
     const at = lineStart + before.lastIndexOf(`&${node.anchor}`);
-    diagnostics.add(
-      "yaml-not-text",
-      placeOfOffset(file, at),
-      `"&${node.anchor}" at the start of "${field}" is a YAML anchor, not text: the annex shows "${value}" without it. If it belongs to the text, put the whole value in double quotes.`,
-    );
+    diagnostics.add(say["yaml-not-text"].anchor({ anchor: node.anchor, field, value }), placeOfOffset(file, at));
   }
   if (node.comment === undefined) return;
   const hash = file.text.indexOf("#", end);
   if (hash === -1 || file.text.slice(end, hash).includes("\n")) return;
   const lineEnd = file.text.indexOf("\n", hash);
   const cut = file.text.slice(hash, lineEnd === -1 ? undefined : lineEnd).trimEnd();
-  diagnostics.add(
-    "yaml-not-text",
-    placeOfOffset(file, hash),
-    `The value of "${field}" ends before "${cut}": in YAML, a # after a space starts a comment, so "${value}" is all the annex shows. If the # belongs to the text, put the whole value in double quotes.`,
-  );
+  diagnostics.add(say["yaml-not-text"].comment({ field, cut, value }), placeOfOffset(file, hash));
 }
 
 // The name of the field a scalar is the value of (or an entry of a list in), undefined for keys and the document.
