@@ -491,6 +491,41 @@ describe("what the history does not announce, and what git would change on check
   });
 });
 
+describe("a version name used again", () => {
+  beforeAll(() => {
+    repo = newRepo();
+    outs = tempDir("toms-versions-");
+  });
+  afterAll(() => {
+    repo.remove();
+    outs.cleanup();
+  });
+
+  it("is an error in toms diff and in the build, not a new text under a name customers may have signed", async () => {
+    bump("1.1", "Neu.");
+    repo.edit("measures/zutritt.yaml", "Alle Türen", "Seit 1.1 alle Türen");
+    repo.commit("1.1", "2026-01-02T00:00:00Z");
+    // Back to "1.0" with another text (and its date earlier than 1.1's).
+    repo.edit("measures/site.yaml", 'version: "1.1"', 'version: "1.0"');
+    repo.edit(
+      "measures/site.yaml",
+      /^valid_from: .*$/m.exec(fs.readFileSync(path.join(repo.dir, "measures/site.yaml"), "utf8"))?.[0] as string,
+      "valid_from: 2026-06-01",
+    );
+    repo.edit("measures/zutritt.yaml", "Seit 1.1 alle Türen", "Nur manche Türen");
+    repo.commit("1.0 again", "2026-01-03T00:00:00Z");
+    const diff = toms(repo.dir, "diff", "HEAD~1", "HEAD");
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain('error "version" is "1.0", a version this annex had before (the change history names it, dated ');
+    expect(diff.stderr).toContain('warning "valid_from" is 2026-06-01, earlier than 2099-02-01, the date the previous version "1.1" took effect');
+    const result = await html("reused");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.list.map((d) => [d.rule, d.message.slice(0, 50)])).toEqual([
+      ["version-unchanged", '"version" is "1.0", a version this annex had befor'],
+    ]);
+  });
+});
+
 describe("a published version that can no longer be rebuilt", () => {
   beforeAll(() => {
     repo = newRepo();

@@ -2,6 +2,8 @@ import path from "node:path";
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { GitUsageError } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
+import { versionUsedBefore } from "../diff/history.js";
+import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
 import { buildDate } from "../pdf/build-date.js";
 import { PdfError } from "../pdf/errors.js";
@@ -13,6 +15,7 @@ import { unsafeOutput } from "../publish/guard.js";
 import { type ManifestVersion, readPdfRecords } from "../publish/manifest.js";
 import { checkPublished } from "../publish/published-check.js";
 import { type PublishedRecord, readRecord, type RecordedVersion, recordedFiles } from "../publish/record.js";
+import { sitePlace } from "../publish/site-place.js";
 import { sourceState, type SourceState } from "../publish/source-state.js";
 import { publishSite, recover, type VersionFiles } from "../publish/write-site.js";
 import { listedVersion } from "../render/index-page.js";
@@ -95,6 +98,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           diagnostics,
         );
       }
+      // A version name used before, with another version in between, may have been signed with another text.
+      const usedBefore = source.draft ? undefined : versionUsedBefore(source.repo, site.version);
+      if (usedBefore)
+        diagnostics.add(say["version-unchanged"].reused({ version: site.version, where: `commit ${usedBefore.slice(0, 12)}` }), sitePlace(site, ["version"]));
       const archived = !source.draft && options.archive !== false ? planArchive(site, options.content, source.repo, record, diagnostics, options.log) : [];
       if (diagnostics.hasErrors) return failed(diagnostics);
 

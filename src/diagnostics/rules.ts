@@ -139,6 +139,8 @@ export const rules = {
     hint: "Save the file as UTF-8.",
     fixture: "encoding-latin1-section",
     messages: {
+      loneCarriageReturn: () =>
+        "The file ends lines with a lone carriage return (CR, the line end of old Macs): git, terminals and editors show such lines differently from the annex, so a reviewer may not see what is published. Save the file with LF (or CRLF) line ends.",
       utf16: () => `The file is saved as UTF-16; ${saveAsUtf8}`,
       utf16WithoutMark: () => `The file is saved as UTF-16 without a byte-order mark; ${saveAsUtf8}`,
       nulBytes: () => `The file holds NUL bytes, so it is not a text file (perhaps a binary file or a damaged one); ${saveAsUtf8}`,
@@ -255,6 +257,9 @@ export const rules = {
     hint: "Correct the value.",
     fixture: "id-with-space",
     messages: {
+      versionIsFolder: (p: { version: string }) => `"${p.version}" cannot be a version: the site has a folder of that name (its fonts). Use e.g. "2026.1".`,
+      tooMany: (p: { field: string; where: string; count: number; limit: number }) =>
+        `"${p.field}" in ${p.where} has ${p.count} entries; it may have at most ${p.limit}.`,
       empty: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} must not be empty.`,
       tooLong: (p: { field: string; where: string; length: number; limit: number }) =>
         `"${p.field}" in ${p.where} is ${p.length} characters long; it may have at most ${p.limit}.`,
@@ -507,6 +512,8 @@ export const rules = {
     hint: "Write a backslash before a * or _ that is meant as a character (2\\*3), or put the marks around whole words.",
     fixture: "fidelity-emphasis",
     messages: {
+      besidePunctuation: (p: { mark: string; kind: Emphasis; beside: string }) =>
+        `Markdown reads the ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} here, next to "${p.beside}", as ${emphasisWord[p.kind]} and does not show it (e.g. /srv/_backup_/ shows as /srv/backup/ with "backup" in italics). Write \\${p.mark} to show the character, or write a path or name as code (in \`backticks\`).`,
       betweenLetters: (p: { mark: string; kind: Emphasis }) =>
         `Markdown reads the ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} here, between letters or digits, as ${emphasisWord[p.kind]} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${p.mark} to show the character, or put spaces around the marked words.`,
       run: (p: { mark: string; kind: Emphasis }) =>
@@ -546,6 +553,8 @@ export const rules = {
     hint: "Give every footnote one text (a line [^label]: …) and refer to it once with [^label].",
     fixture: "fidelity-footnotes",
     messages: {
+      unreachable: (p: { label: string }) =>
+        `The footnote [^${p.label}] is referred to only from footnotes the text itself never refers to, so it would not be shown; refer to it from the text, or remove it.`,
       twice: (p: { label: string }) => `The footnote [^${p.label}] is defined twice; the second text would not be shown.`,
       missing: (p: { label: string }) =>
         `There is no footnote [^${p.label}] in this text, so the annex shows "[^${p.label}]" as written; add its text as a line "[^${p.label}]: …" below, or remove the reference.`,
@@ -604,6 +613,8 @@ export const rules = {
     hint: "Check the address letter by letter; type it in Latin letters if that is what is meant.",
     fixture: "deceptive-links",
     messages: {
+      userinfo: (p: { url: string; host: string; before: string }) =>
+        `The address "${p.url}" leads to the host "${p.host}": "${p.before}" before the @ is a user name, not the host a reader takes it for. Check that it is the address you mean.`,
       mixed: (p: { url: string; host: string }) =>
         `The address "${p.url}" has the host name "${p.host}", which mixes Latin letters with letters of another alphabet that look like them; check that it is the address you mean.`,
       foreign: (p: { url: string; host: string; scripts: readonly string[] }) =>
@@ -641,6 +652,8 @@ export const rules = {
     hint: "Retype the word in one alphabet; letters of another alphabet look alike but are different characters.",
     fixture: "deceptive-mixed-script",
     messages: {
+      escaped: (p: { word: string }) =>
+        `Written with escapes or character references, the word "${p.word}" mixes Latin letters with letters of another alphabet that look the same; readers and searches take it for a word it is not.`,
       word: (p: { word: string }) =>
         `The word "${p.word}" mixes Latin letters with letters of another alphabet that look the same (e.g. Cyrillic "а" for "a"); readers and searches take it for a word it is not.`,
     },
@@ -652,6 +665,8 @@ export const rules = {
     hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text.",
     fixture: "fidelity-yaml-syntax-in-text",
     messages: {
+      folded: (p: { field: string }) =>
+        `"${p.field}" is a folded block (>), so YAML joins its lines with spaces: the list, heading or table written here would run together into one line. Write | instead of > to keep the line breaks.`,
       tag: (p: { field: string; value: string }) =>
         `The "!" at the start of "${p.field}" is a YAML tag, not text: the annex shows "${p.value}" without it. If the ! belongs to the text, put the whole value in double quotes.`,
       anchor: (p: { anchor: string; field: string; value: string }) =>
@@ -667,8 +682,45 @@ export const rules = {
     hint: "Replace the character with one the annex's fonts have (e.g. write the word out).",
     fixture: "glyph-missing",
     messages: {
+      escaped: (p: { run: string }) =>
+        `Written with escapes or character references, this text holds ${characterRun(p.run)}, which the annex's fonts have no letters for: the PDF would show empty boxes. Write it another way.`,
       noGlyph: (p: { run: string }) =>
         `The annex's fonts have no letters for ${characterRun(p.run)}: the PDF would show empty boxes here. Write it another way (e.g. spell out the word); emoji, Chinese, Japanese, Korean, Indic and Arabic scripts are not in the fonts.`,
+    },
+  },
+  "markdown-table": {
+    severity: "error",
+    title: "Table cell not shown",
+    why: "A Markdown table has as many columns as its header row: cells a row has beyond them are not shown, and a line of text after a table without a blank line becomes a row of it.",
+    hint: "Give every row as many cells as the header has (add a column to the header), or end the table with a blank line.",
+    fixture: "fidelity-table-cells",
+    messages: {
+      excessCells: (p: { cells: number; columns: number }) =>
+        `This table row has ${p.cells} cells, but the table has ${p.columns} columns (its header row): the last ${p.cells - p.columns === 1 ? "cell is" : `${p.cells - p.columns} cells are`} not shown. Add the column to the header, or end the table with a blank line before this line.`,
+    },
+  },
+  "markdown-interrupt": {
+    severity: "warning",
+    title: "Line read as a list or quote",
+    why: 'A line that starts with > or +, or with - and a number, right after text begins a quote or a list: Markdown hides the character, so "+ 5 %" or "> 5 Minuten" lose their sign.',
+    hint: "If a list or quote is meant, put a blank line before it; to show the character, write a backslash before it (\\+, \\>).",
+    fixture: "fidelity-interrupt",
+    messages: {
+      quote: () =>
+        "This line starts with >, right after text: Markdown shows it as a quote and hides the >. Put a blank line before a quote that is meant, or write \\> to show the character.",
+      list: (p: { marker: string }) =>
+        `This line starts with ${p.marker}, right after text: Markdown shows it as a list item and hides the ${p.marker}. Put a blank line before a list that is meant, or write \\${p.marker} to show the character.`,
+    },
+  },
+  "rtl-text": {
+    severity: "warning",
+    title: "Right-to-left letters",
+    why: 'Hebrew, Arabic and other right-to-left letters make the annex reorder the digits and words around them ("30 א 60" prints as "60 א 30"), so the text can read differently from the source.',
+    hint: "Write the text in a left-to-right script, or keep right-to-left words away from numbers and punctuation that must stay in order.",
+    fixture: "deceptive-rtl",
+    messages: {
+      letters: (p: { run: string }) =>
+        `"${p.run}" is written in right-to-left letters: around them the annex shows digits and words in another order than the source (e.g. "30 א 60" as "60 א 30"). Check the printed text, or write it another way.`,
     },
   },
   "version-unchanged": {
@@ -678,6 +730,10 @@ export const rules = {
     hint: "Raise `version` (and `valid_from`) in site.yaml and add an entry to `changes`.",
     fixture: { test: "test/versions.test.ts", reason: "reported by toms diff and toms build, which compare with earlier commits; toms check sees one" },
     messages: {
+      reused: (p: { version: string; where: string }) =>
+        `"version" is "${p.version}", a version this annex had before (${p.where}): customers may have signed that version with another text. Give the new version a name of its own.`,
+      validFromEarlier: (p: { validFrom: string; previous: string; version: string }) =>
+        `"valid_from" is ${p.validFrom}, earlier than ${p.previous}, the date the previous version "${p.version}" took effect; a new version takes effect after the one it replaces.`,
       notRaised: (p: { version: string; next: string }) =>
         `The annexes changed, but "version" is still "${p.version}". Customers sign the DPA against a version: raise it (e.g. to "${p.next}"), set "valid_from" and add an entry to "changes".`,
       validFromKept: (p: { version: string; validFrom: string; previous: string }) =>

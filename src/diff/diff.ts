@@ -1,9 +1,11 @@
 import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange } from "./changes.js";
 import { compareSections, compareSite } from "./compare-document.js";
 import { compareAnnexes } from "./compare-measures.js";
-import { GitUsageError, locateContent } from "./git.js";
+import { GitUsageError, locateContent, type RepoContent } from "./git.js";
+import { versionUsedBefore } from "./history.js";
 import { readSide, type Side } from "./side.js";
 import { checkVersion, type Suggestion } from "./version.js";
 
@@ -64,7 +66,26 @@ export function diffContent(options: DiffOptions): DiffResult {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     suggestion = checkVersion(base.site, head.site, { annexes, document: [...site, ...sections] }, head.placeOf, diagnostics, today);
   }
+  if (base.site && base.site.version !== head.site.version) checkNewVersion(repo, base, head.site, head.placeOf, diagnostics);
   return { base, head, annexes, site, sections, contentChanged, diagnostics, ...(suggestion && { suggestion }) };
+}
+
+// A new version has a name of its own and takes effect after the one it replaces: a name the annex had before (in
+// BASE's history entries or on its first-parent history) may have been signed with another text.
+function checkNewVersion(repo: RepoContent, base: Side, head: Site, placeOf: Side["placeOf"], diagnostics: Diagnostics): void {
+  const old = base.site as Site;
+  const entry = old.changes.find((c) => c.version === head.version);
+  const commit = entry ? undefined : base.commit && versionUsedBefore(repo, head.version, base.commit);
+  if (entry)
+    diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `the change history names it, dated ${entry.date}` }), placeOf("version"));
+  else if (commit) diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `commit ${commit.slice(0, 12)}` }), placeOf("version"));
+  if (head.validFrom < old.validFrom) {
+    diagnostics.add(
+      say["version-unchanged"].validFromEarlier({ validFrom: head.validFrom, previous: old.validFrom, version: old.version }),
+      placeOf("valid_from"),
+      "warning",
+    );
+  }
 }
 
 /**

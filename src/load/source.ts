@@ -66,7 +66,14 @@ export class SourceReader {
     try {
       // A lone CR ends a line for YAML, Markdown and editors, but not for the YAML line counter: make it
       // an LF (same length, so every offset stays) and positions agree with what an editor shows.
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)).replace(/\r(?!\n)/g, "\n");
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+      const lone = text.search(/\r(?!\n)/);
+      if (lone !== -1) {
+        // An error, but the file is still read (as an editor would), so its other problems are found in the same run.
+        const before = text.slice(0, lone).split(/\r\n|\r|\n/);
+        this.diagnostics.add(say["file-encoding"].loneCarriageReturn(), { file, line: before.length, column: (before[before.length - 1] ?? "").length + 1 });
+      }
+      return text.replace(/\r(?!\n)/g, "\n");
     } catch {
       const bad = firstInvalidUtf8(bytes, start);
       const before = new TextDecoder("utf-8").decode(bytes.subarray(start, bad));

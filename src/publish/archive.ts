@@ -7,7 +7,7 @@ import type { Site } from "../model.js";
 import { check } from "../commands/check.js";
 import type { PublishedRecord, RecordedVersion } from "./record.js";
 import { sitePlace } from "./site-place.js";
-import { earlierVersions } from "./versions.js";
+import { earlierVersions } from "../diff/history.js";
 
 /** An earlier version the site keeps under `<version>/`: served exactly as recorded, or rebuilt from git. */
 export type ArchivedVersion =

@@ -4,7 +4,7 @@ import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import { PublishError } from "./errors.js";
 import { manifestName, type ManifestVersion } from "./manifest.js";
 import { readRecord, recordBranch, recordFile, type RecordedVersion, sha256, type VersionRecord } from "./record.js";
-import { earlierVersions } from "./versions.js";
+import { earlierVersions } from "../diff/history.js";
 
 /** Options of `toms record`. */
 export interface RecordOptions {

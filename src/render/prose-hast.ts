@@ -53,9 +53,12 @@ function mark(tree: Root, markdown: string): void {
       if (child.tagName === "ol") {
         const at = child.position?.start.offset;
         if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(child, "paren");
-      } else if (child.tagName === "a" && typeof child.properties.href === "string" && !child.properties.href.startsWith("#") && !showsItsAddress(child)) {
-        // Printed, a link cannot be followed: its address follows it, as text of the page (read in the PDF too).
-        children.push(linkAddress(child.properties.href));
+      } else if (child.tagName === "a" && typeof child.properties.href === "string" && !child.properties.href.startsWith("#")) {
+        // Printed, a link cannot be followed: its address (and its title, else only a tooltip) follow it, as text of
+        // the page (read in the PDF too).
+        const title = typeof child.properties.title === "string" && child.properties.title.trim() !== "" ? child.properties.title : undefined;
+        const address = !showsItsAddress(child);
+        if (address || title) children.push(linkAddress(child.properties.href, title, address));
       }
       walk(child);
     }

@@ -7,6 +7,9 @@ import { placeAt } from "../validate/yaml-path.js";
 import { proseFile } from "./paths.js";
 import { yamlProse } from "./prose.js";
 
+/** Folders of the site besides the versions' own: a version may not be named like one. */
+const siteFolders = new Set(["fonts"]);
+
 /** Location ids that name the combined annex and the index page, so no location may take them. */
 export const reservedLocationIds = new Set(["all", "index"]);
 
@@ -71,6 +74,9 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
   // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.
   if (typeof value.version === "string" && /\.(html?|pdf|css|json)$/i.test(value.version)) {
     diagnostics.add(say["invalid-value"].versionLikeFile({ version: value.version }), placeAt(file, ["version"]));
+  } else if (typeof value.version === "string" && siteFolders.has(value.version.toLowerCase())) {
+    // Compared without case: on macOS and Windows "Fonts/" and "fonts/" are one folder.
+    diagnostics.add(say["invalid-value"].versionIsFolder({ version: value.version }), placeAt(file, ["version"]));
   }
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;

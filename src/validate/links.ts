@@ -33,12 +33,33 @@ export function checkLinks(tree: Root, report: ReportAt): void {
     const lookAlike = lookAlikeHost(host);
     if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }), offset);
     else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }), offset);
+    // user@host: what stands before the @ in a web address is a user name, though readers take it for the host.
+    const before = userinfo(url);
+    if (before !== undefined) report(say["link-lookalike"].userinfo({ url, host: shown, before }), offset);
     const text = mdastText(node).trim();
+    // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
+    if (showsItself(text, url)) return;
     const shownHost = hostOfText(text);
     if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
       report(say["link-mismatch"].mismatch({ text, url, host: shown }), offset);
     }
   });
+}
+
+// The user name part of a web address (https://user@host/), undefined when there is none.
+function userinfo(url: string): string | undefined {
+  if (!/^(https?:)?\/\//i.test(url)) return undefined;
+  try {
+    const parsed = new URL(url, "https://toms.invalid/");
+    const name = decodeURIComponent(parsed.username) + (parsed.password ? `:${decodeURIComponent(parsed.password)}` : "");
+    return name === "" ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+function showsItself(text: string, url: string): boolean {
+  return [text, `http://${text}`, `https://${text}`, `mailto:${text}`].some((candidate) => candidate === url || `${candidate}/` === url);
 }
 
 // The host a URL leads to: http(s) and scheme-relative URLs by their host, mailto: by the domain after @.

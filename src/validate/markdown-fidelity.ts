@@ -2,7 +2,9 @@ import type { Nodes, Parents, Root } from "mdast";
 import { parseMarkdown } from "../load/markdown.js";
 import type { Emphasis } from "../diagnostics/rules.js";
 import { say, type Said } from "../diagnostics/say.js";
-import { hiddenCharacters } from "../util/characters.js";
+import { unprintable } from "../render/fonts.js";
+import { hiddenCharacters, isHidden } from "../util/characters.js";
+import { mixesLookAlikes } from "../util/scripts.js";
 import { walkMdast } from "../util/mdast-walk.js";
 
 /** Reports a problem at a character offset of the Markdown text. */
@@ -20,6 +22,10 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
   const definitions = new Map<string, Defined>();
   const footnotes = new Map<string, Defined>();
   const references: { kind: "link" | "footnote"; label: string }[] = [];
+  // Footnotes referred to from the text, and from inside each footnote (only those the text reaches are shown).
+  const fromBody = new Set<string>();
+  const fromNote = new Map<string, Set<string>>();
+  collectFootnoteReferences(tree, undefined, fromBody, fromNote);
   walkMdast(tree, (node, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -49,6 +55,13 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "list":
         if (node.ordered) checkNumbers(markdown, node, report);
+        checkInterrupt(markdown, node, parent, report);
+        break;
+      case "blockquote":
+        checkInterrupt(markdown, node, parent, report);
+        break;
+      case "table":
+        checkCells(node, report);
         break;
       case "heading":
         checkClosingMarks(markdown, node, start, end, report);
@@ -57,6 +70,8 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         // A character reference (&#x202E;) can put in what the source does not show.
         if (markdown.slice(start, end).includes("&")) {
           for (const { char } of hiddenCharacters(node.value)) report(say["invisible-character"].reference({ char }), start);
+          for (const run of unprintableRuns(node.value)) report(say["glyph-missing"].escaped({ run }), start);
+          for (const word of mixedWords(node.value)) if (!markdown.slice(start, end).includes(word)) report(say["mixed-script"].escaped({ word }), start);
         }
         // A reference to no footnote stays text, "[^2]" (escaped as \[^2] it is meant as text).
         for (const match of markdown.slice(start, end).matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
@@ -76,10 +91,58 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
   for (const { label, offset, used } of definitions.values()) {
     if (!used) report(say["markdown-definition"].unused({ label }), offset);
   }
-  for (const { label, offset, used } of footnotes.values()) {
+  const reached = new Set<string>();
+  const reach = (label: string) => {
+    if (reached.has(label)) return;
+    reached.add(label);
+    for (const next of fromNote.get(label) ?? []) reach(next);
+  };
+  fromBody.forEach(reach);
+  for (const [id, { label, offset, used }] of footnotes) {
     if (!used) report(say["markdown-footnote"].unused({ label }), offset);
+    else if (!reached.has(id)) report(say["markdown-footnote"].unreachable({ label }), offset);
   }
   checkEscapes(markdown, tree, report);
+}
+
+// Every footnote reference by where it is: in the text, or inside a footnote's own text (by that footnote's id).
+function collectFootnoteReferences(node: Nodes, inNote: string | undefined, fromBody: Set<string>, fromNote: Map<string, Set<string>>): void {
+  if (node.type === "footnoteReference") {
+    if (inNote === undefined) fromBody.add(node.identifier);
+    else fromNote.set(inNote, new Set([...(fromNote.get(inNote) ?? []), node.identifier]));
+  }
+  const here = node.type === "footnoteDefinition" ? node.identifier : inNote;
+  if ("children" in node) for (const child of node.children) collectFootnoteReferences(child as Nodes, here, fromBody, fromNote);
+}
+
+// A table shows as many cells per row as its header has: the rest of a longer row is dropped.
+function checkCells(table: Extract<Nodes, { type: "table" }>, report: ReportAt): void {
+  const columns = table.children[0]?.children.length ?? 0;
+  for (const row of table.children.slice(1)) {
+    const at = row.position?.start.offset;
+    if (row.children.length > columns && at !== undefined) report(say["markdown-table"].excessCells({ cells: row.children.length, columns }), at);
+  }
+}
+
+// A quote, a "+" list or a list item starting with a number, right after a line of text (no blank line): Markdown
+// lets it interrupt the paragraph and hides its marker, which was most likely meant as text ("+ 5 %", "> 5 Min.").
+// A "-" or "*" list after text ("Folgende Maßnahmen:\n- …") is how lists are written and passes.
+function checkInterrupt(markdown: string, node: Extract<Nodes, { type: "list" | "blockquote" }>, parent: Parents | undefined, report: ReportAt): void {
+  if (!parent) return;
+  const index = parent.children.indexOf(node as never);
+  const previous = parent.children[index - 1];
+  const start = node.position?.start;
+  if (previous?.type !== "paragraph" || !start || previous.position?.end.line !== start.line - 1 || start.offset === undefined) return;
+  if (node.type === "blockquote") {
+    report(say["markdown-interrupt"].quote(), start.offset);
+    return;
+  }
+  const marker = /^[ \t]*([-+*]|\d{1,9}[.)])/.exec(markdown.slice(start.offset, start.offset + 16))?.[1];
+  if (marker === undefined) return;
+  const first = node.children[0];
+  const text =
+    first?.position?.start.offset === undefined ? "" : markdown.slice(first.position.start.offset + marker.length, first.position.end.offset ?? 0).trimStart();
+  if (marker === "+" || (!node.ordered && /^\d/.test(text))) report(say["markdown-interrupt"].list({ marker }), start.offset);
 }
 
 interface Defined {
@@ -94,6 +157,8 @@ function collect(found: Map<string, Defined>, id: string, label: string, offset:
 }
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
+const codeBefore = /[/\\@#%&+=|<>^~.:-]/;
+const codeAfter = /[/\\@#%&+=|<>^~]/;
 
 // Emphasis is taken as meant when its marks stand at word boundaries: `*Hinweis*`, `**wichtig**`, `~~alt~~`.
 // Marks between letters or digits (`2*3*4`, `Zutritts*kontrolle*`) or next to more of the same mark
@@ -123,7 +188,12 @@ function checkDelimiters(
   }
   if ((before === mark && !sharedWithParent("open")) || (after === mark && !sharedWithParent("close"))) {
     report(say["markdown-emphasis"].run({ mark, kind }), start);
+    return;
   }
+  // Marks beside the punctuation of paths, addresses and formulas (/srv/_backup_/, a-_b_, x=*y*) are characters of
+  // them, not formatting; prose puts formatting after a space, a bracket or a quotation mark.
+  const beside = before !== undefined && codeBefore.test(before) ? before : after !== undefined && codeAfter.test(after) ? after : undefined;
+  if (beside !== undefined) report(say["markdown-emphasis"].besidePunctuation({ mark, kind, beside }), start);
 }
 
 // An ordered list shows its items numbered from the first item's number on, whatever the others say.
@@ -206,4 +276,21 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
 // The tree without positions: what the reader gets.
 function shapeOf(tree: Root): string {
   return JSON.stringify(tree, (key, value: unknown) => (key === "position" ? undefined : value));
+}
+
+// Runs of characters the fonts lack (hidden ones are reported as such).
+function unprintableRuns(text: string): string[] {
+  if (!/[^\x00-\x7f]/.test(text)) return [];
+  const runs: { index: number; run: string }[] = [];
+  for (const { index, char } of unprintable(text)) {
+    if (isHidden(char)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.index + last.run.length === index) last.run += char;
+    else runs.push({ index, run: char });
+  }
+  return runs.map((r) => r.run);
+}
+
+function mixedWords(text: string): string[] {
+  return [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => m[0]).filter(mixesLookAlikes);
 }

@@ -119,12 +119,15 @@ export function mayBeUnsafe(markdown: string): boolean {
 // What the fidelity and link checks look at needs one of these: emphasis and strikethrough marks, a backslash, a
 // character reference, a link target or definition, a footnote, a line starting with a number (a list), a heading
 // ending in #, and a non-ASCII host name next to an address (a look-alike).
-const fidelityTrigger = /[*_\\&]|~~|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$/m;
+const fidelityTrigger = /[*_\\&|]|~~|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$|^[ \t]*(?:>|\+[ \t]|[-*][ \t]+\d)/m;
 
 /** Whether a text needs parsing for any check of lintTree; false only when no check could report anything. */
 export function mayNeedParse(markdown: string): boolean {
   return (
-    mayBeUnsafe(markdown) || fidelityTrigger.test(markdown) || (/[^\x00-\x7f]/.test(markdown) && /http|www|@|xn--/i.test(markdown)) || /xn--/i.test(markdown)
+    mayBeUnsafe(markdown) ||
+    fidelityTrigger.test(markdown) ||
+    (/[^\x00-\x7f]/.test(markdown) && /http|www|@|xn--/i.test(markdown)) ||
+    /xn--|(?:https?:)?\/\/[^\s/]*@|www\.[^\s/]*@/i.test(markdown)
   );
 }
 

@@ -136,6 +136,8 @@ function explain(file: YamlFile, kind: Kind, error: SchemaError): Said<SchemaRul
     }
     case "minItems":
       return say["empty-list"].empty({ field, where });
+    case "maxItems":
+      return say["invalid-value"].tooMany({ field, where, count: Array.isArray(value) ? value.length : 0, limit: Number(params.limit) });
     case "minLength":
       return say["invalid-value"].empty({ field, where });
     case "maxLength":

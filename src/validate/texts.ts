@@ -73,6 +73,7 @@ function scanSource(text: string, place: (offset: number) => Place, diagnostics:
     diagnostics.add(say["invisible-character"].here({ char }), place(index));
   }
   if (!/[^\x00-\x7f]/.test(text)) return;
+  for (const match of text.matchAll(rightToLeft)) diagnostics.add(say["rtl-text"].letters({ run: match[0] }), place(match.index ?? 0));
   for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     // In an address the link checks say it better (link-lookalike).
     if (mixesLookAlikes(match[0]) && !inAddress(text, match.index ?? 0)) {
@@ -80,6 +81,10 @@ function scanSource(text: string, place: (offset: number) => Place, diagnostics:
     }
   }
 }
+
+// Letters of the scripts written right to left, in runs (with the spaces and marks between them).
+const rightToLeft =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}](?:[\p{M}\s]*[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}])*/gu;
 
 // Runs of characters no bundled font has (hidden ones are reported as such), one per word or sign: only texts beyond
 // ASCII can hold any.
@@ -123,6 +128,14 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
         if (file.text.startsWith(char, at)) continue;
         diagnostics.add(say["invisible-character"].escaped({ char }), placeOfOffset(file, at));
       }
+      // A word written with escapes ("Fr\u0430nkfurt") is not in the source as the raw scan saw it.
+      for (const match of value.matchAll(/[\p{L}\p{M}]+/gu)) {
+        if (mixesLookAlikes(match[0]) && !file.text.includes(match[0]))
+          diagnostics.add(say["mixed-script"].escaped({ word: match[0] }), placeOfOffset(file, node.range[0]));
+      }
+      if (node.type === Scalar.BLOCK_FOLDED && markdownFields.has(field) && foldsStructure(file.text, node)) {
+        diagnostics.add(say["yaml-not-text"].folded({ field }), placeOfOffset(file, node.range[0]));
+      }
       for (const { index, char } of unprintableCharacters(value)) {
         diagnostics.add(say["glyph-missing"].noGlyph({ run: char }), placeOfOffset(file, sourceOffsets(file.text, node)[index] ?? node.range[0]));
       }
@@ -132,6 +145,19 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
       }
       if (node.type === Scalar.PLAIN) notText(file, node, field, value, anchors, diagnostics);
     },
+  });
+}
+
+// Whether a folded block (>) has lines that start Markdown's blocks (list items, headings, quotes, table rows) at its
+// own indentation: YAML joins such a line to the one before it, so the structure is lost.
+function foldsStructure(text: string, node: Scalar): boolean {
+  const [start, end] = node.range as [number, number, number];
+  const lines = text.slice(text.indexOf("\n", start) + 1, end).split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  return lines.slice(1).some((line, i) => {
+    const previous = lines[i] ?? "";
+    if (previous.trim() === "" || (/^ */.exec(line)?.[0].length ?? 0) !== indent) return false;
+    return /^(?:[-+*]|\d{1,9}[.)])[ \t]|^#{1,6}[ \t]|^>|^\|/.test(line.slice(indent));
   });
 }
 
