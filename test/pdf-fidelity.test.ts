@@ -263,13 +263,24 @@ describe("the check of a print against its page", () => {
     expect((error as Error).message).toContain(`"${line.slice(0, 57)}…" runs past the edge`);
   });
 
-  it("fails, naming the word, when the page lays out a word the PDF does not have", async () => {
-    // Text of no size is laid out (the page has the word) but not drawn (the PDF does not).
-    const error = await printPage("unseen", '<p>Sichtbarer Text und <span class="nil">Unsichtbarkeitswort</span> daneben.</p>', ".nil { font-size: 0; }").catch(
+  it("fails when a text is laid out but set so that nobody can read it: no size, white on white, transparent", async () => {
+    for (const [css, word] of [
+      [".x { font-size: 0; }", "Nullgröße"],
+      [".x { color: #fff; }", "Weißaufweiß"],
+      [".x { opacity: 0.05; }", "Durchsichtig"],
+    ] as const) {
+      const error = await printPage("unseen", `<p>Sichtbarer Text und <span class="x">${word}</span> daneben.</p>`, css).catch((e: unknown) => e);
+      expect(error, css).toBeInstanceOf(PdfError);
+      expect((error as Error).message, css).toMatch(new RegExp(`^seite\\.pdf: "${word}" is set so that a reader cannot see it`));
+    }
+  });
+
+  it("fails, naming the word, when a style sheet hides a text of the rendered page (display: none)", async () => {
+    const error = await printPage("hidden", '<p>Sichtbarer Text und <span class="x">Verstecktes</span> daneben.</p>', ".x { display: none; }").catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(PdfError);
-    expect((error as Error).message).toBe('seite.pdf: a word of the page is missing from the PDF\'s text: "Unsichtbarkeitswort".');
+    expect((error as Error).message).toBe('seite.pdf: a word of the page is missing from the PDF\'s text: "Verstecktes".');
   });
 
   it("fails when a text is printed in a font toms does not bundle", async () => {
@@ -279,5 +290,44 @@ describe("the check of a print against its page", () => {
     expect((error as Error).message).toMatch(
       /^seite\.pdf: (the PDF uses fonts toms does not bundle \(.*"中".*"文"|a word of the page is missing from the PDF's text: "中文")/,
     );
+  });
+});
+
+describe("the running footer at its longest", () => {
+  // The footer holds the organisation and its address on every page: at the schema's limits (a name of 120
+  // characters, 4 lines of 80) it must stay in the bottom margin, below the last line of the text.
+  const content = path.join(tmp.dir, "longest-footer");
+  const long = (word: string, length: number) =>
+    `${word} `
+      .repeat(Math.ceil(length / (word.length + 1)))
+      .slice(0, length)
+      .trim()
+      .padEnd(length, "x");
+  beforeAll(async () => {
+    fs.cpSync(path.join(import.meta.dirname, "fixtures/check/_base/content"), content, { recursive: true });
+    const site = path.join(content, "site.yaml");
+    const lines = [1, 2, 3, 4].map((n) => `    - "${long(`Adresszeile${n}`, 80)}"`).join("\n");
+    fs.writeFileSync(
+      site,
+      fs
+        .readFileSync(site, "utf8")
+        .replace("  name: Beispiel GmbH", `  name: "${long("Organisationsname", 120)}"`)
+        .replace(/  address:\n(    - .*\n)+/, `  address:\n${lines}\n`),
+    );
+    const built = await build({ content, out: path.join(tmp.dir, "longest-footer-out"), pdf: true, archive: false });
+    expect(built.failure).toBeUndefined();
+    expect(built.ok).toBe(true);
+  }, 120_000);
+
+  it("keeps every word of the footer inside the bottom margin (22 mm), below the text", () => {
+    const file = path.join(tmp.dir, "longest-footer-out", "berlin.pdf");
+    const boxes = wordBoxes(file);
+    // The letterhead at the top of page 1 holds the same words: the footer's are in the lower half of a page.
+    const footer = boxes.filter((b) => /Adresszeile|Organisationsname/.test(b.text) && b.y % 10_000 > 420);
+    expect(footer.length).toBeGreaterThan(20);
+    const bottomOfText = 841.89 - (22 / 25.4) * 72;
+    for (const b of footer) expect(b.y % 10_000, b.text).toBeGreaterThan(bottomOfText);
+    const body = boxes.filter((b) => !footer.includes(b) && b.y % 10_000 > 100 && b.y % 10_000 < bottomOfText - 1);
+    expect(body.length).toBeGreaterThan(10);
   });
 });

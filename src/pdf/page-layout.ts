@@ -8,10 +8,12 @@ import { splitWords } from "./text-check.js";
  */
 export const printWidthPx = ((210 - 20 - 18) / 25.4) * 96;
 
-/** What the page shows when printed: its words, and the texts that run out of the page or out of a box that clips. */
+/** What the page shows when printed: its words, the texts that run out of the page or out of a box that clips, and those set so that nobody can read them. */
 export interface PrintedPage {
   words: string[];
   overflows: string[];
+  /** Texts in a colour next to invisible on their background, (nearly) transparent, or smaller than 4 px. */
+  unreadable: string[];
 }
 
 /**
@@ -38,13 +40,13 @@ async function undo(session: CDPSession): Promise<void> {
   await session.detach().catch(() => {});
 }
 
-const styleNames = ["display", "visibility", "overflow-x", "overflow-y"] as const;
+const styleNames = ["display", "visibility", "overflow-x", "overflow-y", "color", "background-color", "opacity", "font-size"] as const;
 type Rect = [number, number, number, number];
 
 /** Words and overflowing texts of a DOM snapshot laid out `widthPx` wide (see inspectPrintedPage). */
 export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotResponse, widthPx: number): PrintedPage {
   const doc = snapshot.documents[0];
-  if (!doc) return { words: [], overflows: [] };
+  if (!doc) return { words: [], overflows: [], unreadable: [] };
   const str = (i: number | undefined) => (i === undefined || i < 0 ? "" : (snapshot.strings[i] ?? ""));
   const { nodes, layout, textBoxes } = doc;
   const parent = nodes.parentIndex ?? [];
@@ -103,6 +105,25 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     .sort((a, b) => a.li - b.li || a.start - b.start);
 
   const overflows: string[] = [];
+  const unreadable: string[] = [];
+  // A text must be seen: a style sheet (a company's own, say) could set it white on white, transparent or tiny, and the
+  // PDF would hold its words while no reader sees them.
+  const legible = (node: number): boolean => {
+    const li = layoutOf.get(parent[node] ?? -1) ?? layoutOf.get(node);
+    const color = rgba(style(li, 4));
+    let opacity = 1;
+    let background: number[] | undefined;
+    for (let n = parent[node] ?? -1; n >= 0; n = parent[n] ?? -1) {
+      const own = layoutOf.get(n);
+      if (own === undefined) continue;
+      opacity *= Number(style(own, 6) || "1");
+      const bg = rgba(style(own, 5));
+      if (!background && bg && bg[3]! > 0.5) background = bg;
+    }
+    const size = Number.parseFloat(style(li, 7) || "16");
+    if (opacity < 0.2 || size < 4 || !color || color[3]! < 0.2) return false;
+    return contrast(color, background ?? [255, 255, 255, 1]) >= 1.5;
+  };
   let text = "";
   let previous: (typeof boxes)[number] | undefined;
   for (const box of boxes) {
@@ -117,6 +138,7 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
           (c) => (c.x && (x < c.rect[0] - 1 || x + w > c.rect[0] + c.rect[2] + 1)) || (c.y && (y < c.rect[1] - 1 || y + h > c.rect[1] + c.rect[3] + 1)),
         );
       if (outside) overflows.push(value.trim());
+      else if (!legible(node)) unreadable.push(value.trim());
     }
     if (previous) {
       // White space between two boxes that no box shows (where a line wrapped at a space) still parts words.
@@ -130,7 +152,7 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     text += value;
     previous = box;
   }
-  return { words: splitWords(text), overflows };
+  return { words: splitWords(text), overflows, unreadable };
 
   // Whether two consecutive boxes of text continue one word: they touch on one line, or the second starts the
   // next line of the same text (or block) where the first wrapped without a space.
@@ -143,4 +165,23 @@ export function readSnapshot(snapshot: Protocol.DOMSnapshot.CaptureSnapshotRespo
     for (let li = a.li + 1; li < b.li; li++) if (breaks.has(li)) return false;
     return blockOf(layout.nodeIndex[a.li]!) === blockOf(layout.nodeIndex[b.li]!);
   }
+}
+
+// "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)" as [r, g, b, alpha]; undefined for anything else.
+function rgba(value: string): number[] | undefined {
+  const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : undefined;
+}
+
+// WCAG's contrast ratio of two colours (1 to 21).
+function contrast(a: number[], b: number[]): number {
+  const luminance = (c: number[]) => {
+    const [r, g, bl] = c.slice(0, 3).map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (l1 + 0.05) / (l2 + 0.05);
 }

@@ -81,7 +81,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
       // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess.
       if ((pass > 1 || guess.size > 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
-        const checks = await verifyPrint(tab, job.page.pdf, pdf, job.page.tree && pageWords(job.page.tree));
+        const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree));
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
         return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
       }

@@ -28,6 +28,11 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expecte
       `${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`,
     );
   }
+  if (page.unreadable.length > 0) {
+    throw new PdfError(
+      `${file}: ${quoteSome(page.unreadable)} ${page.unreadable.length === 1 ? "is" : "are"} set so that a reader cannot see ${page.unreadable.length === 1 ? "it" : "them"} (a colour next to invisible on its background, transparent, or tiny): the PDF would hold text nobody reads. Check the style sheet.`,
+    );
+  }
   const lines = new LineReader();
   const fonts = new ForeignFonts();
   readGlyphs(pdf, {
