@@ -1,6 +1,8 @@
+import type { Scalar } from "yaml";
 import type { Place } from "./diagnostics/diagnostic.js";
+import type { YamlFile } from "./load/yaml-file.js";
 
-/** A piece of Markdown written by an author, with where it starts in its file (for diagnostics). */
+/** A piece of Markdown written by an author, with where it is in its file (for diagnostics). */
 export interface Prose {
   markdown: string;
   /** Absolute path of the file the Markdown is written in. */
@@ -10,6 +12,12 @@ export interface Prose {
   column: number;
   /** Columns before every further line (a YAML block scalar's indentation; 0 in a prose file). */
   indent: number;
+  /**
+   * For Markdown written as a YAML value: the file and the value's node. YAML folds lines, strips indentation and
+   * resolves escapes, so a position in the Markdown maps to the file only through the value's source (see
+   * load/prose.ts, which keeps the offsets here once computed).
+   */
+  yaml?: { file: YamlFile; node: Scalar; offsets?: number[] };
 }
 
 /** A certification of a location. */

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { commentBudget } from "../src/diff/markdown.js";
+import { commentBudget } from "../src/diff/report-markdown.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 // The command as users run it (compiled: `npx tsc -p tsconfig.json` first, as `npm test` does).

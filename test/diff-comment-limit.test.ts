@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { parse } from "yaml";
 import type { Said } from "../src/diagnostics/say.js";
 import { diffContent } from "../src/diff/diff.js";
-import { commentBudget, commentLimit, markdownReport } from "../src/diff/markdown.js";
+import { commentBudget, commentLimit, markdownReport } from "../src/diff/report-markdown.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 // The whole pull-request comment as the workflow posts it: its diff step (bash, running the compiled toms) and its

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { diffContent, type DiffResult } from "../src/diff/diff.js";
-import { markdownReport } from "../src/diff/markdown.js";
+import { markdownReport } from "../src/diff/report-markdown.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 let repo: TestRepo;

@@ -2,7 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import type { ElementContent } from "hast";
 import { describe, expect, it } from "vitest";
-import { renderProse } from "../src/render/markdown.js";
+import { renderProse } from "../src/render/render-prose.js";
 import { strings } from "../src/render/i18n.js";
 import { check as checkContent } from "../src/commands/check.js";
 import { memoryFs, readIntoMemory } from "./helpers/memory-fs.js";

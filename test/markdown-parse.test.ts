@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../src/load/markdown.js";
+import { parseMarkdown } from "../src/load/parse-markdown.js";
 import { markdownLimitProblem } from "../src/validate/markdown-limits.js";
 
 // toms parses each text with only the GFM constructs it can contain (a speed-up). The reference is the plain

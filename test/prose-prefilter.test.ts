@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../src/load/markdown.js";
+import { parseMarkdown } from "../src/load/parse-markdown.js";
 import { lintTree, mayBeUnsafe, mayNeedParse } from "../src/validate/prose-lint.js";
 import { protocolOf } from "../src/util/url.js";
 

@@ -1,7 +1,7 @@
 import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
-import { renderProse } from "../src/render/markdown.js";
+import { renderProse } from "../src/render/render-prose.js";
 
 // The checker rejects hostile Markdown, but the renderer must not rely on it: whatever reaches it is sanitized.
 const render = (markdown: string) => toHtml({ type: "root", children: renderProse({ markdown, file: "/x.md", line: 1, column: 1, indent: 0 }, 2) } as Root);

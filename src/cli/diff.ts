@@ -4,7 +4,7 @@ import { formatDiagnostics } from "../diagnostics/format.js";
 import { diffContent, type DiffResult } from "../diff/diff.js";
 import { GitUsageError } from "../diff/git.js";
 import { jsonReport } from "../diff/json.js";
-import { markdownReport } from "../diff/markdown.js";
+import { markdownReport } from "../diff/report-markdown.js";
 import { printable } from "../util/terminal.js";
 import { drawFor } from "./output.js";
 

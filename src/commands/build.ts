@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Diagnostics } from "../diagnostics/diagnostic.js";
-import { GitUsageError } from "../diff/git.js";
+import { GitUsageError, type RepoContent } from "../diff/git.js";
 import { gitFs } from "../diff/git-fs.js";
 import { versionUsedBefore } from "../diff/history.js";
 import { say } from "../diagnostics/say.js";
@@ -89,12 +89,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics = checked.diagnostics;
       const site = checked.site;
       if (!site) return failed(diagnostics);
+      // The check stage again, for the content at an earlier commit (what was published, or is to be rebuilt).
+      const root = path.resolve(options.content);
+      const checkAt = (commit: string) => check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
       const published = record.versions.get(site.version);
       if (published && source.repo) {
         checkPublished(
           site,
           { repo: source.repo, contentDir: options.content, ...(!source.draft && { commit: source.commit }) },
           published.record,
+          (commit) => checkAt(commit).site,
           diagnostics,
         );
       }
@@ -102,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const usedBefore = source.draft ? undefined : versionUsedBefore(source.repo, site.version);
       if (usedBefore)
         diagnostics.add(say["version-unchanged"].reused({ version: site.version, where: `commit ${usedBefore.slice(0, 12)}` }), sitePlace(site, ["version"]));
-      const archived = !source.draft && options.archive !== false ? planArchive(site, options.content, source.repo, record, diagnostics, options.log) : [];
+      const archived = !source.draft && options.archive !== false ? planArchive(site, source.repo, record, checkAt, diagnostics, options.log) : [];
       if (diagnostics.hasErrors) return failed(diagnostics);
 
       // The date stamped into PDFs is read only when there are PDFs (an HTML build ignores SOURCE_DATE_EPOCH).

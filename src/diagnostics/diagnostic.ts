@@ -1,9 +1,8 @@
 import type { RuleId } from "./rules.js";
-import { rules } from "./rules.js";
+import { rules, type Severity } from "./rules.js";
 import type { Said } from "./say.js";
 
-/** How bad a problem is: errors stop a build, warnings do not. */
-export type Severity = "error" | "warning";
+export type { Severity } from "./rules.js";
 
 /** One problem in the content, located at a file, line and column (both from 1). */
 export interface Diagnostic {

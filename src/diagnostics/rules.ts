@@ -1,5 +1,7 @@
-import type { Severity } from "./diagnostic.js";
 import { atStart, characterRun, describeHidden, didYouMean, kindOf, listing, quoted, shorten, typeWord, type Kind } from "./words.js";
+
+/** How bad a problem is: errors stop a build, warnings do not. */
+export type Severity = "error" | "warning";
 
 /**
  * The rule catalogue: every diagnostic toms reports, with everything said about it. Each rule has a permanent id,

@@ -6,7 +6,7 @@ import { diskFs, type ContentFs } from "../load/content-fs.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
 import { check } from "../commands/check.js";
-import { placeAt } from "../validate/yaml-path.js";
+import { placeAt } from "../load/yaml-path.js";
 import { resolveCommit, type RepoContent } from "./git.js";
 import { gitFs } from "./git-fs.js";
 

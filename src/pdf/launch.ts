@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Socket } from "node:net";
 import type { Readable, Writable } from "node:stream";
 import type { Browser } from "puppeteer";
-import { removeTree } from "../publish/write-site.js";
+import { removeTree } from "../util/remove-tree.js";
 import { noBrowserMessage, PdfError } from "./errors.js";
 import { findBrowser, isFile, systemBrowserPaths, type FoundBrowser } from "./find-browser.js";
 import { PipeTransport } from "./pipe-transport.js";

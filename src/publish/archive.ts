@@ -2,9 +2,7 @@ import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
-import { gitFs } from "../diff/git-fs.js";
 import type { Site } from "../model.js";
-import { check } from "../commands/check.js";
 import type { PublishedRecord, RecordedVersion } from "./record.js";
 import { sitePlace } from "./site-place.js";
 import { earlierVersions } from "../diff/history.js";
@@ -24,9 +22,9 @@ export type ArchivedVersion =
  */
 export function planArchive(
   site: Site,
-  content: string,
   repo: RepoContent,
   record: PublishedRecord,
+  checkAt: (commit: string) => { site: Site | undefined; diagnostics: Diagnostics },
   diagnostics: Diagnostics,
   log?: (line: string) => void,
 ): ArchivedVersion[] {
@@ -43,7 +41,6 @@ export function planArchive(
   const anywhere = [...named].some((v) => !onLine.has(v))
     ? new Set(earlierVersions(repo, site.version, { firstParent: false }).map((v) => v.version))
     : new Set<string>();
-  const root = path.resolve(content);
   for (const version of named) {
     const place = () => sitePlace(site, ["changes", site.changes.findIndex((c) => c.version === version), "version"]);
     const earlier = onLine.get(version);
@@ -54,7 +51,7 @@ export function planArchive(
       continue;
     }
     const short = earlier.commit.slice(0, 12);
-    const { site: old, diagnostics: found } = check(root, gitFs(repo.top, earlier.commit, repo.inRepo, root));
+    const { site: old, diagnostics: found } = checkAt(earlier.commit);
     if (old) {
       planned.push({ kind: "rebuilt", version, site: old, commit: earlier.commit, date: earlier.date });
       continue;

@@ -1,18 +1,18 @@
-import path from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import { annexesChanged } from "../diff/diff.js";
 import { compareSections, compareSite } from "../diff/compare-document.js";
 import { compareAnnexes } from "../diff/compare-measures.js";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
-import { gitFs } from "../diff/git-fs.js";
 import { isBookkeeping } from "../diff/changes.js";
 import { nextVersion } from "../diff/version.js";
 import type { Site } from "../model.js";
-import { check } from "../commands/check.js";
 import { PublishError } from "./errors.js";
 import type { VersionRecord } from "./record.js";
 import { sitePlace } from "./site-place.js";
+
+/** The content of the content folder at a commit, checked (the check stage of the build, for an earlier commit). */
+export type CheckAt = (commit: string) => Site | undefined;
 
 /** The content being built: its repository, and the commit it is (undefined for a draft: the working tree). */
 export interface BuiltFrom {
@@ -26,7 +26,7 @@ export interface BuiltFrom {
  * what the commit it was published from said, by the comparison `toms diff` makes; else `version-unchanged` at the
  * `version` line of site.yaml: an error for committed content, a warning for a draft (which is never published).
  */
-export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecord, diagnostics: Diagnostics): void {
+export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecord, checkAt: CheckAt, diagnostics: Diagnostics): void {
   const { repo } = from;
   const short = record.commit.slice(0, 12);
   if (!hasCommit(repo.top, record.commit)) {
@@ -37,8 +37,7 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
   // The same tree says the same text: no need to read it.
   const tree = from.commit && treeOf(repo, from.commit);
   if (tree && tree === treeOf(repo, record.commit)) return;
-  const root = path.resolve(from.contentDir);
-  const { site: published } = check(root, gitFs(repo.top, record.commit, repo.inRepo, root));
+  const published = checkAt(record.commit);
   const version = { version: site.version, date: record.recorded.slice(0, 10), commit: short, next: nextVersion(site.version) };
   const place = sitePlace(site, ["version"]);
   const severity = from.commit ? "error" : "warning";

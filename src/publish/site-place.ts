@@ -3,7 +3,7 @@ import type { Place } from "../diagnostics/diagnostic.js";
 import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
-import { placeAt } from "../validate/yaml-path.js";
+import { placeAt } from "../load/yaml-path.js";
 
 /** Where a value of site.yaml is written (e.g. ["version"], ["changes", 2, "version"]); the file's start when it is not there. */
 export function sitePlace(site: Site, pointer: (string | number)[]): Place {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { AnnexPdf } from "../pdf/print-version.js";
 import type { PdfRecord } from "../pdf/reuse.js";
 import type { AnnexPage } from "../render/pages.js";
+import { removeTree } from "../util/remove-tree.js";
 import { carryOver, type Manifest, manifestName, type ManifestVersion } from "./manifest.js";
 
 /** A folder being built next to the output folder; becomes the output only when complete. */
@@ -55,24 +56,6 @@ export function stage(out: string): Staging {
     },
     committed: () => committed,
   };
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Removes a folder tree, synchronously (signal handlers use it), even while a writer that was just stopped still
- * adds to it (a killed browser, a write in flight): each attempt lists the folder afresh, for up to a second.
- */
-export function removeTree(dir: string): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-      return;
-    } catch (error) {
-      if (attempt === 20) throw error;
-      Atomics.wait(pause, 0, 0, 50);
-    }
-  }
 }
 
 /** The files of one version of the site, by path in its folder, with the PDFs this build printed or took over. */

@@ -4,7 +4,7 @@ import type { Location, Site } from "../model.js";
 import type { Annex, AnnexGroup, AnnexSection } from "../resolve/annex.js";
 import { formatDate, type Strings } from "./i18n.js";
 import { linkAddress } from "./link-address.js";
-import { renderProse } from "./markdown.js";
+import { renderProse } from "./render-prose.js";
 
 /** Links of an annex page to its siblings: the PDF next to it (when built). */
 export interface AnnexLinks {

@@ -3,7 +3,7 @@ import { h } from "hastscript";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { parseMarkdown } from "../load/markdown.js";
+import { parseMarkdown } from "../load/parse-markdown.js";
 import { linkAddress } from "./link-address.js";
 
 // GitHub's sanitizing rules (no script, style, event handlers, iframes, forms; only safe URL schemes),

@@ -6,7 +6,7 @@ import type { LoadedContent } from "../load/load.js";
 import { isInside, relativePosix } from "../util/paths.js";
 import type { Prose } from "../model.js";
 import { closest } from "../util/suggest.js";
-import { fileProse } from "./prose.js";
+import { fileProse } from "../load/prose.js";
 
 /** Resolves a path written in a content file (relative to that file); reports paths that leave the folder or do not exist. */
 export function contentPath(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics): string | undefined {

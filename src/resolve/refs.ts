@@ -3,7 +3,7 @@ import { say } from "../diagnostics/say.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Measure, Prose } from "../model.js";
 import { closest } from "../util/suggest.js";
-import { placeAt } from "../validate/yaml-path.js";
+import { placeAt } from "../load/yaml-path.js";
 
 /** A measure as written, before its `ref` is followed. */
 export interface Written {

@@ -3,9 +3,9 @@ import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import type { Certification, Change, Group, Location, Prose, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
-import { placeAt } from "../validate/yaml-path.js";
+import { placeAt } from "../load/yaml-path.js";
 import { proseFile } from "./paths.js";
-import { yamlProse } from "./prose.js";
+import { yamlProse } from "../load/prose.js";
 
 /** Folders of the site besides the versions' own: a version may not be named like one. */
 const siteFolders = new Set(["fonts"]);

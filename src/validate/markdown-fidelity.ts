@@ -1,5 +1,5 @@
 import type { Nodes, Parents, Root } from "mdast";
-import { parseMarkdown } from "../load/markdown.js";
+import { parseMarkdown } from "../load/parse-markdown.js";
 import type { Emphasis } from "../diagnostics/rules.js";
 import { say, type Said } from "../diagnostics/say.js";
 import { unprintable } from "../render/fonts.js";

@@ -1,9 +1,9 @@
 import type { Root } from "mdast";
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
-import { parseMarkdown } from "../load/markdown.js";
+import { parseMarkdown } from "../load/parse-markdown.js";
 import type { Prose, Site } from "../model.js";
-import { placeInProse } from "../resolve/prose.js";
+import { placeInProse } from "../load/prose.js";
 import { walkMdast } from "../util/mdast-walk.js";
 import { protocolOf } from "../util/url.js";
 import { checkLinks } from "./links.js";

@@ -5,9 +5,12 @@ import type { YamlFile } from "../load/yaml-file.js";
 import { isFields } from "../util/guards.js";
 import { slug } from "../util/slug.js";
 import { closest } from "../util/suggest.js";
-import type { SchemaError } from "./schema.js";
+import type { ErrorObject } from "ajv";
+
+/** An ajv error as toms reads it. */
+export type SchemaError = ErrorObject;
 import { asWritten, describe, entryOf, fieldName, isListEntry } from "./schema-words.js";
-import { placeAt, placeOfKey } from "./yaml-path.js";
+import { placeAt, placeOfKey } from "../load/yaml-path.js";
 
 /** The rules of the problems the schemas find. */
 type SchemaRule = "required-field" | "unknown-field" | "wrong-type" | "invalid-value" | "empty-list" | "measure-source" | "intro-source";

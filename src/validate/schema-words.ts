@@ -2,7 +2,7 @@ import { isScalar } from "yaml";
 import { isEntryList, type EntryList } from "../diagnostics/rules.js";
 import { placeName, type Kind } from "../diagnostics/words.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import { nodeAt, parsePointer } from "./yaml-path.js";
+import { nodeAt, parsePointer } from "../load/yaml-path.js";
 
 /** Names the thing a pointer is in, e.g. `measure "zutritt-rz"`, `location no. 3` or `site.yaml` (with `itself`: see placeName). */
 export function describe(file: YamlFile, kind: Kind, pointer: string, itself = false): string {

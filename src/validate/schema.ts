@@ -55,9 +55,6 @@ function compileAtRunTime(texts: string[], require: NodeJS.Require): Validators 
   return { site: ajv.compile(site as object), section: ajv.compile(section as object) };
 }
 
-/** An ajv error as toms reads it. */
-export type SchemaError = ErrorObject;
-
 /** The schema stage: each YAML file read is checked against its schema (site.yaml or a section), every problem reported. */
 export function validateShapes(content: LoadedContent, diagnostics: Diagnostics): void {
   const { site: validateSite, section: validateSection } = validators();

@@ -2,16 +2,16 @@ import { isMap, isPair, isScalar, isSeq, Scalar, visit, type Node } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
-import { parseMarkdown } from "../load/markdown.js";
+import { parseMarkdown } from "../load/parse-markdown.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Prose, Site } from "../model.js";
-import { sourceOffsets } from "../resolve/scalar-offsets.js";
+import { sourceOffsets } from "../load/scalar-offsets.js";
 import { unprintable } from "../render/fonts.js";
 import { hiddenCharacters, isHidden } from "../util/characters.js";
 import { mdastText } from "../util/mdast-walk.js";
 import { mixesLookAlikes } from "../util/scripts.js";
 import { markdownLimitProblem } from "./markdown-limits.js";
-import { placeOfOffset } from "./yaml-path.js";
+import { placeOfOffset } from "../load/yaml-path.js";
 
 /**
  * Fields whose values never reach a reader: ids and references, paths, the language tag. Every other string of

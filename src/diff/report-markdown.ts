@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiffResult } from "./diff.js";
-import { annexHeading, documentItem, inline, measureItem } from "./markdown-items.js";
+import { annexHeading, documentItem, inline, measureItem } from "./report-items.js";
 import type { Side } from "./side.js";
 import { relativePosix } from "../util/paths.js";
 import { printable } from "../util/terminal.js";

@@ -1,14 +1,9 @@
 import { isScalar, Scalar } from "yaml";
 import type { Place } from "../diagnostics/diagnostic.js";
-import type { YamlFile } from "../load/yaml-file.js";
+import type { YamlFile } from "./yaml-file.js";
 import type { Prose } from "../model.js";
-import { nodeAt, placeOfOffset } from "../validate/yaml-path.js";
+import { nodeAt, placeOfOffset } from "./yaml-path.js";
 import { sourceOffsets } from "./scalar-offsets.js";
-
-// For prose written in a YAML value: the file and, per character of the value, its offset in the
-// file. YAML folds lines, strips indentation and resolves escapes, so a Markdown position maps to the
-// file only through this table. Kept beside the model (keyed by the Prose) so the model stays plain data.
-const origins = new WeakMap<Prose, { file: YamlFile; node: Scalar; offsets?: number[] }>();
 
 /** The Markdown of a YAML string value, remembering where it sits so Markdown problems point into the YAML file. */
 export function yamlProse(file: YamlFile, pointer: readonly (string | number)[]): Prose | undefined {
@@ -21,12 +16,11 @@ export function yamlProse(file: YamlFile, pointer: readonly (string | number)[])
     // Content starts on the line after the `|` header, indented like its first content line.
     const after = file.text.indexOf("\n", start);
     const indent = /^( *)\S/m.exec(file.text.slice(after + 1))?.[1]?.length ?? 0;
-    prose = { markdown: node.value, file: file.path, line: place.line + 1, column: indent + 1, indent };
+    prose = { markdown: node.value, file: file.path, line: place.line + 1, column: indent + 1, indent, yaml: { file, node } };
   } else {
     const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-    prose = { markdown: node.value, file: file.path, line: place.line, column: place.column + (quoted ? 1 : 0), indent: 0 };
+    prose = { markdown: node.value, file: file.path, line: place.line, column: place.column + (quoted ? 1 : 0), indent: 0, yaml: { file, node } };
   }
-  origins.set(prose, { file, node });
   return prose;
 }
 
@@ -37,7 +31,7 @@ export function fileProse(file: string, text: string): Prose {
 
 /** Maps a position inside a piece of Markdown (1-based line and column, and the offset when known) to the place in its file. */
 export function placeInProse(prose: Prose, line: number, column: number, offset?: number): Place {
-  const origin = origins.get(prose);
+  const origin = prose.yaml;
   if (origin && offset !== undefined) {
     // Built on first use: most texts never need a position.
     origin.offsets ??= sourceOffsets(origin.file.text, origin.node);

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
 import type { Place } from "../diagnostics/diagnostic.js";
-import type { YamlFile } from "../load/yaml-file.js";
+import type { YamlFile } from "./yaml-file.js";
 
 /** The YAML node at a JSON pointer (as in ajv's instancePath), and the key/value pair that holds it. */
 export interface Located {
