@@ -34,6 +34,20 @@ export interface Location {
   url?: string;
   description?: Prose;
   certifications: Certification[];
+  /** Ids of the locations whose measures apply here too (a product hosted in a data centre). */
+  inherits?: string[];
+}
+
+/** How far a measure is in place; implemented unless it says otherwise. */
+export type Status = "implemented" | "partial" | "planned" | "not-implemented";
+
+/** Who carries out a measure: the company issuing the annex (the default), the operator of the location, the customer. */
+export type Responsible = "processor" | "operator" | "customer";
+
+/** Why a measure does not apply: everywhere, or at the locations named (by id). */
+export interface NotApplicable {
+  everywhere?: string;
+  at: Map<string, string>;
 }
 
 /** A technical or organisational measure as resolved: its text is its own or the one of the measure it reuses. */
@@ -45,6 +59,10 @@ export interface Measure {
   prose: Prose;
   /** The id of the measure whose text this one reuses (`ref`), if any. */
   reuses?: string;
+  status?: Status;
+  notApplicable?: NotApplicable;
+  /** Who carries it out, when not the processor (its own, else its section's). */
+  responsible?: Responsible;
   place: Place;
 }
 
@@ -57,6 +75,8 @@ export interface Section {
   intro?: Prose;
   measures: Measure[];
   file: string;
+  /** Who carries out its measures, when not the processor. */
+  responsible?: Responsible;
 }
 
 /** A numbered group such as "(1) Maßnahmen zur Sicherstellung der Vertraulichkeit auf Dauer". */
@@ -65,7 +85,12 @@ export interface Group {
   title: string;
   intro?: Prose;
   sections: Section[];
+  /** The one group of a site.yaml without groups: not shown, its sections are the top level. */
+  implicit?: boolean;
 }
+
+/** How groups and sections are numbered: "(1) a)", "1.1" or not at all. */
+export type Numbering = "(1) a)" | "1.1" | "none";
 
 /** An entry of the change history. */
 export interface Change {
@@ -85,8 +110,14 @@ export interface Site {
   preamble?: Prose;
   measuresTitle?: string;
   groups: Group[];
+  /** The locations, each with an annex of its own; none for an annex with one scope (then only the combined annex). */
   locations: Location[];
   changes: Change[];
+  numbering: Numbering;
+  /** The word for a location where "Standort" does not fit (singular and plural). */
+  locationLabel?: { one: string; other: string };
+  /** How the combined annex shows the measures. */
+  combinedView: "sections" | "matrix";
   /** Absolute path of site.yaml. */
   file: string;
 }

@@ -94,7 +94,7 @@ describe("hostile YAML and Markdown at the size limit", () => {
       "20 000 fields in one map (the yaml package's duplicate check was quadratic; so was reporting each)",
       "weitergabe.yaml",
       `${Array.from({ length: 20_000 }, (_, i) => `f${i}: 1`).join("\n")}\n`,
-      'weitergabe.yaml:1:1 error The section is missing the required fields "id", "group", "title" and "measures".',
+      'weitergabe.yaml:1:1 error The section is missing the required fields "id", "title" and "measures".',
     ],
     ["250 KB of [", "weitergabe.yaml", `id: ${"[".repeat(250_000)}`, "weitergabe.yaml:1:205 error The YAML is nested more than 200 levels deep here"],
     ["250 KB of - - -", "weitergabe.yaml", `${"- ".repeat(125_000)}x`, "weitergabe.yaml:1:401 error The YAML is nested more than 200 levels deep here"],

@@ -218,7 +218,7 @@ describe("printing", () => {
 <body><main><h1>Überschrift</h1><p id="text">Statischer Text</p><img src="${remote}/logo.png" alt="Logo"><iframe src="${remote}/frame"></iframe>
 <script>document.getElementById("text").textContent = "SKRIPT LIEF"; fetch("${remote}/fetch");</script></main></body></html>`;
     fs.writeFileSync(path.join(dir, "seite.html"), source);
-    const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] } } as unknown as Site;
+    const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] }, locations: [] } as unknown as Site;
     const page = {
       annex: { id: "seite", location: undefined, groups: [] },
       html: "seite.html",

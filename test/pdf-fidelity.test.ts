@@ -219,7 +219,14 @@ describe("the check of a print against its page", () => {
     );
     const source = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>T</title><link rel="stylesheet" href="style.css"></head><body><main>${body}</main></body></html>`;
     fs.writeFileSync(path.join(dir, "seite.html"), source);
-    const site = { title: "Prüfseite", lang: "de", version: "1", validFrom: "2026-01-01", organisation: { name: "Prüf GmbH", address: [] } } as unknown as Site;
+    const site = {
+      title: "Prüfseite",
+      lang: "de",
+      version: "1",
+      validFrom: "2026-01-01",
+      organisation: { name: "Prüf GmbH", address: [] },
+      locations: [],
+    } as unknown as Site;
     const page = {
       annex: { id: "seite", location: undefined, groups: [] },
       html: "seite.html",

@@ -347,6 +347,9 @@ export const rules = {
     fixture: "group-ref-unknown",
     messages: {
       unknown: (p: { id: string; suggestion?: string }) => `There is no group "${p.id}" in site.yaml${didYouMean(p.suggestion)}.`,
+      noGroups: (p: { id: string }) =>
+        `This section names the group "${p.id}", but site.yaml lists no groups (its sections are the top level); remove "group", or add the groups to site.yaml.`,
+      missing: () => 'This section names no group, but site.yaml lists groups; add "group" with the id of the group it belongs to.',
     },
   },
   "location-ref": {
@@ -357,6 +360,31 @@ export const rules = {
     fixture: "location-ref-unknown",
     messages: {
       unknown: (p: { id: string; suggestion?: string }) => `Unknown location "${p.id}"${didYouMean(p.suggestion)}.`,
+      noLocations: (p: { id: string }) =>
+        `This names the location "${p.id}", but site.yaml lists no locations (the annex has one scope): remove it, or list the locations in site.yaml.`,
+    },
+  },
+  "inherit-cycle": {
+    severity: "error",
+    title: "Locations inherit from each other in a circle",
+    why: "A location that inherits from another gets that one's measures; locations inheriting from each other in a circle would each get all of them, which nobody means.",
+    hint: "Let the inheritance go one way: a product inherits from its data centre, not back.",
+    fixture: "inherit-cycle",
+    messages: {
+      circle: (p: { chain: readonly string[] }) => `The locations ${quoted(p.chain).join(" → ")} inherit from each other in a circle.`,
+    },
+  },
+  "not-applicable": {
+    severity: "error",
+    title: "Measure both applies and does not",
+    why: "A measure said not to apply at a location may not apply there at the same time: the annex would say both.",
+    hint: "Remove the location from `locations` or from `not_applicable`, whichever is wrong.",
+    fixture: "not-applicable-conflict",
+    messages: {
+      alsoApplies: (p: { location: string }) =>
+        `The measure lists "${p.location}" in "locations", and "not_applicable" names "${p.location}" too; say only one.`,
+      everywhereWithLocations: () =>
+        '"not_applicable" gives a reason for everywhere, but the measure lists the locations it applies to; give per-location reasons ({ id: reason }), or remove "locations".',
     },
   },
   "measure-ref": {

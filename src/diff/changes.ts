@@ -18,6 +18,8 @@ export interface MeasureChange {
    */
   before?: string;
   after?: string;
+  /** changed: what else changed of how the annex shows it: status, who carries it out, not applicable here (and why). */
+  attributes?: { name: "status" | "responsible" | "not_applicable"; before?: string; after?: string }[];
   /** changed: the title before and after, when it changed. */
   titleChange?: { before?: string; after?: string };
   /** The id of the measure whose text this one shows (`ref`), when it reuses one. */

@@ -23,6 +23,13 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
   field("organisation.url", base?.organisation.url, head?.organisation.url);
   field("preamble", base?.preamble?.markdown, head?.preamble?.markdown, true);
   field("measures_title", base?.measuresTitle, head?.measuresTitle);
+  field("numbering", base?.numbering, head?.numbering);
+  field(
+    "location_label",
+    base?.locationLabel && `${base.locationLabel.one} / ${base.locationLabel.other}`,
+    head?.locationLabel && `${head.locationLabel.one} / ${head.locationLabel.other}`,
+  );
+  field("combined_view", base?.combinedView, head?.combinedView);
   keyed(
     out,
     "groups",
@@ -43,6 +50,7 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
       field(`${name}.name`, b?.name, a?.name);
       field(`${name}.operator`, b?.operator, a?.operator);
       field(`${name}.url`, b?.url, a?.url);
+      field(`${name}.inherits`, b?.inherits?.join(", "), a?.inherits?.join(", "));
       field(`${name}.description`, b?.description?.markdown, a?.description?.markdown, true);
       const certifications = (l: Location | undefined) => l?.certifications.map((c) => (c.url ? `${c.name} <${c.url}>` : c.name)).join("\n");
       field(`${name}.certifications`, certifications(b), certifications(a));
@@ -86,6 +94,7 @@ export function compareSections(base: Site | undefined, head: Site | undefined):
       field("intro", b?.section.intro?.markdown, a?.section.intro?.markdown, true);
       field("group", b?.group, a?.group);
       field("heading", String(b?.section.heading), String(a?.section.heading));
+      field("responsible", b?.section.responsible ?? "processor", a?.section.responsible ?? "processor");
     },
     (s) => `${s.section.title} (group ${s.group})`,
   );

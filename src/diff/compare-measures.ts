@@ -11,6 +11,8 @@ interface Shown {
   place: string;
   /** Group, section and measure index: the reading order. */
   order: [number, number, number];
+  /** Why it does not apply in this annex, when it is listed as not applicable. */
+  notApplicable?: string;
 }
 
 /** Compares every annex of BASE with the same annex at HEAD (a missing side has no measures), combined annex first. */
@@ -69,11 +71,13 @@ function compareAnnex(
       add(now, { kind: "moved", before: position(was), after: position(now) });
     }
     const titleChanged = was.measure.title !== now.measure.title;
-    if (titleChanged || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
+    const attributes = attributeChanges(was, now);
+    if (titleChanged || attributes.length > 0 || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
       add(now, {
         kind: "changed",
         before: was.measure.prose.markdown,
         after: now.measure.prose.markdown,
+        ...(attributes.length > 0 && { attributes }),
         ...(titleChanged && {
           titleChange: {
             ...(was.measure.title !== undefined && { before: was.measure.title }),
@@ -85,6 +89,18 @@ function compareAnnex(
     if (combined && !sameLocations(was.measure, now.measure)) add(now, locationsChange(was.measure, now.measure));
   }
   return found.sort((a, b) => compareOrder(a.order, b.order) || (a.change.measure < b.change.measure ? -1 : 1)).map((f) => f.change);
+}
+
+// What else the annex says of a measure: its status, who carries it out, and whether (and why) it does not apply here.
+function attributeChanges(was: Shown, now: Shown): NonNullable<MeasureChange["attributes"]> {
+  const found: NonNullable<MeasureChange["attributes"]> = [];
+  const compare = (name: "status" | "responsible" | "not_applicable", before: string | undefined, after: string | undefined) => {
+    if (before !== after) found.push({ name, ...(before !== undefined && { before }), ...(after !== undefined && { after }) });
+  };
+  compare("status", was.measure.status ?? "implemented", now.measure.status ?? "implemented");
+  compare("responsible", was.measure.responsible ?? "processor", now.measure.responsible ?? "processor");
+  compare("not_applicable", was.notApplicable, now.notApplicable);
+  return found;
 }
 
 const kindRank = { removed: 0, added: 1, locations: 2, moved: 3, changed: 4 } as const;
@@ -125,8 +141,10 @@ function shownIn(annex: Annex | undefined): Map<string, Shown> {
   const shown = new Map<string, Shown>();
   for (const g of annex?.groups ?? []) {
     g.sections.forEach((s, si) => {
-      const place = `(${g.number})${s.letter ? ` ${s.letter})` : ""} ${s.section.title}`;
-      s.measures.forEach((measure, mi) => shown.set(measure.id, { measure, section: s.section.id, place, order: [g.number, si, mi] }));
+      const place = [g.label, s.label, s.section.title].filter(Boolean).join(" ");
+      s.entries.forEach(({ measure, notApplicable }, mi) =>
+        shown.set(measure.id, { measure, section: s.section.id, place, order: [g.number, si, mi], ...(notApplicable !== undefined && { notApplicable }) }),
+      );
     });
   }
   return shown;

@@ -45,6 +45,10 @@ export function measureItem(change: MeasureChange, annex: string): string {
     case "changed": {
       const lines = [head("changed")];
       if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
+      for (const a of change.attributes ?? []) {
+        const name = { status: "Status", responsible: "Responsible", not_applicable: "Not applicable here" }[a.name];
+        lines.push(`  ${name}: ${a.before === undefined ? "–" : `~~${inline(a.before)}~~`} → ${a.after === undefined ? "–" : `**${inline(a.after)}**`}`);
+      }
       const body = proseChange(change.before ?? "", change.after ?? "");
       if (body !== "") lines.push("", body);
       return lines.join("\n");

@@ -4,7 +4,7 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
-import { formatDate, strings } from "../render/i18n.js";
+import { formatDate, siteStrings } from "../render/i18n.js";
 import { fillShell, templateDir } from "../render/template.js";
 import type { AnnexPage } from "../render/pages.js";
 import type { BundledFace } from "../render/fonts.js";
@@ -36,7 +36,7 @@ function template(name: string): Root {
  * and in en-US, so every value is written here, escaped by the serializer.
  */
 export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates {
-  const t = strings(site.lang);
+  const t = siteStrings(site);
   const where = page.annex.location?.name ?? t.combined;
   const header = fillShell(template("pdf-header.html"), site.lang, {
     title: [text(site.title)],

@@ -1,7 +1,8 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Location, Site } from "../model.js";
-import type { Annex, AnnexGroup, AnnexSection } from "../resolve/annex.js";
+import type { Annex, AnnexEntry, AnnexGroup, AnnexSection } from "../resolve/annex.js";
+import { appliesAt as appliesAtOf } from "../resolve/inherits.js";
 import { formatDate, type Strings } from "./i18n.js";
 import { linkAddress } from "./link-address.js";
 import { renderProse } from "./render-prose.js";
@@ -28,12 +29,12 @@ export function annexMain(site: Site, annex: Annex, t: Strings, links: AnnexLink
     ...(site.subtitle ? [h("p.subtitle", site.subtitle)] : []),
     documentFacts(ctx),
     ...(links.pdf ? [h("p.pdf-link", [h("a", { href: links.pdf.href, download: links.pdf.download, type: "application/pdf" }, t.savePdf)])] : []),
-    locationBlock(ctx),
+    ...(site.locations.length > 0 ? [locationBlock(ctx)] : []),
     contents(ctx),
     ...(site.preamble ? [h("section.preamble", { id: "preamble" }, renderProse(site.preamble, 2, { id: "preamble", t }))] : []),
     h("section.measures", { id: "measures" }, [
       ...(site.measuresTitle ? [h("h2", site.measuresTitle)] : []),
-      ...annex.groups.map((g) => group(g, ctx, groupRank)),
+      ...annex.groups.flatMap((g) => group(g, ctx, groupRank)),
     ]),
     ...changeHistory(ctx),
   ];
@@ -43,21 +44,24 @@ function documentFacts({ site, annex, t }: Context): Element {
   return h("dl.facts", [
     h("div", [h("dt", t.label(t.version)), h("dd", site.version)]),
     h("div", [h("dt", t.label(t.validFrom)), h("dd", h("time", { dateTime: site.validFrom }, formatDate(site.validFrom, site.lang)))]),
-    h("div", [h("dt", t.label(t.location)), h("dd", annex.location ? annex.location.name : t.combined)]),
+    // One scope: no location to name.
+    ...(site.locations.length > 0 ? [h("div", [h("dt", t.label(t.location)), h("dd", annex.location ? annex.location.name : t.combined)])] : []),
   ]);
 }
 
 function locationBlock({ site, annex, t }: Context): Element {
   const single = annex.location !== undefined;
   const shown = annex.location ? [annex.location] : site.locations;
-  return h("section.locations", { id: "locations" }, [h("h2", single ? t.location : t.locations), ...shown.map((l) => locationCard(l, t, single))]);
+  return h("section.locations", { id: "locations" }, [h("h2", single ? t.location : t.locations), ...shown.map((l) => locationCard(l, site, t, single))]);
 }
 
-function locationCard(location: Location, t: Strings, single: boolean): Element {
+function locationCard(location: Location, site: Site, t: Strings, single: boolean): Element {
+  const inherited = (location.inherits ?? []).map((id) => site.locations.find((l) => l.id === id)?.name ?? id);
   const name = location.url ? [h("a", { href: location.url }, location.name), linkAddress(location.url)] : [location.name];
   return h("div.location", { id: `location-${location.id}` }, [
     single ? h("p.location-name", h("strong", name)) : h("h3", name),
     ...(location.operator ? [h("p.operator", [`${t.label(t.operator)} `, location.operator])] : []),
+    ...(inherited.length > 0 ? [h("p.inherits", [`${t.label(t.inherits)} `, inherited.join(", ")])] : []),
     ...(location.description ? renderProse(location.description, single ? 3 : 4, { id: `location-${location.id}`, t }) : []),
     ...(location.certifications.length > 0
       ? [
@@ -82,13 +86,11 @@ function contents({ site, annex, t }: Context): Element {
     h("h2", { id: "contents-title" }, t.contents),
     h("ol", [
       ...(preambleTitle ? [entry("preamble", preambleTitle)] : []),
-      ...annex.groups.map((g) =>
-        entry(
-          `group-${g.group.id}`,
-          `(${g.number}) ${g.group.title}`,
-          g.sections.flatMap((s) => (s.letter ? [entry(`section-${s.section.id}`, `${s.letter}) ${s.section.title}`)] : [])),
-        ),
-      ),
+      ...annex.groups.flatMap((g) => {
+        const sections = g.sections.flatMap((s) => (s.section.heading ? [entry(`section-${s.section.id}`, numbered(s.label, s.section.title))] : []));
+        // The sections of a site without groups are the top level of the contents too.
+        return g.group.implicit ? sections : [entry(`group-${g.group.id}`, numbered(g.label, g.group.title), sections)];
+      }),
       ...(site.changes.length > 0 ? [entry("changes", t.changes)] : []),
     ]),
   ]);
@@ -105,36 +107,128 @@ export function textOf(node: ElementContent): string {
   return "children" in node ? node.children.map(textOf).join("") : "";
 }
 
-function group(g: AnnexGroup, ctx: Context, rank: number): Element {
-  return h("section.group", { id: `group-${g.group.id}` }, [
-    h(`h${rank}`, [h("span.number", `(${g.number})`), " ", g.group.title]),
-    ...(g.group.intro ? [h("div.intro", renderProse(g.group.intro, rank + 1, { id: `group-${g.group.id}-intro`, t: ctx.t }))] : []),
-    ...g.sections.map((s) => (s.letter ? section(s, ctx, rank + 1) : h("div.section-body", { id: `section-${s.section.id}` }, body(s, ctx, rank + 1)))),
-  ]);
+// A number and a title as headings and the contents show them: "(1) Vertraulichkeit", "1.2 Zugang", or the title.
+function numbered(label: string | undefined, title: string): string {
+  return label ? `${label} ${title}` : title;
+}
+
+function heading(rank: number, label: string | undefined, title: string): Element {
+  return h(`h${rank}`, label ? [h("span.number", label), " ", title] : [title]);
+}
+
+function group(g: AnnexGroup, ctx: Context, rank: number): Element[] {
+  // A site without groups: its sections take the groups' place and rank.
+  if (g.group.implicit) return g.sections.map((s) => section(s, ctx, rank));
+  return [
+    h("section.group", { id: `group-${g.group.id}` }, [
+      heading(rank, g.label, g.group.title),
+      ...(g.group.intro ? [h("div.intro", renderProse(g.group.intro, rank + 1, { id: `group-${g.group.id}-intro`, t: ctx.t }))] : []),
+      ...g.sections.map((s) =>
+        s.section.heading ? section(s, ctx, rank + 1) : h("div.section-body", { id: `section-${s.section.id}` }, body(s, ctx, rank + 1)),
+      ),
+    ]),
+  ];
 }
 
 function section(s: AnnexSection, ctx: Context, rank: number): Element {
+  const { t } = ctx;
+  const who = s.section.responsible;
   return h("section.section", { id: `section-${s.section.id}` }, [
-    h(`h${rank}`, [h("span.number", `${s.letter})`), " ", s.section.title]),
+    heading(rank, s.label, s.section.title),
+    ...(who ? [h("p.responsible", [`${t.label(t.responsibleLabel)} `, t.responsible[who]])] : []),
     ...body(s, ctx, rank + 1),
   ]);
 }
 
-// A section's introduction and measures; a line saying so when none applies at this location.
-function body(s: AnnexSection, { site, annex, t }: Context, rank: number): ElementContent[] {
+// A section's introduction and measures (as a matrix in a combined annex that asks for one); a line saying so when
+// nothing applies at this location.
+function body(s: AnnexSection, ctx: Context, rank: number): ElementContent[] {
+  const { site, annex, t } = ctx;
+  const intro = s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : [];
+  if (annex.location === undefined && site.combinedView === "matrix" && site.locations.length > 0) return [...intro, ...matrix(s, ctx, rank)];
+  const measures = s.entries.map((e) => measure(e, s, ctx, rank));
+  const none = measures.length === 0 && annex.location ? [h("p.not-applicable", t.nothingHere(annex.location.name))] : [];
+  return [...intro, ...measures, ...none];
+}
+
+function measure(e: AnnexEntry, s: AnnexSection, { site, annex, t }: Context, rank: number): Element {
+  const m = e.measure;
   const name = (id: string) => site.locations.find((l) => l.id === id)?.name ?? id;
-  const measures = s.measures.map((m) =>
-    h("div.measure", { id: `measure-${m.id}` }, [
-      ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
-      // In the order of site.yaml, whatever order the measure lists them in: the order says nothing.
-      ...(annex.location === undefined && m.locations
-        ? [h("p.applies-to", `${t.label(t.appliesTo)} ${inSiteOrder(site, m.locations).map(name).join(", ")}`)]
-        : []),
-      ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank), { id: `measure-${m.id}`, t }),
+  const elsewhere = annex.location === undefined ? [...(m.notApplicable?.at ?? [])] : [];
+  return h("div.measure", { id: `measure-${m.id}`, ...(e.notApplicable !== undefined && { className: ["measure", "is-not-applicable"] }) }, [
+    ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
+    // In the order of site.yaml, whatever order the measure lists them in: the order says nothing.
+    ...(annex.location === undefined && m.locations
+      ? [h("p.applies-to", `${t.label(t.appliesTo)} ${inSiteOrder(site, m.locations).map(name).join(", ")}`)]
+      : []),
+    ...(e.notApplicable !== undefined ? [h("p.label.not-applicable-reason", [h("strong", t.label(t.notApplicable)), ` ${e.notApplicable}`])] : []),
+    ...(elsewhere.length > 0
+      ? [
+          h("p.label.not-applicable-reason", [
+            h("strong", t.label(t.notApplicableAt)),
+            ` ${elsewhere.map(([id, reason]) => `${name(id)} (${reason})`).join("; ")}`,
+          ]),
+        ]
+      : []),
+    ...(m.status && e.notApplicable === undefined ? [h("p.label.status", { dataStatus: m.status }, t.status[m.status])] : []),
+    // Who carries it out, where the section does not already say so.
+    ...(m.responsible && m.responsible !== s.section.responsible
+      ? [h("p.label.responsible", [`${t.label(t.responsibleLabel)} `, t.responsible[m.responsible]])]
+      : []),
+    ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank), { id: `measure-${m.id}`, t }),
+  ]);
+}
+
+// A section of the combined annex as a table: a row per measure (its title, else its text), a column per location,
+// each cell saying whether it applies there: ✓ (or its status), "n/a" with a note number (the reasons are listed
+// under the table, so they are read in print too), or –.
+function matrix(s: AnnexSection, { site, t }: Context, rank: number): ElementContent[] {
+  const wide = site.locations.length > 6;
+  const notes: { id: string; text: string }[] = [];
+  const cell = (e: AnnexEntry, location: { id: string; name: string }): ElementContent[] => {
+    const m = e.measure;
+    const reason = m.notApplicable?.everywhere ?? m.notApplicable?.at.get(location.id);
+    if (reason !== undefined) {
+      // One note per measure and reason: "not applicable anywhere" is one note, not one per column.
+      const text = m.notApplicable?.everywhere !== undefined ? `${m.title ?? m.id}: ${reason}` : `${m.title ?? m.id}, ${location.name}: ${reason}`;
+      let note = notes.find((n) => n.text === text);
+      if (!note) notes.push((note = { id: `note-${s.section.id}-${notes.length + 1}`, text }));
+      return [h("span.cell-na", t.matrix.notApplicable), h("sup", h("a", { href: `#${note.id}` }, String(notes.indexOf(note) + 1)))];
+    }
+    const applies = m.locations === undefined || [...appliesAtOf(site, location.id)].some((l) => m.locations?.includes(l));
+    if (!applies) return [h("span.cell-absent", t.matrix.absent)];
+    return m.status ? [h("span.cell-status", t.status[m.status])] : [h("span.cell-applies", t.matrix.applies)];
+  };
+  const rows = s.entries.map((e) =>
+    h("tr", { id: `measure-${e.measure.id}` }, [
+      h("th", { scope: "row" }, e.measure.title ?? renderProse(e.measure.prose, Math.min(6, rank), { id: `measure-${e.measure.id}`, t })),
+      ...site.locations.map((l) => h("td", cell(e, l))),
     ]),
   );
-  const none = measures.length === 0 && annex.location ? [h("p.not-applicable", t.nothingHere(annex.location.name))] : [];
-  return [...(s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : []), ...measures, ...none];
+  return [
+    h(`table.matrix${wide ? ".matrix-wide" : ""}`, [
+      h("caption", t.matrix.caption(s.section.title)),
+      h("thead", h("tr", [h("th", { scope: "col" }, t.matrix.measure), ...site.locations.map((l) => h("th.location-column", { scope: "col" }, l.name))])),
+      h("tbody", rows),
+    ]),
+    ...(notes.length > 0
+      ? [
+          h(
+            "ol.matrix-notes",
+            notes.map((n) => h("li", { id: n.id }, [h("strong", t.label(t.notApplicable)), ` ${n.text}`])),
+          ),
+        ]
+      : []),
+    // The texts of the measures with titles follow the table: a matrix row shows only the title.
+    ...s.entries
+      .filter((e) => e.measure.title)
+      .map((e) =>
+        h("div.measure", { id: `measure-${e.measure.id}-text` }, [
+          h(`h${Math.min(6, rank)}`, e.measure.title as string),
+          ...renderProse(e.measure.prose, Math.min(6, rank + 1), { id: `measure-${e.measure.id}-text`, t }),
+        ]),
+      ),
+  ];
 }
 
 function inSiteOrder(site: Site, ids: string[]): string[] {

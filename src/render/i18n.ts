@@ -25,6 +25,26 @@ export interface Strings {
   backToReference: (number: string) => string;
   /** The banner of a build from uncommitted content, and the mark in its PDFs' running header. */
   draft: string;
+  /** The name of the single annex of a site with one scope (no locations). */
+  wholeAnnex: string;
+  /** The combined annex's name where locations are called otherwise (location_label's plural). */
+  combinedOf: (locations: string) => string;
+  /** The line of a section with nothing of its own at a location, where locations are called otherwise. */
+  nothingOwn: (location: string) => string;
+  /** The status of a measure that is not (fully) in place, as its label. */
+  status: Record<"implemented" | "partial" | "planned" | "not-implemented", string>;
+  /** Who carries out a measure, when not the processor: the label's words. */
+  responsible: Record<"processor" | "operator" | "customer", string>;
+  /** The label of who carries out a measure. */
+  responsibleLabel: string;
+  /** The label of a measure that does not apply (followed by the reason). */
+  notApplicable: string;
+  /** The label of the locations a measure does not apply at, in the combined annex. */
+  notApplicableAt: string;
+  /** The line of a location's box naming the locations whose measures it takes over. */
+  inherits: string;
+  /** The matrix of the combined annex: the column of the measures, a cell where a measure applies, one where not. */
+  matrix: { measure: string; applies: string; notApplicable: string; absent: string; caption: (section: string) => string };
 }
 
 const de: Strings = {
@@ -49,6 +69,16 @@ const de: Strings = {
   footnotes: "Fußnoten",
   backToReference: (n) => `Zurück zum Verweis ${n}`,
   draft: "Entwurf – nicht veröffentlicht",
+  wholeAnnex: "Anlage",
+  combinedOf: (locations) => `Gesamtfassung (alle ${locations})`,
+  nothingOwn: (location) => `Für ${location} gilt in diesem Abschnitt keine eigene Maßnahme.`,
+  status: { implemented: "umgesetzt", partial: "teilweise umgesetzt", planned: "geplant", "not-implemented": "nicht umgesetzt" },
+  responsible: { processor: "Auftragsverarbeiter", operator: "Betreiber des Standorts", customer: "Auftraggeber" },
+  responsibleLabel: "Verantwortlich",
+  notApplicable: "Nicht anwendbar",
+  notApplicableAt: "Nicht anwendbar für",
+  inherits: "Übernimmt die Maßnahmen von",
+  matrix: { measure: "Maßnahme", applies: "✓", notApplicable: "n. a.", absent: "–", caption: (section) => `${section}: wo jede Maßnahme gilt` },
 };
 
 const en: Strings = {
@@ -73,6 +103,16 @@ const en: Strings = {
   footnotes: "Footnotes",
   backToReference: (n) => `Back to reference ${n}`,
   draft: "Draft – not published",
+  wholeAnnex: "Annex",
+  combinedOf: (locations) => `Combined version (all ${locations})`,
+  nothingOwn: (location) => `No measure of its own applies to ${location} in this section.`,
+  status: { implemented: "implemented", partial: "partly implemented", planned: "planned", "not-implemented": "not implemented" },
+  responsible: { processor: "processor", operator: "operator of the location", customer: "customer" },
+  responsibleLabel: "Responsible",
+  notApplicable: "Not applicable",
+  notApplicableAt: "Not applicable to",
+  inherits: "Takes over the measures of",
+  matrix: { measure: "Measure", applies: "✓", notApplicable: "n/a", absent: "–", caption: (section) => `${section}: where each measure applies` },
 };
 
 const fr: Strings = {
@@ -98,6 +138,16 @@ const fr: Strings = {
   footnotes: "Notes",
   backToReference: (n) => `Retour à l’appel de note ${n}`,
   draft: "Brouillon – non publié",
+  wholeAnnex: "Annexe",
+  combinedOf: (locations) => `Version consolidée (${locations} : tous)`,
+  nothingOwn: (location) => `Aucune mesure propre à ${location} ne s’applique dans cette section.`,
+  status: { implemented: "mise en œuvre", partial: "partiellement mise en œuvre", planned: "prévue", "not-implemented": "non mise en œuvre" },
+  responsible: { processor: "sous-traitant", operator: "exploitant du site", customer: "client" },
+  responsibleLabel: "Responsable",
+  notApplicable: "Sans objet",
+  notApplicableAt: "Sans objet pour",
+  inherits: "Reprend les mesures de",
+  matrix: { measure: "Mesure", applies: "✓", notApplicable: "s. o.", absent: "–", caption: (section) => `${section} : où chaque mesure s’applique` },
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };
@@ -105,6 +155,17 @@ const byLanguage: Record<string, Strings> = { de, en, fr };
 /** The UI strings for a BCP 47 language tag (de-CH → de); English for languages toms has no words for. */
 export function strings(lang: string): Strings {
   return byLanguage[lang.toLowerCase().split("-")[0] ?? ""] ?? en;
+}
+
+/**
+ * The words of a site's pages: its language's, with "Standort"/"Location" replaced by the site's own word for a
+ * location (location_label) where it has one; for a site with one scope, the single annex is the "Anlage".
+ */
+export function siteStrings(site: { lang: string; locations: readonly unknown[]; locationLabel?: { one: string; other: string } }): Strings {
+  const t = strings(site.lang);
+  const label = site.locationLabel;
+  const named = label ? { ...t, location: label.one, locations: label.other, combined: t.combinedOf(label.other), nothingHere: t.nothingOwn } : t;
+  return site.locations.length === 0 ? { ...named, combined: t.wholeAnnex } : named;
 }
 
 /** Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. */

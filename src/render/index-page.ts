@@ -1,12 +1,12 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
-import { formatDate, strings, type Strings } from "./i18n.js";
+import { formatDate, siteStrings, type Strings } from "./i18n.js";
 import type { AnnexFile, AnnexPage, PublishedVersion, RenderOptions } from "./pages.js";
 
 /** A rendered version as the index page lists it: each annex's name, page, and its PDF with the PDF's SHA-256. */
 export function listedVersion(site: Site, pages: AnnexPage[], pdfs: ReadonlyMap<string, { record: { sha256: string } }>): PublishedVersion {
-  const t = strings(site.lang);
+  const t = siteStrings(site);
   return {
     version: site.version,
     validFrom: site.validFrom,

@@ -9,7 +9,7 @@ import { allAnnexes } from "../resolve/annex.js";
 import { annexMain } from "./annex-page.js";
 import { linkAddress } from "./link-address.js";
 import { fontFaceCss, siteFontFiles } from "./fonts.js";
-import { formatDate, strings, type Strings } from "./i18n.js";
+import { formatDate, siteStrings, type Strings } from "./i18n.js";
 import { indexMain } from "./index-page.js";
 import type { AnnexFile, AnnexPage, RenderedSite, RenderOptions } from "./pages.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
@@ -18,7 +18,7 @@ const stringify = unified().use(rehypeStringify);
 
 /** Renders the combined annex and one annex per location, with their style sheet and fonts (the index page comes last, see renderIndex). */
 export function renderSite(site: Site, options: RenderOptions): RenderedSite {
-  const t = strings(site.lang);
+  const t = siteStrings(site);
   const files = new Map<string, string | Buffer>();
   const pages = allAnnexes(site).map((annex): AnnexPage => {
     const name = annex.location?.name ?? t.combined;
@@ -43,7 +43,7 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
 export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOptions): string {
-  const t = strings(site.lang);
+  const t = siteStrings(site);
   return stringify.stringify(page(site, t, site.title, indexMain(site, annexes, t, options), options.draft === true));
 }
 

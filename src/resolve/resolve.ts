@@ -3,12 +3,13 @@ import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import type { Group, Measure, Prose, Section, Site } from "../model.js";
+import type { Group, Measure, NotApplicable, Prose, Responsible, Section, Site, Status } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
 import { closest } from "../util/suggest.js";
 import { placeAt } from "../load/yaml-path.js";
 import { proseFile } from "./paths.js";
 import { yamlProse } from "../load/prose.js";
+import { closestLocation } from "./inherits.js";
 import { resolveRefs, type Written } from "./refs.js";
 import { resolveSite } from "./site.js";
 import { relativePosix } from "../util/paths.js";
@@ -27,6 +28,12 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   // A list site.yaml does not have cannot be looked up: its own error says so, each reference need not.
   const groupsListed = site !== undefined && Array.isArray(siteValue.groups);
   const locationsListed = site !== undefined && Array.isArray(siteValue.locations);
+  // site.yaml without groups: the sections are the top level (one group that is not shown).
+  const implicit = site?.groups.find((g) => g.implicit);
+  // site.yaml without locations: one scope; a measure may then name none.
+  const oneScope = site !== undefined && siteValue.locations === undefined;
+  const locationProblem = (id: string) =>
+    oneScope ? say["location-ref"].noLocations({ id }) : say["location-ref"].unknown({ id, suggestion: closestLocation(id, site?.locations ?? []) });
   let strayGroup = false;
 
   for (const file of content.sections) {
@@ -39,10 +46,18 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       else sectionIds.set(id, placeAt(file, ["id"]));
     }
     const groupId = text(value.group);
-    const group = groupId === undefined ? undefined : groups.get(groupId);
-    if (groupsListed && groupId !== undefined && !group) {
+    let group = groupId === undefined ? implicit : groups.get(groupId);
+    if (implicit && groupId !== undefined) {
+      group = undefined;
+      strayGroup = true;
+      diagnostics.add(say["group-ref"].noGroups({ id: groupId }), placeAt(file, ["group"]));
+    } else if (groupsListed && groupId !== undefined && !group) {
       strayGroup = true;
       diagnostics.add(say["group-ref"].unknown({ id: groupId, suggestion: closest(groupId, groups.keys()) }), placeAt(file, ["group"]));
+    } else if (groupsListed && groupId === undefined && value.group === undefined && id !== undefined && Array.isArray(value.measures)) {
+      // Only for a file that is otherwise a section: a file of other things has its own errors.
+      strayGroup = true;
+      diagnostics.add(say["group-ref"].missing(), placeAt(file, ["id"]));
     }
     const intro =
       typeof value.intro_file === "string"
@@ -55,6 +70,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       ...(intro && { intro }),
       measures: [],
       file: file.path,
+      ...(isResponsible(value.responsible) && value.responsible !== "processor" && { responsible: value.responsible }),
     };
     const written: Written[] = [];
     list(value.measures).forEach((entry, index) => {
@@ -68,11 +84,20 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       }
       const locations = Array.isArray(entry.locations) ? entry.locations.filter((l): l is string => typeof l === "string") : undefined;
       locations?.forEach((location, i) => {
-        if (locationsListed && !locationIds.includes(location)) {
-          const where = placeAt(file, ["measures", index, "locations", i]);
-          diagnostics.add(say["location-ref"].unknown({ id: location, suggestion: closest(location, locationIds) }), where);
+        if ((locationsListed || oneScope) && !locationIds.includes(location)) {
+          diagnostics.add(locationProblem(location), placeAt(file, ["measures", index, "locations", i]));
         }
       });
+      const notApplicable = readNotApplicable(entry.not_applicable);
+      for (const [location] of notApplicable?.at ?? []) {
+        const where = placeAt(file, ["measures", index, "not_applicable", location], "key");
+        if ((locationsListed || oneScope) && !locationIds.includes(location)) diagnostics.add(locationProblem(location), where);
+        else if (locations?.includes(location)) diagnostics.add(say["not-applicable"].alsoApplies({ location }), where);
+      }
+      if (notApplicable?.everywhere !== undefined && locations) {
+        diagnostics.add(say["not-applicable"].everywhereWithLocations(), placeAt(file, ["measures", index, "not_applicable"]));
+      }
+      const responsible = isResponsible(entry.responsible) ? entry.responsible : section.responsible;
       let prose: Prose | undefined;
       if (typeof entry.text === "string") prose = yamlProse(file, ["measures", index, "text"]);
       else if (typeof entry.file === "string") prose = proseFile(content, file.path, entry.file, placeAt(file, ["measures", index, "file"]), diagnostics);
@@ -82,6 +107,9 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
           ...(typeof entry.title === "string" && { title: entry.title }),
           ...(locations && { locations }),
           ...(prose && { prose }),
+          ...(isStatus(entry.status) && entry.status !== "implemented" && { status: entry.status }),
+          ...(notApplicable && { notApplicable }),
+          ...(responsible && responsible !== "processor" && { responsible }),
           place,
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
@@ -110,6 +138,22 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   return site;
 }
 
+function isStatus(value: unknown): value is Status {
+  return value === "implemented" || value === "partial" || value === "planned" || value === "not-implemented";
+}
+
+function isResponsible(value: unknown): value is Responsible {
+  return value === "processor" || value === "operator" || value === "customer";
+}
+
+// not_applicable as written: a reason (nowhere), or a reason per location id.
+function readNotApplicable(value: unknown): NotApplicable | undefined {
+  if (typeof value === "string") return { everywhere: value, at: new Map() };
+  if (!isFields(value)) return undefined;
+  const at = new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return at.size > 0 ? { at } : undefined;
+}
+
 // Whether every section file was read and every measure in it has an id: only then is a missing
 // group section or measure really missing, not merely in a file toms could not read.
 function everyMeasureRead(content: LoadedContent): boolean {
@@ -118,7 +162,7 @@ function everyMeasureRead(content: LoadedContent): boolean {
     content.sections.every(
       (file) =>
         isFields(file.value) &&
-        typeof file.value.group === "string" &&
+        (typeof file.value.group === "string" || file.value.group === undefined) &&
         Array.isArray(file.value.measures) &&
         file.value.measures.every((m) => isFields(m) && typeof m.id === "string"),
     )
@@ -131,6 +175,7 @@ function checkStructure(content: LoadedContent, site: Site, seen: { sectionsKnow
   const siteFile = content.site as YamlFile;
   const groupIndex = (group: Group) => list((siteFile.value as { groups?: unknown }).groups).findIndex((g) => isFields(g) && g.id === group.id);
   for (const group of site.groups) {
+    if (group.implicit) continue;
     if (group.sections.length === 0 && seen.sectionsKnown) {
       diagnostics.add(say["empty-group"].noSection({ id: group.id }), placeAt(siteFile, ["groups", groupIndex(group), "id"]));
     }
@@ -149,7 +194,11 @@ function checkStructure(content: LoadedContent, site: Site, seen: { sectionsKnow
  */
 export function warnUnusedLocations(content: LoadedContent, site: Site, diagnostics: Diagnostics): void {
   const siteFile = content.site as YamlFile;
-  const named = new Set(site.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.flatMap((m) => m.locations ?? []))));
+  // Named by a measure (its locations, or where it does not apply), or inheriting the measures of another.
+  const named = new Set([
+    ...site.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.flatMap((m) => [...(m.locations ?? []), ...(m.notApplicable?.at.keys() ?? [])]))),
+    ...site.locations.filter((l) => (l.inherits ?? []).length > 0).map((l) => l.id),
+  ]);
   list((siteFile.value as { locations?: unknown }).locations).forEach((entry, i) => {
     if (!isFields(entry) || typeof entry.id !== "string" || named.has(entry.id)) return;
     diagnostics.add(say["unused-location"].unused({ id: entry.id }), placeAt(siteFile, ["locations", i, "id"]));

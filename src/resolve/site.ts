@@ -6,6 +6,7 @@ import { isFields, list, text } from "../util/guards.js";
 import { placeAt } from "../load/yaml-path.js";
 import { proseFile } from "./paths.js";
 import { yamlProse } from "../load/prose.js";
+import { checkInherits } from "./inherits.js";
 
 /** Folders of the site besides the versions' own: a version may not be named like one. */
 const siteFolders = new Set(["fonts"]);
@@ -35,6 +36,8 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
   };
 
   const groups: Group[] = [];
+  // Without groups the sections are the top level: they go into one group that is never shown.
+  if (value.groups === undefined) groups.push({ id: "", title: "", sections: [], implicit: true });
   list(value.groups).forEach((entry, i) => {
     const id = isFields(entry) ? text(entry.id) : undefined;
     if (!isFields(entry) || id === undefined || !unique("group", id, ["groups", i, "id"])) return;
@@ -62,8 +65,10 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
       ...(typeof entry.url === "string" && { url: entry.url }),
       ...(description && { description }),
       certifications,
+      ...(Array.isArray(entry.inherits) && { inherits: entry.inherits.filter((l): l is string => typeof l === "string") }),
     });
   });
+  checkInherits(file, locations, diagnostics);
 
   const changes: Change[] = list(value.changes).flatMap((entry, i) => {
     const summary = yamlProse(file, ["changes", i, "summary"]);
@@ -96,8 +101,18 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     groups,
     locations,
     changes,
+    numbering: value.numbering === "1.1" || value.numbering === "none" ? value.numbering : "(1) a)",
+    ...(locationLabel(value.location_label) && { locationLabel: locationLabel(value.location_label) }),
+    combinedView: value.combined_view === "matrix" ? "matrix" : "sections",
     file: file.path,
   };
+}
+
+// The word for a location, singular and plural (a single word serves as both).
+function locationLabel(value: unknown): { one: string; other: string } | undefined {
+  if (typeof value === "string") return { one: value, other: value };
+  if (isFields(value) && typeof value.one === "string" && typeof value.other === "string") return { one: value.one, other: value.other };
+  return undefined;
 }
 
 function valueAt(value: unknown, pointer: (string | number)[]): unknown {
