@@ -105,6 +105,15 @@ describe("measures", () => {
     );
   });
 
+  test("a status, a responsibility or a reason for not applying is a change of the annex, with version discipline", () => {
+    repo.edit("measures/zutritt.yaml", "  - id: chip\n    locations: [berlin]\n", "  - id: chip\n    locations: [berlin]\n    status: planned\n    not_applicable:\n      aws: Kein eigener Serverraum.\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: changed chip", "berlin: changed chip", "aws: added chip"]);
+    expect(result.annexes[1]?.changes[0]?.attributes).toEqual([{ name: "status", before: "implemented", after: "planned" }]);
+    expect(markdownReport(result).text).toContain("  Status: ~~implemented~~ → **planned**");
+    expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
+  });
+
   test("reflowing trailing spaces or the final newline is no change", () => {
     repo.edit("measures/zugang.yaml", "      Passwörter haben mindestens zwölf Zeichen.\n", "      Passwörter haben mindestens zwölf Zeichen.   \n\n");
     expect(diff().contentChanged).toBe(false);
