@@ -50,6 +50,21 @@ export interface NotApplicable {
   at: Map<string, string>;
 }
 
+/** When a measure was last reviewed, and where that date is written (a measure without one takes its section's). */
+export interface Reviewed {
+  /** YYYY-MM-DD. */
+  date: string;
+  place: Place;
+  /** Written on the section, not on the measure. */
+  fromSection: boolean;
+}
+
+/** A control of a catalogue a measure covers: `art32:restore` as catalogue and control id. */
+export interface Cover {
+  catalogue: string;
+  control: string;
+}
+
 /** A technical or organisational measure as resolved: its text is its own or the one of the measure it reuses. */
 export interface Measure {
   id: string;
@@ -63,6 +78,12 @@ export interface Measure {
   notApplicable?: NotApplicable;
   /** Who carries it out, when not the processor (its own, else its section's). */
   responsible?: Responsible;
+  /** The role or team that owns it (its own, else its section's). */
+  owner?: string;
+  /** When it was last reviewed (its own date, else its section's). */
+  reviewed?: Reviewed;
+  /** The catalogue controls it covers (its own and its section's). */
+  covers: Cover[];
   place: Place;
 }
 
@@ -77,6 +98,12 @@ export interface Section {
   file: string;
   /** Who carries out its measures, when not the processor. */
   responsible?: Responsible;
+  /** The role or team that owns its measures (they may name another). */
+  owner?: string;
+  /** When its measures were last reviewed, as written on the section (they may say otherwise). */
+  reviewed?: Reviewed;
+  /** Where its id is written. */
+  place: Place;
 }
 
 /** A numbered group such as "(1) Maßnahmen zur Sicherstellung der Vertraulichkeit auf Dauer". */
@@ -99,6 +126,37 @@ export interface Change {
   summary: Prose;
 }
 
+/** A text in one language, or in several ({ de: "…", en: "…" }). */
+export type Localized = string | Readonly<Record<string, string>>;
+
+/** A control of a catalogue, e.g. art32:restore. */
+export interface Control {
+  id: string;
+  /** A short name, e.g. "Wiederherstellbarkeit". */
+  name?: Localized;
+  /** Its wording in the law or standard. */
+  title: Localized;
+  /** Where it is in its source, e.g. "Buchst. c". */
+  ref?: Localized;
+}
+
+/** A checklist the annex is held against: built into toms (art32, bdsg-9 …) or catalogues/<id>.yaml of the content. */
+export interface Catalogue {
+  id: string;
+  title: Localized;
+  source?: { citation?: Localized; url?: string };
+  controls: Control[];
+  builtIn: boolean;
+}
+
+/** A catalogue control deliberately not covered (site.yaml's not_applicable), everywhere or at the locations named. */
+export interface ControlNotApplicable {
+  cover: Cover;
+  reason: string;
+  /** The locations where it does not apply; undefined: everywhere. */
+  locations?: string[];
+}
+
 /** The whole document as resolved from a content folder. */
 export interface Site {
   title: string;
@@ -118,6 +176,16 @@ export interface Site {
   locationLabel?: { one: string; other: string };
   /** How the combined annex shows the measures. */
   combinedView: "sections" | "matrix";
+  /** Months between reviews of a measure (review_interval_months); undefined: reviews are not tracked. */
+  reviewIntervalMonths?: number;
+  /** Whether each section of an annex says when it was last reviewed. */
+  showReviewed: boolean;
+  /** The catalogues site.yaml names, in its order. */
+  catalogues: Catalogue[];
+  /** Controls declared not applicable, with the reason. */
+  controlsNotApplicable: ControlNotApplicable[];
+  /** Whether each annex ends with the coverage of its catalogues. */
+  coverageAppendix: boolean;
   /** Absolute path of site.yaml. */
   file: string;
 }

@@ -18,9 +18,12 @@ const cases = fs
   .filter((c) => !c.startsWith("_") && fs.existsSync(path.join(root, c, "expected.txt")))
   .sort();
 
-/** What `toms check` prints for a content folder, with paths relative to that folder. */
+/** The day the fixtures are checked on (review dates are judged against it): fixed, so the output is too. */
+const today = "2026-12-01";
+
+/** What `toms check --today 2026-12-01` prints for a content folder, with paths relative to that folder. */
 function checkOutput(content: string): string {
-  const { diagnostics } = checkContent(content);
+  const { diagnostics } = checkContent(content, undefined, { today });
   return formatDiagnostics(diagnostics.sorted(), "text", content);
 }
 

@@ -22,6 +22,7 @@ Commands:
   check   check the measures and report every problem at its file, line and column
   build   check, then write the HTML and PDF annexes and the index page
   diff    show what changed in each annex between two git revisions
+  status  list each measure's owner, last review and next due date, and what each catalogue misses
   record  record the versions of a deployed site on the branch toms-published
 
 Options:
@@ -33,10 +34,12 @@ Run "toms help COMMAND" (or "toms COMMAND --help") for the options and examples 
 
 const checkHelp = `toms check: check the measures and report every problem at its file, line and column
 
-Usage: toms check [--content DIR] [--format text|json|github]
+Usage: toms check [--content DIR] [--format text|json|github] [--today DATE]
 
 Options:
   --content DIR    the folder that holds site.yaml (default: found from here, see below)
+  --today DATE     the day review dates are judged on, YYYY-MM-DD (default: the day of
+                   SOURCE_DATE_EPOCH when set, else today's date)
   --format FORMAT  text: each problem with its lines and what to do (default);
                    json: a list for programs; github: annotations in a GitHub
                    workflow, and the full list in its job summary
@@ -119,7 +122,7 @@ describe("wrong usage exits 2: what is wrong, then which help to read", () => {
     [["check", "--content"], 'option "--content" needs a value', of("check")],
     [["build", "--verbos"], 'unknown option "--verbos" for build (did you mean "--verbose"?)', of("build")],
     [["build", "--no-pdf=ja"], 'option "--no-pdf" takes no value', of("build")],
-    [["build", "--format", "json"], "build has no option --format (check and diff have it)", of("build")],
+    [["build", "--format", "json"], "build has no option --format (check, diff and status have it)", of("build")],
     [["build", "site"], 'build takes no arguments, got "site"', of("build")],
     [["diff"], "diff takes BASE and an optional HEAD revision", of("diff")],
     [["diff", "a", "b", "c"], 'diff takes BASE and an optional HEAD revision, got "a b c"', of("diff")],

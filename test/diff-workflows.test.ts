@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
@@ -11,8 +12,8 @@ const workflows = fs
   .filter((f) => f.endsWith(".yml"))
   .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), "utf8") }));
 
-test("there is a pull-request and a Pages workflow", () => {
-  expect(workflows.map((w) => w.file).sort()).toEqual(["pages.yml", "pull-request.yml"]);
+test("there is a pull-request, a Pages and a review workflow", () => {
+  expect(workflows.map((w) => w.file).sort()).toEqual(["pages.yml", "pull-request.yml", "review.yml"]);
 });
 
 test.each(workflows)("$file pins every action to a commit with its version in a comment", ({ text }) => {
@@ -78,10 +79,76 @@ test("every toms command the workflows run exists, with the options they give it
       options: [...(m[2] as string).matchAll(/--[\w-]+/g)].map((o) => o[0]),
     })),
   );
-  expect(calls.map((c) => c.command).sort()).toEqual(["build", "build", "check", "check", "diff", "record"]);
+  expect(calls.map((c) => c.command).sort()).toEqual(["build", "build", "check", "check", "diff", "record", "status", "status"]);
   for (const call of calls) {
     const usage = usageOf(call.command);
     expect(usage, `${call.file}: toms ${call.command}`).toBeDefined();
     for (const option of call.options) expect(usage, `${call.file}: toms ${call.command} ${option}`).toContain(option);
+  }
+});
+
+test("review.yml runs weekly, may write issues only, and feeds the issue from toms status", () => {
+  const review = parse(workflows.find((w) => w.file === "review.yml")?.text ?? "") as { on: Record<string, unknown>; jobs: Record<string, Job> };
+  expect(review.on).toHaveProperty("schedule");
+  expect(review.on).toHaveProperty("workflow_dispatch");
+  const job = review.jobs.status as Job;
+  expect(job.permissions).toEqual({ contents: "read", issues: "write" });
+  const run = job.steps.map((s) => s.run ?? "").join("\n");
+  expect(run).toContain('node bin/toms.js status --today "$day" --format markdown > toms-status.md');
+  expect(run).toContain('node bin/toms.js status --today "$day" --format json > toms-status.json');
+});
+
+// The GitHub API cannot be reached from here: the workflow's script runs against a stand-in that keeps issues in
+// memory, on the real output of toms status for content with something due and then with nothing due.
+test("review.yml's script opens one issue, updates it on the next run and closes it when nothing is due", async () => {
+  const review = parse(workflows.find((w) => w.file === "review.yml")?.text ?? "") as { jobs: Record<string, Job> };
+  const script = (review.jobs.status as Job).steps.find((s) => s.uses?.startsWith("actions/github-script@"))?.with?.script as string;
+  const fixtures = path.resolve("test/fixtures/check");
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), "toms-review-"));
+  try {
+    fs.cpSync(path.join(fixtures, "_base/content"), content, { recursive: true });
+    fs.cpSync(path.join(fixtures, "review-overdue/content"), content, { recursive: true });
+    const issues: { number: number; title: string; body: string; state: string; labels: string[]; pull_request?: unknown }[] = [];
+    const github = {
+      paginate: async (_: unknown, query: { state: string; labels: string }) =>
+        issues.filter((i) => i.state === query.state && i.labels.includes(query.labels)),
+      rest: {
+        issues: {
+          listForRepo: {},
+          create: async (p: { title: string; body: string; labels: string[] }) => void issues.push({ number: issues.length + 1, state: "open", ...p }),
+          update: async (p: { issue_number: number; title?: string; body: string; state?: string }) => {
+            const issue = issues.find((i) => i.number === p.issue_number);
+            Object.assign(issue ?? {}, { body: p.body, ...(p.title && { title: p.title }), ...(p.state && { state: p.state }) });
+          },
+        },
+      },
+    };
+    const runOnce = async (today: string) => {
+      const out = (format: string) =>
+        spawnSync(process.execPath, [path.resolve("bin/toms.js"), "status", "--content", content, "--today", today, "--format", format], { encoding: "utf8" })
+          .stdout;
+      const files: Record<string, string> = { "toms-status.md": out("markdown"), "toms-status.json": out("json") };
+      const require = () => ({ readFileSync: (name: string) => files[name] });
+      const body = new Function("require", "github", "context", `return (async () => {\n${script}\n})();`);
+      await body(require, github, { repo: { owner: "o", repo: "r" } });
+    };
+    await runOnce("2026-12-01");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ state: "open", title: "TOMs review: 2 measures to review", labels: ["toms-review"] });
+    expect(issues[0]?.body).toContain("`verschluesselung`");
+    await runOnce("2026-12-02");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.body).toContain("## TOMs review status on 2026-12-02");
+    // Everything reviewed: the issue is closed with the final status.
+    for (const file of ["zutritt.yaml", "weitergabe.yaml"]) {
+      const yaml = fs.readFileSync(path.join(content, file), "utf8").replace(/reviewed: \d{4}-\d\d-\d\d/g, "reviewed: 2026-12-01");
+      fs.writeFileSync(path.join(content, file), yaml);
+    }
+    await runOnce("2026-12-03");
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ state: "closed" });
+    expect(issues[0]?.body).toContain("Every measure is up to date.");
+  } finally {
+    fs.rmSync(content, { recursive: true, force: true });
   }
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 // Editors show a property's title and description while authors type, so every property needs both.
 const dir = path.join(import.meta.dirname, "../schemas");
-const schemas = ["site.schema.json", "section.schema.json"];
+const schemas = ["site.schema.json", "section.schema.json", "catalogue.schema.json"];
 
 function properties(node: unknown, at: string, found: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] {
   if (Array.isArray(node)) node.forEach((n, i) => properties(n, `${at}/${i}`, found));

@@ -10,7 +10,7 @@ import { drawFor } from "./output.js";
 import { contentFolderProblem } from "./content-folder.js";
 
 /** `toms check`: prints every problem of the content and returns 1 when there is an error, 2 for a content folder that is not there. */
-export function runCheck(options: { content: string; format: ReportFormat }): number {
+export function runCheck(options: { content: string; format: ReportFormat; today?: string }): number {
   const problem = contentFolderProblem(options.content);
   if (problem) {
     process.stderr.write(`toms: ${printable(problem)}.\n`);
@@ -18,7 +18,7 @@ export function runCheck(options: { content: string; format: ReportFormat }): nu
   }
   // The files as the check reads them are kept for the code frames: nothing is read twice.
   const { fs: contentFs, sources } = remembering(diskFs(path.resolve(options.content)));
-  const { diagnostics } = check(options.content, contentFs);
+  const { diagnostics } = check(options.content, contentFs, options.today === undefined ? {} : { today: options.today });
   const list = diagnostics.sorted();
   if (options.format === "github") {
     const written = writeStepSummary(githubSummary(list));

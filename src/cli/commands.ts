@@ -31,6 +31,12 @@ const content: OptionSpec = {
   value: "DIR",
   help: ["the folder that holds site.yaml (default: found from here, see below)"],
 };
+const today: OptionSpec = {
+  name: "today",
+  type: "string",
+  value: "DATE",
+  help: ["the day review dates are judged on, YYYY-MM-DD (default: the day of", "SOURCE_DATE_EPOCH when set, else today's date)"],
+};
 const help: OptionSpec = { name: "help", type: "boolean", short: "h", help: ["show this help"] };
 
 /** Said by every command that looks for the content folder itself. */
@@ -42,9 +48,10 @@ export const commands: CommandSpec[] = [
   {
     name: "check",
     summary: "check the measures and report every problem at its file, line and column",
-    usage: "toms check [--content DIR] [--format text|json|github]",
+    usage: "toms check [--content DIR] [--format text|json|github] [--today DATE]",
     options: [
       content,
+      today,
       {
         name: "format",
         type: "string",
@@ -121,6 +128,35 @@ export const commands: CommandSpec[] = [
       ["toms diff main", "main against the working tree"],
       ["toms diff v2026.1 HEAD", "two commits"],
       ["toms diff main --format json --report diff.json", "for scripts"],
+    ],
+  },
+  {
+    name: "status",
+    summary: "list each measure's owner, last review and next due date, and what each catalogue misses",
+    usage: "toms status [--content DIR] [--today DATE] [--format text|json|markdown]",
+    options: [
+      content,
+      today,
+      {
+        name: "format",
+        type: "string",
+        value: "FORMAT",
+        choices: ["text", "json", "markdown"],
+        help: ["text: for a terminal (default); json: for programs; markdown: the", "body of an issue listing what is due (see the review workflow)"],
+      },
+      help,
+    ],
+    positionals: { min: 0, max: 0, problem: "status takes no arguments" },
+    notes: [
+      'A measure is "overdue" when its last review ("reviewed", its own or its section\'s) is longer ago than review_interval_months of site.yaml, "due" within the 30 days before that, "missing" without a date, else "ok". The list is grouped by owner, so each team sees its own.',
+      "Coverage: for each catalogue site.yaml names, how many of its controls each location's annex covers, and which it misses.",
+      discovery,
+      "Exit status: 0 with the report (whatever it says), 1 for errors in the content, 2 for wrong usage.",
+    ],
+    examples: [
+      ["toms status", "what is due, per owner"],
+      ["toms status --today 2027-01-01", "what will be due at the new year"],
+      ["toms status --format markdown", "the body of the review issue"],
     ],
   },
   {

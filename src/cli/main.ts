@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { ReportFormat } from "../diagnostics/format.js";
+import { today } from "../util/dates.js";
 import { closest } from "../util/suggest.js";
 import { printable } from "../util/terminal.js";
 import { tomsVersion } from "../util/toms-version.js";
@@ -70,8 +71,15 @@ async function run(argv: string[]): Promise<number> {
   switch (spec.name) {
     case "check": {
       if (content === undefined) throw new UsageError(noContentFolder, spec);
+      const day = todayFor(string("today"), spec);
       const { runCheck } = await import("./check.js");
-      return runCheck({ content, format: (string("format") ?? "text") as ReportFormat });
+      return runCheck({ content, format: (string("format") ?? "text") as ReportFormat, today: day });
+    }
+    case "status": {
+      if (content === undefined) throw new UsageError(noContentFolder, spec);
+      const day = todayFor(string("today"), spec);
+      const { runStatus } = await import("./status.js");
+      return runStatus({ content, today: day, format: (string("format") ?? "text") as "text" | "json" | "markdown" });
     }
     case "build": {
       if (content === undefined) throw new UsageError(noContentFolder, spec);
@@ -99,6 +107,14 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new Error(`command ${spec.name} has no handler`);
   }
+}
+
+// The day review dates are judged on: --today, SOURCE_DATE_EPOCH's day or the clock's; wrong usage when the one
+// given is not a date.
+function todayFor(given: string | undefined, spec: CommandSpec): string {
+  const day = today(given);
+  if ("problem" in day) throw new UsageError(day.problem, spec);
+  return day.date;
 }
 
 function print(text: string): number {

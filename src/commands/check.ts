@@ -4,9 +4,18 @@ import { type ContentFs, diskFs } from "../load/content-fs.js";
 import { loadContent } from "../load/load.js";
 import type { Site } from "../model.js";
 import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
+import { warnCatalogueGaps } from "../resolve/coverage.js";
+import { warnReviews } from "../resolve/review.js";
+import { today as todayOf } from "../util/dates.js";
 import { allProse, lintProse } from "../validate/prose-lint.js";
 import { validateShapes } from "../validate/schema.js";
 import { checkTexts } from "../validate/texts.js";
+
+/** How to check. */
+export interface CheckOptions {
+  /** "Today" for review dates (YYYY-MM-DD); default SOURCE_DATE_EPOCH's day, else the clock's (see util/dates.ts). */
+  today?: string;
+}
 
 /** What checking a content folder found: the document (when it has no error) and every problem. */
 export interface CheckResult {
@@ -19,7 +28,7 @@ export interface CheckResult {
  * revision through `contentFs`), validate each file against its schema, resolve the document (references, the
  * model), then validate its texts. One run collects every problem; nothing is thrown for bad content.
  */
-export function check(contentDir: string, contentFs?: ContentFs): CheckResult {
+export function check(contentDir: string, contentFs?: ContentFs, options: CheckOptions = {}): CheckResult {
   const root = path.resolve(contentDir);
   const diagnostics = new Diagnostics();
   const content = loadContent(root, contentFs ?? diskFs(root), diagnostics);
@@ -27,7 +36,13 @@ export function check(contentDir: string, contentFs?: ContentFs): CheckResult {
   const site = resolve(content, diagnostics);
   if (site) for (const prose of allProse(site)) lintProse(prose, diagnostics);
   checkTexts(content, site, diagnostics);
-  // Last: until the rest is right, an unused location is mostly an echo of an error (a misspelt id).
-  if (site && !diagnostics.hasErrors) warnUnusedLocations(content, site, diagnostics);
+  // A SOURCE_DATE_EPOCH that is not a date is the caller's to report (the CLI does); reviews are then not judged.
+  const today = options.today === undefined ? todayOf(undefined) : { date: options.today };
+  if (site && "date" in today) warnReviews(site, today.date, diagnostics);
+  // Last: until the rest is right, an unused location or a gap in a catalogue is mostly an echo of an error (a misspelt id).
+  if (site && !diagnostics.hasErrors) {
+    warnUnusedLocations(content, site, diagnostics);
+    warnCatalogueGaps(content, site, diagnostics);
+  }
   return { site: diagnostics.hasErrors ? undefined : site, diagnostics };
 }

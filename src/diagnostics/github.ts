@@ -76,7 +76,7 @@ function blobUrl(d: Diagnostic, env: NodeJS.ProcessEnv): string | undefined {
 // Within a table cell only inline Markdown applies: a backslash before each character that can start emphasis,
 // code, a link or image, HTML or an entity, a cell's end, strikethrough, math, an @mention or an #issue leaves
 // none of them to content (CommonMark lets any ASCII punctuation be escaped). Hidden characters show as escapes.
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return printable(text).replace(/[\\`*_{}[\]()<>&|~$@#!]/g, (c) => `\\${c}`);
 }
 

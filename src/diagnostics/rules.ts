@@ -45,7 +45,16 @@ const entryFields = {
   groups: "id and title",
   locations: "id and name",
   changes: "version, date and summary",
+  controls: "id and title",
+  not_applicable: "control and reason",
 } as const;
+
+// How a content file of each kind is named, and the fields it starts with.
+const documentWords: Record<Kind, { name: string; fields: string }> = {
+  site: { name: "site.yaml", fields: "title, version, groups" },
+  section: { name: "A section file", fields: "id, group, title, measures" },
+  catalogue: { name: "A catalogue file", fields: "id, title, controls" },
+};
 
 /** A list of site.yaml or a section file whose entries are sets of fields. */
 export type EntryList = keyof typeof entryFields;
@@ -234,9 +243,7 @@ export const rules = {
     fixture: "version-not-quoted",
     messages: {
       document: (p: { kind: Kind; value: unknown }) =>
-        `${p.kind === "site" ? "site.yaml" : "A section file"} must be a set of fields (such as ${
-          p.kind === "site" ? "title, version, groups" : "id, group, title, measures"
-        }), but this file holds ${kindOf(p.value)}.`,
+        `${documentWords[p.kind].name} must be a set of fields (such as ${documentWords[p.kind].fields}), but this file holds ${kindOf(p.value)}.`,
       entry: (p: { where: string; list: EntryList; value: unknown }) =>
         `${atStart(p.where)} must be a set of fields (such as ${entryFields[p.list]}), but here it is ${kindOf(p.value)}.`,
       field: (p: { field: string; where: string; listEntry: boolean; expected: string; value: unknown }) =>
@@ -477,6 +484,91 @@ export const rules = {
     fixture: "unused-location",
     messages: {
       unused: (p: { id: string }) => `No measure names the location "${p.id}"; its annex holds only the measures that apply everywhere.`,
+    },
+  },
+  "review-overdue": {
+    severity: "warning",
+    title: "Review overdue",
+    why: "Art. 32(1)(d) GDPR asks for a process to regularly test, assess and evaluate the measures. With review_interval_months in site.yaml, a measure whose last review is older than that interval is due for one; customers and auditors ask when a measure was last checked.",
+    hint: 'Review the measures, then set "reviewed" to the date of the review (YYYY-MM-DD).',
+    fixture: "review-overdue",
+    messages: {
+      overdue: (p: { date: string; months: number; due: string; days: number; measures?: number }) =>
+        `Last reviewed on ${p.date}${p.measures === undefined ? "" : ` (the section's date, taken by ${p.measures === 1 ? "1 of its measures" : `${p.measures} of its measures`})`}; with a review every ${
+          p.months === 1 ? "month" : `${p.months} months`
+        } the next was due on ${p.due}, ${p.days === 0 ? "today" : p.days === 1 ? "1 day ago" : `${p.days} days ago`}.`,
+    },
+  },
+  "review-missing": {
+    severity: "warning",
+    title: "Review date missing",
+    why: "With review_interval_months in site.yaml every measure is meant to be reviewed regularly; a measure without a review date cannot show that it ever was.",
+    hint: "Give the measure (or its whole section) the date of its last review: reviewed: YYYY-MM-DD.",
+    fixture: "review-missing",
+    messages: {
+      measure: (p: { id: string }) => `The measure "${p.id}" has no review date ("reviewed"), and its section gives none either.`,
+      section: (p: { id: string; count: number }) =>
+        `None of the ${p.count} measures of the section "${p.id}" has a review date; give the section a "reviewed" date (its measures take it) or each measure its own.`,
+    },
+  },
+  "review-in-future": {
+    severity: "warning",
+    title: "Review date in the future",
+    why: "A review cannot have happened after today. A mistyped year (2062 for 2026) would keep a measure from being due for decades, so toms points it out.",
+    hint: "Write the date of the review that took place, YYYY-MM-DD.",
+    fixture: "review-in-future",
+    messages: {
+      after: (p: { date: string; today: string }) =>
+        `The review date ${p.date} lies after today (${p.today}); a review cannot have taken place yet. Perhaps the year or month is mistyped.`,
+    },
+  },
+  "catalogue-ref": {
+    severity: "error",
+    title: "Unknown catalogue or control",
+    why: "Sections and measures say which catalogue controls they cover (covers: [art32:restore]). A misspelt catalogue or control would silently cover nothing, and the annex would look less complete than it is, or more.",
+    hint: "Write catalogue:control with ids the catalogue has (toms help lists the built-in ones; your own are in catalogues/).",
+    fixture: "catalogue-ref-unknown",
+    messages: {
+      form: (p: { written: string }) =>
+        `"${shorten(p.written)}" does not name a control: write the catalogue and the control with a colon between them, e.g. art32:confidentiality.`,
+      unknownCatalogue: (p: { id: string; suggestion?: string; known: readonly string[] }) =>
+        `There is no catalogue "${shorten(p.id)}"${didYouMean(p.suggestion)}. The catalogues are ${listing(p.known)}; your own go into catalogues/<id>.yaml.`,
+      unknownControl: (p: { catalogue: string; id: string; suggestion?: string; known: readonly string[] }) =>
+        `The catalogue "${p.catalogue}" has no control "${shorten(p.id)}"${didYouMean(p.suggestion)}. Its controls are ${listing(p.known.length > 8 ? [...p.known.slice(0, 8), `${p.known.length - 8} more`] : p.known)}.`,
+    },
+  },
+  "catalogue-file": {
+    severity: "error",
+    title: "Catalogue file in error",
+    why: "A catalogue of your own (catalogues/<id>.yaml) is named by its file name in site.yaml and in covers; its id must be that name, must not take the name of a catalogue built into toms, and each of its controls needs an id of its own.",
+    hint: "Make the id the file name (without .yaml), unique among the catalogues, with each control id used once.",
+    fixture: "catalogue-file",
+    messages: {
+      nameDiffers: (p: { id: string; file: string }) =>
+        `The catalogue's id "${shorten(p.id)}" differs from its file name "${shorten(p.file)}"; site.yaml and covers name a catalogue by its id, so make the two the same.`,
+      builtIn: (p: { id: string }) => `"${p.id}" is the id of a catalogue built into toms; give yours another id and file name.`,
+      duplicateControl: (p: { id: string; line: number }) =>
+        `The control id "${shorten(p.id)}" is already used on line ${p.line}; each control needs an id of its own.`,
+    },
+  },
+  "catalogue-gap": {
+    severity: "warning",
+    title: "Control not covered",
+    why: "A catalogue named in site.yaml is a checklist: each of its controls should be covered by a measure of each location's annex, or be declared not applicable with a reason. A control covered only by a Berlin measure is a gap in every other location's annex.",
+    hint: "Add the control to the covers of a measure that applies there, or declare it in site.yaml under not_applicable with the reason.",
+    fixture: "catalogue-gap",
+    messages: {
+      gap: (p: {
+        control: string;
+        name: string;
+        annexes: readonly string[] | undefined;
+        everywhere: boolean;
+        coveredAt: { annex: string; measure: string } | undefined;
+        notInPlace: readonly string[];
+      }) =>
+        `No measure ${p.annexes === undefined ? "of the annex" : p.everywhere ? "of any annex" : `of the annex${p.annexes.length === 1 ? "" : "es"} for ${listing(p.annexes)}`} covers ${p.control} (${shorten(p.name)})${
+          p.coveredAt && !p.everywhere ? `; for ${p.coveredAt.annex} the measure "${p.coveredAt.measure}" does` : ""
+        }.${p.notInPlace.length > 0 ? ` ${listing(quoted(p.notInPlace))} would, but ${p.notInPlace.length === 1 ? "is" : "are"} not yet in place (planned or not implemented).` : ""}`,
     },
   },
   "markdown-html": {

@@ -4,7 +4,7 @@ import { codePointName, isBidiControl } from "../util/characters.js";
 // named to an author. Kept next to the catalogue so that every word a diagnostic says is written in src/diagnostics/.
 
 /** Which schema a file is checked against. */
-export type Kind = "site" | "section";
+export type Kind = "site" | "section" | "catalogue";
 
 /** Words for a JSON Schema type. */
 export function typeWord(type: string): string {
@@ -84,6 +84,7 @@ export function placeName(kind: Kind, tokens: readonly string[], value: unknown,
     return typeof entry?.id === "string" && entry.id !== "" ? `${noun} "${shorten(entry.id)}"` : `${noun} no. ${n + 1}`;
   };
   if (kind === "section") return item("measures", "measure") ?? "the section";
+  if (kind === "catalogue") return item("controls", "control") ?? "the catalogue";
   // A certification's own fields (name, url) belong to it, not to its location; the entry itself (a name, or a set
   // of fields) is a value of the location's "certifications".
   const certification = tokens.indexOf("certifications");

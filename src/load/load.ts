@@ -6,12 +6,17 @@ import { SourceReader } from "./source.js";
 import { parseYamlFile, type YamlFile } from "./yaml-file.js";
 import { isInside } from "../util/paths.js";
 
+/** The folder of a content folder that holds its own catalogues (catalogues/<id>.yaml) rather than sections. */
+export const catalogueFolder = "catalogues";
+
 /** The content folder as read: site.yaml, the section files, and a reader for prose files. */
 export interface LoadedContent {
   root: string;
   /** site.yaml, or undefined when it is missing or unreadable. */
   site: YamlFile | undefined;
   sections: YamlFile[];
+  /** The content's own catalogues: the YAML files in catalogues/ (not sections). */
+  catalogues: YamlFile[];
   reader: SourceReader;
   fs: ContentFs;
   /** Every file of the content folder (absolute paths), listed once. */
@@ -29,13 +34,15 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     files = contentFs.files();
   } catch {
     diagnostics.add(say["content-missing"].noFolder(), { file: root, line: 1, column: 1 });
-    return { root, site: undefined, sections: [], reader, fs: contentFs, files, failed: [root] };
+    return { root, site: undefined, sections: [], catalogues: [], reader, fs: contentFs, files, failed: [root] };
   }
   let site: YamlFile | undefined;
   if (!files.includes(sitePath)) {
     diagnostics.add(say["content-missing"].noSite(), { file: sitePath, line: 1, column: 1 });
   }
   const sections: YamlFile[] = [];
+  const catalogues: YamlFile[] = [];
+  const catalogueDir = path.join(root, catalogueFolder);
   const failed: string[] = [];
   for (const file of files) {
     if (!/\.ya?ml$/i.test(file)) continue;
@@ -60,7 +67,8 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
     if (parsed?.value === undefined) failed.push(file);
     if (parsed === undefined) continue;
     if (file === sitePath) site = parsed;
+    else if (path.dirname(file) === catalogueDir) catalogues.push(parsed);
     else sections.push(parsed);
   }
-  return { root, site, sections, reader, fs: contentFs, files, failed };
+  return { root, site, sections, catalogues, reader, fs: contentFs, files, failed };
 }

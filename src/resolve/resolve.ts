@@ -3,7 +3,7 @@ import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import type { Group, Measure, NotApplicable, Prose, Responsible, Section, Site, Status } from "../model.js";
+import type { Group, Measure, NotApplicable, Prose, Responsible, Reviewed, Section, Site, Status } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
 import { closest } from "../util/suggest.js";
 import { placeAt } from "../load/yaml-path.js";
@@ -12,11 +12,14 @@ import { yamlProse } from "../load/prose.js";
 import { closestLocation } from "./inherits.js";
 import { resolveRefs, type Written } from "./refs.js";
 import { resolveSite } from "./site.js";
+import { readCovers, resolveCatalogues } from "./catalogues.js";
+import { isDate } from "../util/dates.js";
 import { relativePosix } from "../util/paths.js";
 
 /** Builds the document model from the loaded files and reports every broken cross-reference; undefined when site.yaml is unusable. */
 export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
-  const site = resolveSite(content, diagnostics);
+  const catalogues = resolveCatalogues(content, diagnostics);
+  const site = resolveSite(content, catalogues, diagnostics);
   const groups = new Map(site?.groups.map((g) => [g.id, g]));
   const locationIds = site?.locations.map((l) => l.id) ?? [];
   const sectionIds = new Map<string, Place>();
@@ -63,6 +66,8 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       typeof value.intro_file === "string"
         ? proseFile(content, file.path, value.intro_file, placeAt(file, ["intro_file"]), diagnostics)
         : yamlProse(file, ["intro"]);
+    const sectionReviewed = reviewedAt(value.reviewed, file, ["reviewed"], true);
+    const sectionCovers = readCovers(value.covers, catalogues, file, ["covers"], diagnostics);
     const section: Section = {
       id: id ?? path.basename(file.path),
       title: text(value.title) ?? "",
@@ -71,6 +76,9 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       measures: [],
       file: file.path,
       ...(isResponsible(value.responsible) && value.responsible !== "processor" && { responsible: value.responsible }),
+      ...(typeof value.owner === "string" && { owner: value.owner }),
+      ...(sectionReviewed && { reviewed: sectionReviewed }),
+      place: placeAt(file, ["id"]),
     };
     const written: Written[] = [];
     list(value.measures).forEach((entry, index) => {
@@ -98,6 +106,10 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
         diagnostics.add(say["not-applicable"].everywhereWithLocations(), placeAt(file, ["measures", index, "not_applicable"]));
       }
       const responsible = isResponsible(entry.responsible) ? entry.responsible : section.responsible;
+      const owner = typeof entry.owner === "string" ? entry.owner : section.owner;
+      const reviewed = reviewedAt(entry.reviewed, file, ["measures", index, "reviewed"], false) ?? section.reviewed;
+      const ownCovers = readCovers(entry.covers, catalogues, file, ["measures", index, "covers"], diagnostics);
+      const covers = [...sectionCovers, ...ownCovers.filter((c) => !sectionCovers.some((s) => s.catalogue === c.catalogue && s.control === c.control))];
       let prose: Prose | undefined;
       if (typeof entry.text === "string") prose = yamlProse(file, ["measures", index, "text"]);
       else if (typeof entry.file === "string") prose = proseFile(content, file.path, entry.file, placeAt(file, ["measures", index, "file"]), diagnostics);
@@ -110,6 +122,9 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
           ...(isStatus(entry.status) && entry.status !== "implemented" && { status: entry.status }),
           ...(notApplicable && { notApplicable }),
           ...(responsible && responsible !== "processor" && { responsible }),
+          ...(owner !== undefined && { owner }),
+          ...(reviewed && { reviewed }),
+          covers,
           place,
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
@@ -136,6 +151,11 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   }
   if (site) checkStructure(content, site, { sectionsKnown: complete && !strayGroup }, diagnostics);
   return site;
+}
+
+// A review date as written at `pointer`, when it is one (the schema reports one that is not).
+function reviewedAt(value: unknown, file: YamlFile, pointer: (string | number)[], fromSection: boolean): Reviewed | undefined {
+  return typeof value === "string" && isDate(value) ? { date: value, place: placeAt(file, pointer), fromSection } : undefined;
 }
 
 function isStatus(value: unknown): value is Status {

@@ -1,12 +1,14 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { LoadedContent } from "../load/load.js";
-import type { Certification, Change, Group, Location, Prose, Site } from "../model.js";
+import type { Catalogue, Certification, Change, ControlNotApplicable, Group, Location, Prose, Site } from "../model.js";
 import { isFields, list, text } from "../util/guards.js";
 import { placeAt } from "../load/yaml-path.js";
 import { proseFile } from "./paths.js";
 import { yamlProse } from "../load/prose.js";
-import { checkInherits } from "./inherits.js";
+import { checkInherits, closestLocation } from "./inherits.js";
+import { readCover } from "./catalogues.js";
+import { closest } from "../util/suggest.js";
 
 /** Folders of the site besides the versions' own: a version may not be named like one. */
 const siteFolders = new Set(["fonts"]);
@@ -14,8 +16,11 @@ const siteFolders = new Set(["fonts"]);
 /** Location ids that name the combined annex and the index page, so no location may take them. */
 export const reservedLocationIds = new Set(["all", "index"]);
 
-/** Reads site.yaml into the document model (without sections yet); reports duplicate and reserved ids and bad paths. */
-export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
+/**
+ * Reads site.yaml into the document model (without sections yet); reports duplicate and reserved ids, bad paths,
+ * and catalogues and controls that `catalogues` (every catalogue the content may name) does not have.
+ */
+export function resolveSite(content: LoadedContent, catalogues: Map<string, Catalogue>, diagnostics: Diagnostics): Site | undefined {
   const file = content.site;
   if (!file || !isFields(file.value)) return undefined;
   const value = file.value;
@@ -83,6 +88,31 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     // Compared without case: on macOS and Windows "Fonts/" and "fonts/" are one folder.
     diagnostics.add(say["invalid-value"].versionIsFolder({ version: value.version }), placeAt(file, ["version"]));
   }
+  const named: Catalogue[] = [];
+  list(value.catalogues).forEach((id, i) => {
+    if (typeof id !== "string") return;
+    const catalogue = catalogues.get(id);
+    if (catalogue) named.push(catalogue);
+    else
+      diagnostics.add(
+        say["catalogue-ref"].unknownCatalogue({ id, suggestion: closest(id, catalogues.keys()), known: [...catalogues.keys()] }),
+        placeAt(file, ["catalogues", i]),
+      );
+  });
+  const controlsNotApplicable: ControlNotApplicable[] = list(value.not_applicable).flatMap((entry, i) => {
+    if (!isFields(entry) || typeof entry.control !== "string" || typeof entry.reason !== "string") return [];
+    const cover = readCover(entry.control, catalogues, file, ["not_applicable", i, "control"], diagnostics);
+    const at = Array.isArray(entry.locations) ? entry.locations.filter((l): l is string => typeof l === "string") : undefined;
+    at?.forEach((id, j) => {
+      if (Array.isArray(value.locations) && !locations.some((l) => l.id === id)) {
+        diagnostics.add(say["location-ref"].unknown({ id, suggestion: closestLocation(id, locations) }), placeAt(file, ["not_applicable", i, "locations", j]));
+      } else if (value.locations === undefined) {
+        diagnostics.add(say["location-ref"].noLocations({ id }), placeAt(file, ["not_applicable", i, "locations", j]));
+      }
+    });
+    return cover ? [{ cover, reason: entry.reason, ...(at && { locations: at }) }] : [];
+  });
+
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;
   return {
@@ -104,6 +134,15 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     numbering: value.numbering === "1.1" || value.numbering === "none" ? value.numbering : "(1) a)",
     ...(locationLabel(value.location_label) && { locationLabel: locationLabel(value.location_label) }),
     combinedView: value.combined_view === "matrix" ? "matrix" : "sections",
+    ...(typeof value.review_interval_months === "number" &&
+      Number.isInteger(value.review_interval_months) &&
+      value.review_interval_months > 0 && {
+        reviewIntervalMonths: value.review_interval_months,
+      }),
+    showReviewed: value.show_reviewed === true,
+    catalogues: named,
+    controlsNotApplicable,
+    coverageAppendix: value.coverage_appendix === true,
     file: file.path,
   };
 }

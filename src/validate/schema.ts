@@ -13,20 +13,21 @@ export interface Validate {
   errors?: ErrorObject[] | null;
 }
 
-/** The two content schemas, compiled. */
+/** The content schemas, compiled. */
 export interface Validators {
   site: Validate;
   section: Validate;
+  catalogue: Validate;
 }
 
 /** Folder of the JSON Schemas shipped with toms (also referenced by the content's yaml-language-server lines). */
 export const schemaDir = new URL("../../schemas/", import.meta.url);
 
-const names = ["site.schema.json", "section.schema.json"] as const;
+const names = ["site.schema.json", "section.schema.json", "catalogue.schema.json"] as const;
 let compiled: Validators | undefined;
 
 /**
- * The site and section validators, with every error reported. Uses the standalone code that
+ * The site, section and catalogue validators, with every error reported. Uses the standalone code that
  * `npm run compile` generates (schemas/validators.cjs), so checking loads no schema compiler; compiles
  * the schemas at run time when that file is missing or was made from other schemas.
  */
@@ -37,7 +38,7 @@ export function validators(): Validators {
   const require = createRequire(import.meta.url);
   try {
     const generated = require(fileURLToPath(new URL("validators.cjs", schemaDir))) as Validators & { schemaHash: string };
-    if (generated.schemaHash === hash) compiled = { site: generated.site, section: generated.section };
+    if (generated.schemaHash === hash) compiled = { site: generated.site, section: generated.section, catalogue: generated.catalogue };
   } catch {
     // Not generated (a checkout without `npm run compile`): fall back to compiling below.
   }
@@ -51,17 +52,20 @@ function compileAtRunTime(texts: string[], require: NodeJS.Require): Validators 
   // The same options as scripts/compile-schemas.mjs.
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
   addFormats(ajv, ["date", "uri"]);
-  const [site, section] = texts.map((t) => JSON.parse(t) as object);
-  return { site: ajv.compile(site as object), section: ajv.compile(section as object) };
+  const [site, section, catalogue] = texts.map((t) => JSON.parse(t) as object);
+  return { site: ajv.compile(site as object), section: ajv.compile(section as object), catalogue: ajv.compile(catalogue as object) };
 }
 
-/** The schema stage: each YAML file read is checked against its schema (site.yaml or a section), every problem reported. */
+/** The schema stage: each YAML file read is checked against its schema (site.yaml, a section or a catalogue), every problem reported. */
 export function validateShapes(content: LoadedContent, diagnostics: Diagnostics): void {
-  const { site: validateSite, section: validateSection } = validators();
+  const { site: validateSite, section: validateSection, catalogue: validateCatalogue } = validators();
   if (content.site?.value !== undefined && !validateSite(content.site.value)) {
     reportSchemaErrors(content.site, "site", validateSite.errors ?? [], diagnostics);
   }
   for (const file of content.sections) {
     if (file.value !== undefined && !validateSection(file.value)) reportSchemaErrors(file, "section", validateSection.errors ?? [], diagnostics);
+  }
+  for (const file of content.catalogues) {
+    if (file.value !== undefined && !validateCatalogue(file.value)) reportSchemaErrors(file, "catalogue", validateCatalogue.errors ?? [], diagnostics);
   }
 }
