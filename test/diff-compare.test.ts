@@ -106,7 +106,11 @@ describe("measures", () => {
   });
 
   test("a status, a responsibility or a reason for not applying is a change of the annex, with version discipline", () => {
-    repo.edit("measures/zutritt.yaml", "  - id: chip\n    locations: [berlin]\n", "  - id: chip\n    locations: [berlin]\n    status: planned\n    not_applicable:\n      aws: Kein eigener Serverraum.\n");
+    repo.edit(
+      "measures/zutritt.yaml",
+      "  - id: chip\n    locations: [berlin]\n",
+      "  - id: chip\n    locations: [berlin]\n    status: planned\n    not_applicable:\n      aws: Kein eigener Serverraum.\n",
+    );
     const result = diff();
     expect(summary(result)).toEqual(["all: changed chip", "berlin: changed chip", "aws: added chip"]);
     expect(result.annexes[1]?.changes[0]?.attributes).toEqual([{ name: "status", before: "implemented", after: "planned" }]);
@@ -336,5 +340,47 @@ describe("sides", () => {
     expect(result.base.diagnostics.list.map((d) => `${path.relative(repo.dir, d.file)}:${d.line}:${d.column} ${d.rule}`)).toEqual([
       "measures/zutritt.yaml:11:17 location-ref",
     ]);
+  });
+});
+
+describe("review dates and covered controls", () => {
+  const changedMeasures = (result: DiffResult) => [...new Set(result.annexes.flatMap((a) => a.changes.map((c) => c.measure)))];
+
+  test("are no change of the annex while it does not show them", () => {
+    repo.edit(
+      "measures/zutritt.yaml",
+      '    title: "Türen"\n',
+      '    title: "Türen"\n    reviewed: 2026-05-01\n    owner: Facility\n    covers: [art32:confidentiality]\n',
+    );
+    repo.edit("measures/site.yaml", "groups:\n", "catalogues: [art32]\nreview_interval_months: 12\ngroups:\n");
+    const result = diff();
+    expect(changedMeasures(result)).toEqual([]);
+    expect(result.site).toEqual([]);
+    expect(result.contentChanged).toBe(false);
+  });
+
+  test("a new review date is a change of the measure where the annex shows the last review", () => {
+    repo.edit("measures/site.yaml", "groups:\n", "show_reviewed: true\ngroups:\n");
+    repo.edit("measures/zutritt.yaml", '    title: "Türen"\n', '    title: "Türen"\n    reviewed: 2026-05-01\n');
+    repo.commit("dates shown");
+    const before = repo.commit("same");
+    repo.edit("measures/zutritt.yaml", "reviewed: 2026-05-01", "reviewed: 2026-11-20");
+    const result = diffContent({ content: "measures", base: before, cwd: repo.dir, today: "2026-01-01" });
+    const change = result.annexes[0]?.changes.find((c) => c.measure === "tuer");
+    expect(change?.attributes).toEqual([{ name: "reviewed", before: "2026-05-01", after: "2026-11-20" }]);
+  });
+
+  test("switching the coverage appendix on, and a changed covers with it on, change the annex", () => {
+    repo.edit("measures/site.yaml", "groups:\n", "catalogues: [art32]\ncoverage_appendix: true\ngroups:\n");
+    const first = diff();
+    expect(first.site.map((c) => `${c.kind} ${c.field}: ${c.before} → ${c.after}`)).toEqual([
+      "changed coverage_appendix: false → true",
+      "added catalogues: undefined → art32",
+    ]);
+    expect(first.contentChanged).toBe(true);
+    const base = repo.commit("appendix on");
+    repo.edit("measures/zugang.yaml", "  - id: passwort\n", "  - id: passwort\n    covers: [art32:confidentiality]\n");
+    const result = diffContent({ content: "measures", base, cwd: repo.dir, today: "2026-01-01" });
+    expect(result.annexes[0]?.changes[0]?.attributes).toEqual([{ name: "covers", after: "art32:confidentiality" }]);
   });
 });

@@ -1,6 +1,9 @@
 /** What happened to a measure in one annex. */
 export type MeasureChangeKind = "added" | "removed" | "changed" | "moved" | "locations";
 
+/** What the annex says of a measure besides its title and text. */
+export type MeasureAttribute = "status" | "responsible" | "not_applicable" | "reviewed" | "covers";
+
 /** One change of one measure as one annex shows it. */
 export interface MeasureChange {
   kind: MeasureChangeKind;
@@ -18,8 +21,12 @@ export interface MeasureChange {
    */
   before?: string;
   after?: string;
-  /** changed: what else changed of how the annex shows it: status, who carries it out, not applicable here (and why). */
-  attributes?: { name: "status" | "responsible" | "not_applicable"; before?: string; after?: string }[];
+  /**
+   * changed: what else changed of how the annex shows it: status, who carries it out, not applicable here (and why);
+   * its review date where the annex shows the last review (show_reviewed), the controls it covers where the annex
+   * shows the coverage (coverage_appendix).
+   */
+  attributes?: { name: MeasureAttribute; before?: string; after?: string }[];
   /** changed: the title before and after, when it changed. */
   titleChange?: { before?: string; after?: string };
   /** The id of the measure whose text this one shows (`ref`), when it reuses one. */

@@ -30,6 +30,26 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
     head?.locationLabel && `${head.locationLabel.one} / ${head.locationLabel.other}`,
   );
   field("combined_view", base?.combinedView, head?.combinedView);
+  field("show_reviewed", base && String(base.showReviewed), head && String(head.showReviewed));
+  field("coverage_appendix", base && String(base.coverageAppendix), head && String(head.coverageAppendix));
+  // The catalogues, their words and what is declared not applicable are part of the annex where it shows the coverage.
+  if (base?.coverageAppendix || head?.coverageAppendix) {
+    const named = (s: Site | undefined) => s?.catalogues.map((c) => c.id).join(", ") || undefined;
+    field("catalogues", named(base), named(head));
+    const declared = (s: Site | undefined) =>
+      s?.controlsNotApplicable
+        .map((n) => `${n.cover.catalogue}:${n.cover.control}${n.locations ? ` (${n.locations.join(", ")})` : ""}: ${n.reason}`)
+        .join("\n") || undefined;
+    field("not_applicable", declared(base), declared(head));
+    const ids = new Set([...(base?.catalogues ?? []), ...(head?.catalogues ?? [])].map((c) => c.id));
+    for (const id of ids) {
+      const words = (s: Site | undefined) => {
+        const catalogue = s?.catalogues.find((c) => c.id === id);
+        return catalogue && JSON.stringify({ title: catalogue.title, source: catalogue.source, controls: catalogue.controls });
+      };
+      if (base?.catalogues.some((c) => c.id === id) && head?.catalogues.some((c) => c.id === id)) field(`catalogues.${id}`, words(base), words(head));
+    }
+  }
   keyed(
     out,
     "groups",

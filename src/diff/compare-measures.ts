@@ -1,6 +1,6 @@
 import type { Measure, Site } from "../model.js";
 import { allAnnexes, combinedId, type Annex } from "../resolve/annex.js";
-import type { AnnexChanges, MeasureChange } from "./changes.js";
+import type { AnnexChanges, MeasureAttribute, MeasureChange } from "./changes.js";
 import { diffSequences } from "./sequence.js";
 import { sameProse } from "./rendering.js";
 
@@ -22,9 +22,11 @@ export function compareAnnexes(base: Site | undefined, head: Site | undefined): 
   const ids = [combinedId, ...(head?.locations ?? []).map((l) => l.id), ...(base?.locations ?? []).map((l) => l.id)];
   const baseAll = shownIn(baseAnnexes.get(combinedId));
   const headAll = shownIn(headAnnexes.get(combinedId));
+  // Review dates and covered controls are part of the annex only where it shows them, on either side.
+  const shows = { reviewed: !!(base?.showReviewed || head?.showReviewed), covers: !!(base?.coverageAppendix || head?.coverageAppendix) };
   return [...new Set(ids)].map((id) => {
     const location = head?.locations.find((l) => l.id === id) ?? base?.locations.find((l) => l.id === id);
-    const changes = compareAnnex(shownIn(baseAnnexes.get(id)), shownIn(headAnnexes.get(id)), id === combinedId, baseAll, headAll);
+    const changes = compareAnnex(shownIn(baseAnnexes.get(id)), shownIn(headAnnexes.get(id)), id === combinedId, baseAll, headAll, shows);
     return { location: id, ...(location && { name: location.name }), changes };
   });
 }
@@ -35,6 +37,7 @@ function compareAnnex(
   combined: boolean,
   baseAll: Map<string, Shown>,
   headAll: Map<string, Shown>,
+  shows: { reviewed: boolean; covers: boolean },
 ): MeasureChange[] {
   const found: { change: MeasureChange; order: number[] }[] = [];
   const add = (shown: Shown, change: Omit<MeasureChange, "measure" | "section" | "place">) =>
@@ -71,7 +74,7 @@ function compareAnnex(
       add(now, { kind: "moved", before: position(was), after: position(now) });
     }
     const titleChanged = was.measure.title !== now.measure.title;
-    const attributes = attributeChanges(was, now);
+    const attributes = attributeChanges(was, now, shows);
     if (titleChanged || attributes.length > 0 || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
       add(now, {
         kind: "changed",
@@ -91,15 +94,19 @@ function compareAnnex(
   return found.sort((a, b) => compareOrder(a.order, b.order) || (a.change.measure < b.change.measure ? -1 : 1)).map((f) => f.change);
 }
 
-// What else the annex says of a measure: its status, who carries it out, and whether (and why) it does not apply here.
-function attributeChanges(was: Shown, now: Shown): NonNullable<MeasureChange["attributes"]> {
+// What else the annex says of a measure: its status, who carries it out, and whether (and why) it does not apply here;
+// its review date and the controls it covers where the annex shows them.
+function attributeChanges(was: Shown, now: Shown, shows: { reviewed: boolean; covers: boolean }): NonNullable<MeasureChange["attributes"]> {
   const found: NonNullable<MeasureChange["attributes"]> = [];
-  const compare = (name: "status" | "responsible" | "not_applicable", before: string | undefined, after: string | undefined) => {
+  const compare = (name: MeasureAttribute, before: string | undefined, after: string | undefined) => {
     if (before !== after) found.push({ name, ...(before !== undefined && { before }), ...(after !== undefined && { after }) });
   };
   compare("status", was.measure.status ?? "implemented", now.measure.status ?? "implemented");
   compare("responsible", was.measure.responsible ?? "processor", now.measure.responsible ?? "processor");
   compare("not_applicable", was.notApplicable, now.notApplicable);
+  if (shows.reviewed) compare("reviewed", was.measure.reviewed?.date, now.measure.reviewed?.date);
+  const covers = (m: Measure) => m.covers.map((c) => `${c.catalogue}:${c.control}`).join(", ") || undefined;
+  if (shows.covers) compare("covers", covers(was.measure), covers(now.measure));
   return found;
 }
 

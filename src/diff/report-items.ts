@@ -46,7 +46,9 @@ export function measureItem(change: MeasureChange, annex: string): string {
       const lines = [head("changed")];
       if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
       for (const a of change.attributes ?? []) {
-        const name = { status: "Status", responsible: "Responsible", not_applicable: "Not applicable here" }[a.name];
+        const name = { status: "Status", responsible: "Responsible", not_applicable: "Not applicable here", reviewed: "Last reviewed", covers: "Covers" }[
+          a.name
+        ];
         lines.push(`  ${name}: ${a.before === undefined ? "–" : `~~${inline(a.before)}~~`} → ${a.after === undefined ? "–" : `**${inline(a.after)}**`}`);
       }
       const body = proseChange(change.before ?? "", change.after ?? "");

@@ -3,6 +3,9 @@ import { h } from "hastscript";
 import type { Location, Site } from "../model.js";
 import type { Annex, AnnexEntry, AnnexGroup, AnnexSection } from "../resolve/annex.js";
 import { appliesAt as appliesAtOf } from "../resolve/inherits.js";
+import { inLanguage } from "../resolve/catalogues.js";
+import { annexCoverage, type ControlInAnnex } from "../resolve/coverage.js";
+import { sectionReviewed } from "../resolve/review.js";
 import { formatDate, type Strings } from "./i18n.js";
 import { linkAddress } from "./link-address.js";
 import { renderProse } from "./render-prose.js";
@@ -36,6 +39,7 @@ export function annexMain(site: Site, annex: Annex, t: Strings, links: AnnexLink
       ...(site.measuresTitle ? [h("h2", site.measuresTitle)] : []),
       ...annex.groups.flatMap((g) => group(g, ctx, groupRank)),
     ]),
+    ...coverageAppendix(ctx),
     ...changeHistory(ctx),
   ];
 }
@@ -91,6 +95,7 @@ function contents({ site, annex, t }: Context): Element {
         // The sections of a site without groups are the top level of the contents too.
         return g.group.implicit ? sections : [entry(`group-${g.group.id}`, numbered(g.label, g.group.title), sections)];
       }),
+      ...(site.coverageAppendix && site.catalogues.length > 0 ? [entry("coverage", t.coverage.title)] : []),
       ...(site.changes.length > 0 ? [entry("changes", t.changes)] : []),
     ]),
   ]);
@@ -144,7 +149,12 @@ function section(s: AnnexSection, ctx: Context, rank: number): Element {
 // nothing applies at this location.
 function body(s: AnnexSection, ctx: Context, rank: number): ElementContent[] {
   const { site, annex, t } = ctx;
-  const intro = s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : [];
+  // The oldest review of the measures shown here: the line never claims more than the least recent review.
+  const reviewed = site.showReviewed ? sectionReviewed(s.entries.map((e) => e.measure)) : undefined;
+  const intro = [
+    ...(reviewed ? [h("p.label.reviewed", [`${t.label(t.lastReviewed)} `, h("time", { dateTime: reviewed }, formatDate(reviewed, site.lang))])] : []),
+    ...(s.section.intro ? [h("div.intro", renderProse(s.section.intro, rank, { id: `section-${s.section.id}-intro`, t }))] : []),
+  ];
   if (annex.location === undefined && site.combinedView === "matrix" && site.locations.length > 0) return [...intro, ...matrix(s, ctx, rank)];
   const measures = s.entries.map((e) => measure(e, s, ctx, rank));
   const none = measures.length === 0 && annex.location ? [h("p.not-applicable", t.nothingHere(annex.location.name))] : [];
@@ -234,6 +244,69 @@ function matrix(s: AnnexSection, { site, t }: Context, rank: number): ElementCon
 function inSiteOrder(site: Site, ids: string[]): string[] {
   const position = (id: string) => site.locations.findIndex((l) => l.id === id);
   return [...ids].sort((a, b) => position(a) - position(b));
+}
+
+// The appendix of coverage (coverage_appendix): per catalogue site.yaml names, each control and the measures of this
+// annex that cover it, linked; "not applicable" with the reason, or "no measure" where there is a gap.
+function coverageAppendix({ site, annex, t }: Context): Element[] {
+  if (!site.coverageAppendix || site.catalogues.length === 0) return [];
+  const where = new Map(annex.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.map((m) => [m.id, s] as const))));
+  const measureLink = (id: string, title: string | undefined): Element => {
+    const s = where.get(id);
+    // The section, numbered as in this annex, and the measure's title: "a) Betrieb: Datensicherung".
+    const section = s ? numbered(s.label, s.section.title) : undefined;
+    const label = section && title ? `${section}: ${title}` : (section ?? title ?? id);
+    return h("li", h("a", { href: `#measure-${id}` }, label));
+  };
+  const cell = (row: ControlInAnnex): ElementContent[] => {
+    if (row.state === "covered")
+      return [
+        h(
+          "ul.covering",
+          row.measures.map((m) => measureLink(m.id, m.title)),
+        ),
+      ];
+    if (row.state === "not-applicable") return [h("strong", t.label(t.notApplicable)), { type: "text", value: ` ${row.reason ?? ""}` }];
+    return [h("span.coverage-gap", t.coverage.none)];
+  };
+  return [
+    h("section.coverage", { id: "coverage" }, [
+      h("h2", t.coverage.title),
+      ...annexCoverage(site, annex).flatMap(({ catalogue, controls }) => {
+        const citation = catalogue.source?.citation ? inLanguage(catalogue.source.citation, site.lang) : undefined;
+        const url = catalogue.source?.url;
+        return [
+          h("h3", { id: `coverage-${catalogue.id}` }, inLanguage(catalogue.title, site.lang)),
+          ...(citation || url
+            ? [
+                h("p.coverage-source", [
+                  `${t.label(t.coverage.source)} `,
+                  ...(citation ? [citation] : []),
+                  ...(url ? [citation ? " " : "", h("a", { href: url }, url)] : []),
+                ]),
+              ]
+            : []),
+          h("table.coverage-table", [
+            h("thead", h("tr", [h("th", { scope: "col" }, t.coverage.control), h("th", { scope: "col" }, t.coverage.measures)])),
+            h(
+              "tbody",
+              controls.map((row) => {
+                const ref = row.control.ref ? inLanguage(row.control.ref, site.lang) : undefined;
+                const name = row.control.name ? inLanguage(row.control.name, site.lang) : undefined;
+                return h("tr", { dataState: row.state }, [
+                  h("th", { scope: "row" }, [
+                    h("span.control-name", [ref ? `${ref} ` : "", name ?? inLanguage(row.control.title, site.lang)]),
+                    ...(name ? [h("span.control-title", inLanguage(row.control.title, site.lang))] : []),
+                  ]),
+                  h("td", cell(row)),
+                ]);
+              }),
+            ),
+          ]),
+        ];
+      }),
+    ]),
+  ];
 }
 
 function changeHistory({ site, t }: Context): Element[] {

@@ -45,6 +45,10 @@ export interface Strings {
   inherits: string;
   /** The matrix of the combined annex: the column of the measures, a cell where a measure applies, one where not. */
   matrix: { measure: string; applies: string; notApplicable: string; absent: string; caption: (section: string) => string };
+  /** The label of a section's last review (show_reviewed). */
+  lastReviewed: string;
+  /** The coverage appendix: its heading, the source line's label, the columns, the cell of a control no measure covers. */
+  coverage: { title: string; source: string; control: string; measures: string; none: string };
 }
 
 const de: Strings = {
@@ -79,6 +83,8 @@ const de: Strings = {
   notApplicableAt: "Nicht anwendbar für",
   inherits: "Übernimmt die Maßnahmen von",
   matrix: { measure: "Maßnahme", applies: "✓", notApplicable: "n. a.", absent: "–", caption: (section) => `${section}: wo jede Maßnahme gilt` },
+  lastReviewed: "Zuletzt überprüft",
+  coverage: { title: "Abdeckung der Anforderungen", source: "Quelle", control: "Anforderung", measures: "Maßnahmen dieser Anlage", none: "keine Maßnahme" },
 };
 
 const en: Strings = {
@@ -113,6 +119,8 @@ const en: Strings = {
   notApplicableAt: "Not applicable to",
   inherits: "Takes over the measures of",
   matrix: { measure: "Measure", applies: "✓", notApplicable: "n/a", absent: "–", caption: (section) => `${section}: where each measure applies` },
+  lastReviewed: "Last reviewed",
+  coverage: { title: "Coverage of requirements", source: "Source", control: "Requirement", measures: "Measures of this annex", none: "no measure" },
 };
 
 const fr: Strings = {
@@ -148,6 +156,8 @@ const fr: Strings = {
   notApplicableAt: "Sans objet pour",
   inherits: "Reprend les mesures de",
   matrix: { measure: "Mesure", applies: "✓", notApplicable: "s. o.", absent: "–", caption: (section) => `${section} : où chaque mesure s’applique` },
+  lastReviewed: "Dernière révision",
+  coverage: { title: "Couverture des exigences", source: "Source", control: "Exigence", measures: "Mesures de la présente annexe", none: "aucune mesure" },
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };
