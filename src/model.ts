@@ -45,6 +45,8 @@ export interface Measure {
   prose: Prose;
   /** The id of the measure whose text this one reuses (`ref`), if any. */
   reuses?: string;
+  /** Its text is still a placeholder (`placeholder: true`, or reused from one): marked as not yet written. */
+  placeholder?: true;
   place: Place;
 }
 

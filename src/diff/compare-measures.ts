@@ -69,11 +69,14 @@ function compareAnnex(
       add(now, { kind: "moved", before: position(was), after: position(now) });
     }
     const titleChanged = was.measure.title !== now.measure.title;
-    if (titleChanged || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
+    // The mark is printed with the measure: taking it off changes the annex even where the text stays.
+    const markChanged = was.measure.placeholder !== now.measure.placeholder;
+    if (titleChanged || markChanged || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
       add(now, {
         kind: "changed",
         before: was.measure.prose.markdown,
         after: now.measure.prose.markdown,
+        ...(markChanged && { placeholderChange: now.measure.placeholder ? "placeholder" : "written" }),
         ...(titleChanged && {
           titleChange: {
             ...(was.measure.title !== undefined && { before: was.measure.title }),

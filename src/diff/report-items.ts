@@ -45,6 +45,8 @@ export function measureItem(change: MeasureChange, annex: string): string {
     case "changed": {
       const lines = [head("changed")];
       if (change.titleChange) lines.push(`  Title: ${titleDiff(change.titleChange.before, change.titleChange.after)}`);
+      if (change.placeholderChange === "written") lines.push("  No longer marked as a placeholder.");
+      if (change.placeholderChange === "placeholder") lines.push("  Now marked as a placeholder (not yet written).");
       const body = proseChange(change.before ?? "", change.after ?? "");
       if (body !== "") lines.push("", body);
       return lines.join("\n");

@@ -124,8 +124,10 @@ function section(s: AnnexSection, ctx: Context, rank: number): Element {
 function body(s: AnnexSection, { site, annex, t }: Context, rank: number): ElementContent[] {
   const name = (id: string) => site.locations.find((l) => l.id === id)?.name ?? id;
   const measures = s.measures.map((m) =>
-    h("div.measure", { id: `measure-${m.id}` }, [
+    h(m.placeholder ? "div.measure.placeholder" : "div.measure", { id: `measure-${m.id}` }, [
       ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
+      // Before the text, on the page and in the PDF: a placeholder is not a measure anybody takes.
+      ...(m.placeholder ? [h("p.placeholder-mark", { role: "note" }, h("strong", t.placeholder))] : []),
       // In the order of site.yaml, whatever order the measure lists them in: the order says nothing.
       ...(annex.location === undefined && m.locations
         ? [h("p.applies-to", `${t.label(t.appliesTo)} ${inSiteOrder(site, m.locations).map(name).join(", ")}`)]

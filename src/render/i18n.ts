@@ -25,6 +25,8 @@ export interface Strings {
   backToReference: (number: string) => string;
   /** The banner of a build from uncommitted content, and the mark in its PDFs' running header. */
   draft: string;
+  /** The mark on a measure whose text is still a placeholder of toms init. */
+  placeholder: string;
 }
 
 const de: Strings = {
@@ -49,6 +51,7 @@ const de: Strings = {
   footnotes: "Fußnoten",
   backToReference: (n) => `Zurück zum Verweis ${n}`,
   draft: "Entwurf – nicht veröffentlicht",
+  placeholder: "Platzhalter – noch nicht ausgefüllt",
 };
 
 const en: Strings = {
@@ -73,6 +76,7 @@ const en: Strings = {
   footnotes: "Footnotes",
   backToReference: (n) => `Back to reference ${n}`,
   draft: "Draft – not published",
+  placeholder: "Placeholder – not yet written",
 };
 
 const fr: Strings = {
@@ -98,6 +102,7 @@ const fr: Strings = {
   footnotes: "Notes",
   backToReference: (n) => `Retour à l’appel de note ${n}`,
   draft: "Brouillon – non publié",
+  placeholder: "Espace réservé – pas encore rédigé",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };
