@@ -23,6 +23,7 @@ Commands:
   build   check, then write the HTML and PDF annexes and the index page
   diff    show what changed in each annex between two git revisions
   record  record the versions of a deployed site on the branch toms-published
+  init    start a new annex: a content repository with the usual checklist to fill in
 
 Options:
   -h, --help  show help; "toms help COMMAND" shows a command's options and examples
