@@ -67,6 +67,12 @@ describe("npm pack", () => {
       ]),
     );
     expect(files.filter((f) => /^(src|test|measures|scripts)\//.test(f) || f.endsWith(".ts"))).toEqual([]);
+    // The shipped annex is the repository's example, not part of toms: only the README speaks of it.
+    const unpacked = path.join(tmp.dir, "unpacked");
+    fs.mkdirSync(unpacked);
+    execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+    const naming = listFiles(path.join(unpacked, "package")).filter((f) => fs.readFileSync(path.join(unpacked, "package", f)).includes("meetyoo"));
+    expect(naming).toEqual(["README.md"]);
     // About 2.7 MB, nearly all of it fonts.
     expect(pack?.size).toBeLessThan(4_000_000);
     // The compile step is the maintainer's (npm pack and npm ci in this repository), never the installer's.
