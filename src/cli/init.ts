@@ -30,7 +30,7 @@ export async function runInit(command: InitCommand, terminal = process.stdin.isT
   } else if (terminal) {
     const asked = await ask(command);
     if (asked === undefined) {
-      process.stderr.write("toms: init cancelled; nothing was written.\n");
+      process.stderr.write("\ntoms: init cancelled; nothing was written.\n");
       return 130;
     }
     answers = asked;
