@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (lib/, from tsc) into lib/bundle/, which bin/toms.js runs: node then loads a few
 // files instead of 363 modules (`toms check`; 614 for a build), which took a third of the check's time.
-// Commands stay lazy: each one is its own chunk, and puppeteer stays outside (loaded only to print).
+// Commands stay lazy: each one is its own chunk, and puppeteer-core and @puppeteer/browsers stay outside (loaded only to print).
 // lib/bundle/ is two folders below the package like every module of lib/, so paths made from
 // import.meta.url (templates/, schemas/) stay right.
 import fs from "node:fs";
@@ -19,7 +19,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["puppeteer"],
+  external: ["puppeteer-core", "@puppeteer/browsers"],
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: { js: 'import { createRequire as tomsCreateRequire } from "node:module"; const require = tomsCreateRequire(import.meta.url);' },
   logLevel: "warning",

@@ -84,6 +84,8 @@ export interface Measure {
   reviewed?: Reviewed;
   /** The catalogue controls it covers (its own and its section's). */
   covers: Cover[];
+  /** Its text is still a placeholder (`placeholder: true`, or reused from one): marked as not yet written. */
+  placeholder?: true;
   place: Place;
 }
 

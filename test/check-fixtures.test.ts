@@ -74,7 +74,7 @@ describe("ref chains", () => {
   });
 });
 
-describe("the shipped content", () => {
+describe("the shipped example (meetyoo)", () => {
   it("checks with zero errors and zero warnings", () => {
     const { diagnostics, site } = checkContent(path.join(import.meta.dirname, "../measures"));
     expect(diagnostics.sorted()).toEqual([]);

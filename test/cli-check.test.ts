@@ -37,7 +37,7 @@ const firstLines = (report: string) =>
     .join("\n")}\n`;
 
 describe("toms check (text)", () => {
-  it("passes the shipped content with exit code 0", () => {
+  it("passes the shipped example (meetyoo) with exit code 0", () => {
     expect(toms(["check"])).toEqual({ code: 0, stdout: "✓ no problems found\n", stderr: "" });
   });
 

@@ -24,6 +24,7 @@ Commands:
   diff    show what changed in each annex between two git revisions
   status  list each measure's owner, last review and next due date, and what each catalogue misses
   record  record the versions of a deployed site on the branch toms-published
+  init    start a new annex: a content repository with the usual checklist to fill in
 
 Options:
   -h, --help  show help; "toms help COMMAND" shows a command's options and examples

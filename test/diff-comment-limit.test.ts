@@ -24,7 +24,9 @@ const artifactUrl = `https://github.com/${"o".repeat(39)}/${"r".repeat(100)}/act
 function postedComment(repo: TestRepo, base: string): { body: string; code: string } {
   const gh = fs.mkdtempSync(path.join(repo.dir, ".gh-"));
   const env = { ...process.env, BASE_SHA: base, GITHUB_OUTPUT: path.join(gh, "output"), GITHUB_STEP_SUMMARY: path.join(gh, "summary") };
-  const script = diffStep.replaceAll("node bin/toms.js", `node ${JSON.stringify(bin)}`);
+  // The workflow runs the toms its npm ci installed; here that is this checkout's.
+  expect(diffStep).toContain("npx --no toms diff");
+  const script = diffStep.replaceAll("npx --no toms", `node ${JSON.stringify(bin)}`);
   const step = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: repo.dir, env, encoding: "utf8", maxBuffer: 1 << 28 });
   expect(step.status).toBe(0);
   const runner = `

@@ -54,7 +54,7 @@ function assertWellFormed(files: MemoryFiles): void {
   formatDiagnostics(list, "text", root);
 }
 
-describe("fuzzing toms check with mutations of the shipped content", () => {
+describe("fuzzing toms check with mutations of the shipped example (meetyoo)", () => {
   it("starts from content without problems", () => {
     expect(checkContent(root, memoryFs(shipped)).diagnostics.list).toEqual([]);
   });

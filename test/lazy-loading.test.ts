@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/tmp.js";
 
 // bin/toms.js runs the bundle of lib/bundle/ (`npm test` compiles first). Each command loads only what it needs:
-// checking and building HTML never load puppeteer (and the browser behind it), a PDF build does. Seen through a
+// checking and building HTML never load puppeteer-core (and the browser behind it), a PDF build does. Seen through a
 // resolve hook that lists the modules a run asks for.
 const repo = path.join(import.meta.dirname, "..");
 const tmp = tempDir("toms-lazy-");
@@ -32,15 +32,15 @@ describe("what a command loads", () => {
   });
 
   it("never loads puppeteer to check or to build HTML only", () => {
-    expect(imported(["check"]).modules).not.toContain("puppeteer");
+    expect(imported(["check"]).modules).not.toContain("puppeteer-core");
     const html = imported(["build", "--no-pdf", "--no-archive", "--out", path.join(tmp.dir, "html")]);
     expect(html.code).toBe(0);
-    expect(html.modules).not.toContain("puppeteer");
+    expect(html.modules).not.toContain("puppeteer-core");
   });
 
   it("loads puppeteer to print", () => {
     const full = imported(["build", "--no-archive", "--out", path.join(tmp.dir, "pdf")]);
     expect(full.code).toBe(0);
-    expect(full.modules).toContain("puppeteer");
+    expect(full.modules).toContain("puppeteer-core");
   });
 });

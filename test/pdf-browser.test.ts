@@ -1,9 +1,8 @@
 // Finding the browser, failing cleanly without one or on a hung print, the build date, and printing offline
 // with no script: the PDF stage's edges, with real Chromium, git and file system.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,9 +10,9 @@ import { build } from "../src/commands/build.js";
 import type { Site } from "../src/model.js";
 import { buildDate } from "../src/pdf/build-date.js";
 import { noBrowserMessage, PdfError } from "../src/pdf/errors.js";
-import { findBrowser, isFile, systemBrowserPaths } from "../src/pdf/find-browser.js";
-import puppeteer from "puppeteer";
-import { browserArguments, browserEnvironment, locateBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
+import { findBrowser, puppeteerCacheDir, testedChromeBuild } from "../src/pdf/find-browser.js";
+import puppeteer from "puppeteer-core";
+import { browserArguments, browserEnvironment, locateBrowser, locateSystemBrowser, startBrowser, tomsFlags } from "../src/pdf/launch.js";
 import { printAnnex } from "../src/pdf/print-annex.js";
 import { fontFaceCss, siteFontFiles } from "../src/render/fonts.js";
 import type { AnnexPage } from "../src/render/pages.js";
@@ -38,7 +37,7 @@ function earlierOutput(name: string): string {
 describe("finding the browser", () => {
   const none = { env: {}, system: [], bundled: () => undefined, exists: () => false };
 
-  it("takes PUPPETEER_EXECUTABLE_PATH first, then the system's browser, then puppeteer's download", () => {
+  it("takes PUPPETEER_EXECUTABLE_PATH first, then the system's browser, then a Chrome in puppeteer's cache", () => {
     const exists = (f: string) => ["/x/chrome", "/usr/bin/chromium", "/cache/chrome"].includes(f);
     const search = { env: {}, system: ["/usr/bin/google-chrome", "/usr/bin/chromium"], bundled: () => "/cache/chrome", exists };
     expect(findBrowser({ ...search, env: { PUPPETEER_EXECUTABLE_PATH: "/x/chrome" } })).toEqual({
@@ -51,21 +50,70 @@ describe("finding the browser", () => {
     expect(findBrowser(none)).toBeUndefined();
   });
 
-  it("says in one paragraph what to install, and how to go on without PDFs", () => {
-    const message = noBrowserMessage();
+  it("says in one paragraph the command that gets puppeteer's Chrome, the other ways, and how to go on without PDFs", () => {
+    const message = noBrowserMessage({ build: "148.0.7778.97", cacheDir: "/home/a/.cache/puppeteer" });
     expect(message).not.toContain("\n");
+    expect(message).toContain("`npx @puppeteer/browsers install chrome@148.0.7778.97 --path /home/a/.cache/puppeteer`");
     expect(message).toContain("apt-get install chromium");
     expect(message).toContain("PUPPETEER_EXECUTABLE_PATH");
     expect(message).toContain("toms build --no-pdf");
+    // A path a shell would split is quoted, so the command can be copied as it is.
+    expect(noBrowserMessage({ build: "1", cacheDir: "/Users/Ann O'Neil/.cache/puppeteer" })).toContain("--path '/Users/Ann O'\\''Neil/.cache/puppeteer'`");
   });
 
-  it("looks in the same places as .puppeteerrc.cjs, which skips puppeteer's download where one exists", () => {
-    const config = createRequire(import.meta.url)(path.join(root, ".puppeteerrc.cjs"));
-    const env = { PROGRAMFILES: "C:\\Program Files", LOCALAPPDATA: "C:\\Users\\a\\AppData\\Local" };
-    for (const platform of ["linux", "darwin", "win32"] as const) {
-      expect(config.tomsSystemBrowserPaths(platform, env)).toEqual(systemBrowserPaths(platform, env));
+  it("looks for puppeteer's downloads where puppeteer keeps them", () => {
+    expect(puppeteerCacheDir({}, "/home/a")).toBe("/home/a/.cache/puppeteer");
+    expect(puppeteerCacheDir({ PUPPETEER_CACHE_DIR: "/cache" }, "/home/a")).toBe("/cache");
+  });
+
+  // A machine without Chrome or Chromium, as far as toms can tell: no system browser to look at, an empty cache. The
+  // command its message names is then run as it stands (only pointed at a local server in place of Google's
+  // download host, which this machine cannot reach): what it installs, toms finds and prints with.
+  it("without any browser, names a command that gets one where toms finds it", async () => {
+    const system = locateSystemBrowser();
+    expect(system, "the tests need a Chrome or Chromium (apt-get install chromium)").toBeDefined();
+    const cacheDir = path.join(tmp.dir, "puppeteer cache");
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PUPPETEER_CACHE_DIR: cacheDir };
+    const error = await locateBrowser(env, []).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfError);
+    const build = await testedChromeBuild();
+    expect((error as PdfError).message).toBe(noBrowserMessage({ build, cacheDir }));
+    const command = /Run `(npx @puppeteer\/browsers install chrome@[^ ]+ --path '[^']+')`/.exec((error as PdfError).message)?.[1];
+    expect(command).toBe(`npx @puppeteer/browsers install chrome@${build} --path '${cacheDir}'`);
+
+    // Chrome for Testing's archive, whose chrome is this machine's browser.
+    const archive = path.join(tmp.dir, "download", build, "linux64");
+    fs.mkdirSync(path.join(archive, "chrome-linux64"), { recursive: true });
+    fs.writeFileSync(path.join(archive, "chrome-linux64/chrome"), `#!/bin/sh\nexec '${system?.executable}' "$@"\n`, { mode: 0o755 });
+    execFileSync("zip", ["-qr", "chrome-linux64.zip", "chrome-linux64"], { cwd: archive });
+    const server = http.createServer((req, res) => {
+      const file = path.join(tmp.dir, "download", decodeURIComponent(req.url ?? ""));
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) res.end(fs.readFileSync(file));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const install = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn("sh", ["-c", `${command} --base-url ${baseUrl}`], { cwd: root, env });
+        let out = "";
+        child.stdout.on("data", (c: Buffer) => (out += c));
+        child.stderr.on("data", (c: Buffer) => (out += c));
+        child.on("close", (code) => resolve({ code, out }));
+      });
+      expect(install.code, install.out).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
-    expect(config.skipDownload).toBe(systemBrowserPaths().some(isFile) ? true : undefined);
+
+    const found = await locateBrowser(env, []);
+    expect(found).toEqual({ executable: path.join(cacheDir, "chrome", `linux-${build}`, "chrome-linux64", "chrome"), source: "puppeteer" });
+    const started = startBrowser(found);
+    try {
+      expect(await (await started.connect()).version()).toMatch(/Chrome/);
+    } finally {
+      await started.close();
+    }
   });
 
   it("stops the command with that message, no stack trace, and the output as it was", () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/commands/build.js";
 import { tempDir } from "./helpers/tmp.js";
 
-// The shipped measures/ is the first user's annex: every sentence of the reference must reach the combined annex.
+// The shipped example, measures/, is the first user's annex: every sentence of the reference must reach the combined
+// annex. A test of the example, not of toms: a company's content is checked by its own workflows.
 const repo = path.join(import.meta.dirname, "..");
 const reference = fs.readFileSync(path.join(repo, "test/fixtures/reference/toms-anlage-1-meetyoo.txt"), "utf8");
 const tmp = tempDir();
@@ -63,7 +64,7 @@ beforeAll(async () => {
 });
 afterAll(tmp.cleanup);
 
-describe("the shipped annex", () => {
+describe("the shipped example (meetyoo): the annex of the first user", () => {
   const list = sentences();
   it("has the whole reference to compare against", () => {
     expect(list.length).toBeGreaterThan(150);

@@ -34,7 +34,7 @@ describe.each(schemas)("%s", (name) => {
   });
 });
 
-describe("shipped content", () => {
+describe("the shipped example (meetyoo)", () => {
   it("names the schema in the first line of every YAML file, for editors", () => {
     const root = path.join(import.meta.dirname, "../measures");
     const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f));

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer";
+import puppeteer from "puppeteer-core";
 
 const [executable, passes, outDir, ...pages] = process.argv.slice(2);
 

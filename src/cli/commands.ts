@@ -9,6 +9,8 @@ export interface OptionSpec {
   help: string[];
   /** The values it takes, when they are a fixed list. */
   choices?: readonly string[];
+  /** It may be given more than once (each value is kept). */
+  multiple?: boolean;
 }
 
 /** A command of the command line: its options, arguments and help. */
@@ -178,6 +180,41 @@ export const commands: CommandSpec[] = [
     examples: [
       ["toms record --out deployed-site", "record what the workflow deployed"],
       ["toms record --adopt", "record dist/ of an older toms"],
+    ],
+  },
+  {
+    name: "init",
+    summary: "start a new annex: a content repository with the usual checklist to fill in",
+    usage: "toms init [DIR] [--lang de|en] [--organisation NAME] [--location ID=NAME ... | --one-scope]",
+    options: [
+      {
+        name: "lang",
+        type: "string",
+        value: "LANG",
+        choices: ["de", "en"],
+        help: ["the language of the annex: de (default) or en"],
+      },
+      { name: "organisation", type: "string", value: "NAME", help: ["the processor's legal name, as on its letterhead"] },
+      {
+        name: "location",
+        type: "string",
+        value: "ID=NAME",
+        multiple: true,
+        help: ["a place where data is processed, with an annex of its own;", "once per location (NAME alone: its id is made from it)"],
+      },
+      { name: "one-scope", type: "boolean", help: ["a single annex for everything, without locations"] },
+      help,
+    ],
+    positionals: { min: 0, max: 1, problem: "init takes one folder" },
+    notes: [
+      "Writes into DIR (default: this folder; made if need be) measures/ with site.yaml, a preamble and one section file per control of Art. 32(1) GDPR, each with placeholder measures to replace and held against the catalogue art32; package.json with the scripts check, build and dev (an existing one keeps what it has and gets what it lacks); README.md; .gitignore; and the GitHub workflows for pull requests, Pages and the weekly review status. Right after, toms check warns about each placeholder and about nothing else.",
+      "Nothing is overwritten: a folder that already holds a content folder, or one of these files, is refused. On a terminal, toms init asks for what the options leave out; elsewhere it needs --organisation and at least one --location, or --one-scope.",
+      "Exit status: 0 when written, 2 for wrong usage (nothing written).",
+    ],
+    examples: [
+      ["toms init", "ask, then write into this folder"],
+      ['toms init anlage --organisation "Beispiel GmbH" --location berlin=Berlin', "into anlage/, asking nothing"],
+      ['toms init anlage --organisation "Beispiel GmbH" --one-scope', "one annex, no locations"],
     ],
   },
 ];

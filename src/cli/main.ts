@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { ReportFormat } from "../diagnostics/format.js";
 import { today } from "../util/dates.js";
+import { slug } from "../util/slug.js";
 import { closest } from "../util/suggest.js";
 import { printable } from "../util/terminal.js";
 import { tomsVersion } from "../util/toms-version.js";
@@ -99,6 +100,22 @@ async function run(argv: string[]): Promise<number> {
         ...(report !== undefined && { report }),
       });
     }
+    case "init": {
+      const { MissingAnswers, runInit } = await import("./init.js");
+      const locations = ((values.location as string[] | undefined) ?? []).map((given) => locationArgument(given, spec));
+      try {
+        return await runInit({
+          dir: positionals[0] ?? ".",
+          ...(string("lang") !== undefined && { lang: string("lang") as "de" | "en" }),
+          ...(string("organisation") !== undefined && { organisation: string("organisation") }),
+          locations,
+          ...(flag("one-scope") && { oneScope: true }),
+        });
+      } catch (error) {
+        if (error instanceof MissingAnswers) throw new UsageError(error.message, spec);
+        throw error;
+      }
+    }
     case "record": {
       if (content === undefined) throw new UsageError(noContentFolder, spec);
       const { runRecord } = await import("./record.js");
@@ -171,8 +188,18 @@ function parseFor(args: string[], options: readonly OptionSpec[], spec?: Command
   }
 }
 
-function config(o: OptionSpec): { type: "string" | "boolean"; short?: string } {
-  return { type: o.type, ...(o.short && { short: o.short }) };
+function config(o: OptionSpec): { type: "string" | "boolean"; short?: string; multiple?: boolean } {
+  return { type: o.type, ...(o.short && { short: o.short }), ...(o.multiple && { multiple: true }) };
+}
+
+// --location ID=NAME, or NAME alone, whose id is then made from it ("Hetzner Falkenstein" → hetzner-falkenstein).
+function locationArgument(given: string, spec: CommandSpec): { id: string; name: string } {
+  const equals = given.indexOf("=");
+  if (equals === -1) return { id: slug(given).slice(0, 64).replace(/-+$/, ""), name: given };
+  const id = given.slice(0, equals);
+  const name = given.slice(equals + 1);
+  if (id === "" || name === "") throw new UsageError(`--location "${given}" needs an id and a name, as ID=NAME (e.g. falkenstein="Hetzner Falkenstein")`, spec);
+  return { id, name };
 }
 
 // "a, b or c"

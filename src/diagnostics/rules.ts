@@ -571,6 +571,16 @@ export const rules = {
         }.${p.notInPlace.length > 0 ? ` ${listing(quoted(p.notInPlace))} would, but ${p.notInPlace.length === 1 ? "is" : "are"} not yet in place (planned or not implemented).` : ""}`,
     },
   },
+  placeholder: {
+    severity: "warning",
+    title: "Placeholder not yet replaced",
+    why: "toms init starts every control of the usual checklist with a placeholder that says what a real measure there describes. Until it is replaced, pages and PDFs mark it as not yet written: nobody should sign a promise that nobody has made.",
+    hint: "Replace the text with the measure you take (answering the questions it asks), then delete the line placeholder: true.",
+    fixture: "placeholder",
+    messages: {
+      unwritten: (p: { id: string }) => `The measure "${p.id}" is still a placeholder; pages and PDFs mark it as not yet written.`,
+    },
+  },
   "markdown-html": {
     severity: "error",
     title: "HTML in a text",

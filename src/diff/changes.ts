@@ -29,6 +29,8 @@ export interface MeasureChange {
   attributes?: { name: MeasureAttribute; before?: string; after?: string }[];
   /** changed: the title before and after, when it changed. */
   titleChange?: { before?: string; after?: string };
+  /** changed: the placeholder mark came off (its text now counts as written) or on. */
+  placeholderChange?: "written" | "placeholder";
   /** The id of the measure whose text this one shows (`ref`), when it reuses one. */
   reuses?: string;
   /** locations: the locations before and after (undefined: every location). */

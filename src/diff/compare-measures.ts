@@ -75,12 +75,15 @@ function compareAnnex(
     }
     const titleChanged = was.measure.title !== now.measure.title;
     const attributes = attributeChanges(was, now, shows);
-    if (titleChanged || attributes.length > 0 || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
+    // The mark is printed with the measure: taking it off changes the annex even where the text stays.
+    const markChanged = was.measure.placeholder !== now.measure.placeholder;
+    if (titleChanged || markChanged || attributes.length > 0 || !sameProse(was.measure.prose.markdown, now.measure.prose.markdown)) {
       add(now, {
         kind: "changed",
         before: was.measure.prose.markdown,
         after: now.measure.prose.markdown,
         ...(attributes.length > 0 && { attributes }),
+        ...(markChanged && { placeholderChange: now.measure.placeholder ? "placeholder" : "written" }),
         ...(titleChanged && {
           titleChange: {
             ...(was.measure.title !== undefined && { before: was.measure.title }),

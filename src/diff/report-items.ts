@@ -51,6 +51,8 @@ export function measureItem(change: MeasureChange, annex: string): string {
         ];
         lines.push(`  ${name}: ${a.before === undefined ? "–" : `~~${inline(a.before)}~~`} → ${a.after === undefined ? "–" : `**${inline(a.after)}**`}`);
       }
+      if (change.placeholderChange === "written") lines.push("  No longer marked as a placeholder.");
+      if (change.placeholderChange === "placeholder") lines.push("  Now marked as a placeholder (not yet written).");
       const body = proseChange(change.before ?? "", change.after ?? "");
       if (body !== "") lines.push("", body);
       return lines.join("\n");

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 /** A browser executable to print with, and how it was found (shown in the build output). */
@@ -7,7 +8,7 @@ export interface FoundBrowser {
   source: "PUPPETEER_EXECUTABLE_PATH" | "system" | "puppeteer";
 }
 
-/** Where a machine's own Chrome or Chromium usually lives; .puppeteerrc.cjs keeps the same list (a test compares). */
+/** Where a machine's own Chrome or Chromium usually lives. */
 export function systemBrowserPaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === "darwin") {
     return ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium"];
@@ -30,14 +31,14 @@ export function systemBrowserPaths(platform: NodeJS.Platform = process.platform,
 export interface BrowserSearch {
   env: NodeJS.ProcessEnv;
   system: string[];
-  /** Path of puppeteer's own downloaded browser, if puppeteer knows one. */
+  /** Path of a Chrome downloaded into puppeteer's cache (see cachedChrome), if there is one. */
   bundled: () => string | undefined;
   exists: (file: string) => boolean;
 }
 
 /**
  * Finds the browser with no configuration: PUPPETEER_EXECUTABLE_PATH, then an installed Chrome/Chromium,
- * then puppeteer's own download. An explicit PUPPETEER_EXECUTABLE_PATH that does not exist is not
+ * then a Chrome downloaded into puppeteer's cache. An explicit PUPPETEER_EXECUTABLE_PATH that does not exist is not
  * skipped silently: the caller reports it.
  */
 export function findBrowser(search: BrowserSearch): FoundBrowser | { missing: string } | undefined {
@@ -56,4 +57,39 @@ export function isFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Where puppeteer keeps the browsers it downloads, and where `npx @puppeteer/browsers install --path` puts one:
+ * PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer (puppeteer's default). A machine that ran puppeteer has its Chrome there.
+ */
+export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  return env.PUPPETEER_CACHE_DIR || path.join(home, ".cache", "puppeteer");
+}
+
+/**
+ * The Chrome for Testing in puppeteer's cache that toms prints with: the build puppeteer-core is tested with when it
+ * is there, else the newest for this platform. Loads @puppeteer/browsers, so only called when no system browser exists.
+ */
+export async function cachedChrome(cacheDir: string, preferred: string): Promise<string | undefined> {
+  const { Browser, detectBrowserPlatform, getInstalledBrowsers, getVersionComparator } = await import("@puppeteer/browsers");
+  const platform = detectBrowserPlatform();
+  let installed: Awaited<ReturnType<typeof getInstalledBrowsers>>;
+  try {
+    installed = await getInstalledBrowsers({ cacheDir });
+  } catch {
+    // An unreadable cache is a cache without browsers: the caller then says how to get one.
+    return undefined;
+  }
+  const newest = getVersionComparator(Browser.CHROME);
+  const chrome = installed
+    .filter((b) => b.browser === Browser.CHROME && b.platform === platform)
+    .sort((a, b) => Number(b.buildId === preferred) - Number(a.buildId === preferred) || newest(b.buildId, a.buildId));
+  return chrome[0]?.executablePath;
+}
+
+/** The build of Chrome for Testing this puppeteer-core is made for: what the message about a missing browser offers to install. */
+export async function testedChromeBuild(): Promise<string> {
+  const { PUPPETEER_REVISIONS } = await import("puppeteer-core/internal/revisions.js");
+  return PUPPETEER_REVISIONS.chrome;
 }

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import type { Socket } from "node:net";
 import type { Readable, Writable } from "node:stream";
-import type { Browser } from "puppeteer";
+import type { Browser } from "puppeteer-core";
 import { removeTree } from "../util/remove-tree.js";
 import { noBrowserMessage, PdfError } from "./errors.js";
-import { findBrowser, isFile, systemBrowserPaths, type FoundBrowser } from "./find-browser.js";
+import { cachedChrome, findBrowser, isFile, puppeteerCacheDir, systemBrowserPaths, testedChromeBuild, type FoundBrowser } from "./find-browser.js";
 import { PipeTransport } from "./pipe-transport.js";
 
 // toms starts Chromium itself and hands the running browser to puppeteer (`puppeteer.connect` over the same pipe
@@ -69,10 +69,18 @@ export function locateSystemBrowser(env: NodeJS.ProcessEnv = process.env): Found
   return checked(findBrowser({ env, system: systemBrowserPaths(process.platform, env), bundled: () => undefined, exists: isFile }));
 }
 
-/** The browser of this machine, puppeteer's own download included, or a PdfError saying what to install. */
-export async function locateBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
-  const found = locateSystemBrowser(env) ?? checked(findBrowser({ env, system: [], bundled: await bundledBrowser(), exists: isFile }));
-  if (found === undefined) throw new PdfError(noBrowserMessage());
+/**
+ * The browser of this machine, a Chrome in puppeteer's cache included, or a PdfError saying exactly what to run to
+ * get one. `system` is where installed browsers are looked for (a test passes none, to be a machine without one).
+ */
+export async function locateBrowser(env: NodeJS.ProcessEnv = process.env, system = systemBrowserPaths(process.platform, env)): Promise<FoundBrowser> {
+  const installed = checked(findBrowser({ env, system, bundled: () => undefined, exists: isFile }));
+  if (installed) return installed;
+  const cacheDir = puppeteerCacheDir(env);
+  const build = await testedChromeBuild();
+  const cached = await cachedChrome(cacheDir, build);
+  const found = checked(findBrowser({ env, system: [], bundled: () => cached, exists: isFile }));
+  if (found === undefined) throw new PdfError(noBrowserMessage({ build, cacheDir }));
   return found;
 }
 
@@ -83,18 +91,6 @@ function checked(found: ReturnType<typeof findBrowser>): FoundBrowser | undefine
     );
   }
   return found;
-}
-
-// puppeteer's own download, when the install script made one (it is skipped where a system browser exists).
-async function bundledBrowser(): Promise<() => string | undefined> {
-  const { default: puppeteer } = await import("puppeteer");
-  return () => {
-    try {
-      return puppeteer.executablePath();
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 // Chromium's temporary files (shared memory, with --disable-dev-shm-usage; its singleton socket) go into the profile,
@@ -189,7 +185,7 @@ export function startBrowser(found: FoundBrowser): StartedBrowser {
     found,
     startedAt,
     async connect() {
-      const { default: puppeteer } = await import("puppeteer");
+      const { default: puppeteer } = await import("puppeteer-core");
       if (!running.has(entry)) throw await notStarted("it was stopped");
       const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
       let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { HTTPRequest, Page } from "puppeteer";
+import type { HTTPRequest, Page } from "puppeteer-core";
 
 /**
  * The made-up origin the build's own files are served from while printing. `.invalid` never resolves, and a

@@ -1,5 +1,5 @@
-import type { CDPSession, Page } from "puppeteer";
-import type { Protocol } from "puppeteer";
+import type { CDPSession, Page } from "puppeteer-core";
+import type { Protocol } from "puppeteer-core";
 import { splitWords } from "./text-check.js";
 
 /**

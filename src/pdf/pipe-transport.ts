@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import type { ConnectionTransport } from "puppeteer";
+import type { ConnectionTransport } from "puppeteer-core";
 
 /**
  * The DevTools protocol over the pipes of `--remote-debugging-pipe`: JSON messages, each ended by a NUL byte,

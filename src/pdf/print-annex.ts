@@ -1,4 +1,4 @@
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/pages.js";
 import { PdfError } from "./errors.js";

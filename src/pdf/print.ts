@@ -1,4 +1,4 @@
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/pages.js";
 import { buildDate } from "./build-date.js";

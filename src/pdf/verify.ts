@@ -1,4 +1,4 @@
-import type { Page } from "puppeteer";
+import type { Page } from "puppeteer-core";
 import { fontManifest } from "../render/fonts.js";
 import { PdfError } from "./errors.js";
 import { inspectPrintedPage } from "./page-layout.js";

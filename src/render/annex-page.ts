@@ -165,8 +165,11 @@ function measure(e: AnnexEntry, s: AnnexSection, { site, annex, t }: Context, ra
   const m = e.measure;
   const name = (id: string) => site.locations.find((l) => l.id === id)?.name ?? id;
   const elsewhere = annex.location === undefined ? [...(m.notApplicable?.at ?? [])] : [];
-  return h("div.measure", { id: `measure-${m.id}`, ...(e.notApplicable !== undefined && { className: ["measure", "is-not-applicable"] }) }, [
+  const classes = ["measure", ...(m.placeholder ? ["placeholder"] : []), ...(e.notApplicable !== undefined ? ["is-not-applicable"] : [])];
+  return h(`div.${classes.join(".")}`, { id: `measure-${m.id}` }, [
     ...(m.title ? [h(`h${Math.min(6, rank)}`, m.title)] : []),
+    // Before the text, on the page and in the PDF: a placeholder is not a measure anybody takes.
+    ...(m.placeholder ? [h("p.placeholder-mark", { role: "note" }, h("strong", t.placeholder))] : []),
     // In the order of site.yaml, whatever order the measure lists them in: the order says nothing.
     ...(annex.location === undefined && m.locations
       ? [h("p.applies-to", `${t.label(t.appliesTo)} ${inSiteOrder(site, m.locations).map(name).join(", ")}`)]
@@ -211,7 +214,10 @@ function matrix(s: AnnexSection, { site, t }: Context, rank: number): ElementCon
   };
   const rows = s.entries.map((e) =>
     h("tr", { id: `measure-${e.measure.id}` }, [
-      h("th", { scope: "row" }, e.measure.title ?? renderProse(e.measure.prose, Math.min(6, rank), { id: `measure-${e.measure.id}`, t })),
+      h("th", { scope: "row" }, [
+        ...(e.measure.placeholder ? [h("p.placeholder-mark", { role: "note" }, h("strong", t.placeholder))] : []),
+        ...(e.measure.title ? [e.measure.title] : renderProse(e.measure.prose, Math.min(6, rank), { id: `measure-${e.measure.id}`, t })),
+      ]),
       ...site.locations.map((l) => h("td", cell(e, l))),
     ]),
   );
@@ -233,8 +239,9 @@ function matrix(s: AnnexSection, { site, t }: Context, rank: number): ElementCon
     ...s.entries
       .filter((e) => e.measure.title)
       .map((e) =>
-        h("div.measure", { id: `measure-${e.measure.id}-text` }, [
+        h(e.measure.placeholder ? "div.measure.placeholder" : "div.measure", { id: `measure-${e.measure.id}-text` }, [
           h(`h${Math.min(6, rank)}`, e.measure.title as string),
+          ...(e.measure.placeholder ? [h("p.placeholder-mark", { role: "note" }, h("strong", t.placeholder))] : []),
           ...renderProse(e.measure.prose, Math.min(6, rank + 1), { id: `measure-${e.measure.id}-text`, t }),
         ]),
       ),

@@ -49,6 +49,8 @@ export interface Strings {
   lastReviewed: string;
   /** The coverage appendix: its heading, the source line's label, the columns, the cell of a control no measure covers. */
   coverage: { title: string; source: string; control: string; measures: string; none: string };
+  /** The mark on a measure whose text is still a placeholder of toms init. */
+  placeholder: string;
 }
 
 const de: Strings = {
@@ -85,6 +87,7 @@ const de: Strings = {
   matrix: { measure: "Maßnahme", applies: "✓", notApplicable: "n. a.", absent: "–", caption: (section) => `${section}: wo jede Maßnahme gilt` },
   lastReviewed: "Zuletzt überprüft",
   coverage: { title: "Abdeckung der Anforderungen", source: "Quelle", control: "Anforderung", measures: "Maßnahmen dieser Anlage", none: "keine Maßnahme" },
+  placeholder: "Platzhalter – noch nicht ausgefüllt",
 };
 
 const en: Strings = {
@@ -121,6 +124,7 @@ const en: Strings = {
   matrix: { measure: "Measure", applies: "✓", notApplicable: "n/a", absent: "–", caption: (section) => `${section}: where each measure applies` },
   lastReviewed: "Last reviewed",
   coverage: { title: "Coverage of requirements", source: "Source", control: "Requirement", measures: "Measures of this annex", none: "no measure" },
+  placeholder: "Placeholder – not yet written",
 };
 
 const fr: Strings = {
@@ -158,6 +162,7 @@ const fr: Strings = {
   matrix: { measure: "Mesure", applies: "✓", notApplicable: "s. o.", absent: "–", caption: (section) => `${section} : où chaque mesure s’applique` },
   lastReviewed: "Dernière révision",
   coverage: { title: "Couverture des exigences", source: "Source", control: "Exigence", measures: "Mesures de la présente annexe", none: "aucune mesure" },
+  placeholder: "Espace réservé – pas encore rédigé",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

@@ -53,6 +53,8 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
     if (!target?.measure.prose) continue;
     item.measure.prose = target.measure.prose;
     item.measure.reuses = target.measure.id;
+    // The text shown is a placeholder's, wherever it is shown.
+    if (target.measure.placeholder) item.measure.placeholder = true;
     resolved.push(item);
   }
   narrowLocations(measures, resolved, diagnostics);

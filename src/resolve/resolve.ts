@@ -125,6 +125,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
           ...(owner !== undefined && { owner }),
           ...(reviewed && { reviewed }),
           covers,
+          ...(entry.placeholder === true && { placeholder: true }),
           place,
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
@@ -133,6 +134,8 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       };
       measures.set(entry.id, item);
       written.push(item);
+      // Once per placeholder, where it is marked: the measures that reuse its text are marked too, but not warned about.
+      if (entry.placeholder === true) diagnostics.add(say.placeholder.unwritten({ id: entry.id }), placeAt(file, ["measures", index, "placeholder"]));
     });
     writtenOf.set(section, written);
     if (group) {
