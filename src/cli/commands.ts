@@ -149,7 +149,7 @@ export const commands: CommandSpec[] = [
     summary: "draft a content folder from an existing annex (.docx, .html or .md)",
     usage: "toms import FILE [--out DIR] [--lang LANG]",
     options: [
-      { name: "out", type: "string", value: "DIR", help: ["the content folder to write (default: measures); it must not", "exist or be empty"] },
+      { name: "out", type: "string", value: "DIR", help: ["the content folder to write (default: measures): a new or an", "empty folder"] },
       { name: "lang", type: "string", value: "LANG", help: ["the language of the annex, e.g. de, en, fr (default: guessed", "from the text)"] },
       help,
     ],

@@ -58,7 +58,8 @@ export function draftFiles(draft: Draft, options: DraftOptions): DraftFiles {
         measures++;
         const text = markdownOf(measure.blocks) || (measure.title ?? words.missing);
         const title = measure.blocks.length > 0 ? measure.title : undefined;
-        const name = title ?? leadingLabel(text) ?? text;
+        const plainText = measure.blocks.map((b) => b.text).join(" ") || text;
+        const name = title ?? leadingLabel(plainText) ?? plainText;
         return { id: measureIds.next(name, `massnahme-${measures}`), ...(title !== undefined && { title }), text: literal(`${text}\n`) };
       });
       sections++;
