@@ -89,6 +89,16 @@ describe("toms import", () => {
     expect(errorsOf(out)).toEqual([]);
   });
 
+  it("puts a text without groups or headings into one group, and says so", async () => {
+    const source = path.join(tmp.dir, "plain.md");
+    fs.writeFileSync(source, "Unsere Maßnahmen\n\nAlle Daten werden nachts gesichert.\n\nDie Mitarbeiter werden jährlich geschult.\n");
+    const { out, summary } = await draft(source);
+    expect(summary).toMatchObject({ groups: 1, sections: 1, measures: 2, lang: "de" });
+    expect(summary.leftOut.map((l) => [l.where, l.reason])).toEqual([["line 3", "no-groups"]]);
+    expect(fs.readFileSync(path.join(out, "site.yaml"), "utf8")).toContain("title: Unsere Maßnahmen\n");
+    expect(errorsOf(out)).toEqual([]);
+  });
+
   it("drafts from a Word file, which then checks and builds", async () => {
     const source = path.join(tmp.dir, "annex.docx");
     fs.writeFileSync(source, await wordAnnex());

@@ -69,7 +69,9 @@ export function findStructure(blocks: readonly Block[]): Draft {
   const firstGroup = roles.indexOf("group");
   if (firstGroup === -1) {
     // No structure found: one group of measures, and the report says so.
-    const body = rest.filter((b) => !isMeasuresTitle(b));
+    const title = rest.find(isMeasuresTitle);
+    if (title) draft.measuresTitle = stripTitle(title.text);
+    const body = rest.filter((b) => b !== title);
     if (rest[0]) leftOut.push({ where: rest[0].where, text: rest[0].text, reason: "no-groups" });
     const where = rest[0]?.where ?? "";
     draft.groups.push({ title: "", intro: [], sections: [{ title: "", heading: false, measures: splitMeasures(body, () => false), where }], where });
