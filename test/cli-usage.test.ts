@@ -25,6 +25,7 @@ Commands:
   status  list each measure's owner, last review and next due date, and what each catalogue misses
   record  record the versions of a deployed site on the branch toms-published
   init    start a new annex: a content repository with the usual checklist to fill in
+  import  draft a content folder from an existing annex (.docx, .html or .md)
 
 Options:
   -h, --help  show help; "toms help COMMAND" shows a command's options and examples
@@ -75,7 +76,7 @@ describe("help", () => {
     expect(toms(...args)).toEqual({ code: 0, stdout: checkHelp, stderr: "" });
   });
 
-  it.each(["build", "diff", "record"])("toms help %s: description, usage, every option, 2 or 3 examples", (command) => {
+  it.each(["build", "diff", "record", "import"])("toms help %s: description, usage, every option, 2 or 3 examples", (command) => {
     const help = toms("help", command);
     expect(help.code).toBe(0);
     expect(toms(command, "--help")).toEqual(help);
@@ -116,7 +117,7 @@ describe("wrong usage exits 2: what is wrong, then which help to read", () => {
     [["check", "--fromat", "json"], 'unknown option "--fromat" for check (did you mean "--format"?)', of("check")],
     [["check", "--colour"], 'unknown option "--colour" for check', of("check")],
     [["check", "-x"], 'unknown option "-x" for check', of("check")],
-    [["check", "--out", "dist"], "check has no option --out (build and record have it)", of("check")],
+    [["check", "--out", "dist"], "check has no option --out (build, record and import have it)", of("check")],
     [["check", "--format", "xml"], 'unknown --format "xml" for check (text, json or github)', of("check")],
     [["check", "--format", "jsno"], 'unknown --format "jsno" for check (text, json or github; did you mean "json"?)', of("check")],
     [["check", "measures"], 'check takes no arguments, got "measures"', of("check")],

@@ -217,6 +217,26 @@ export const commands: CommandSpec[] = [
       ['toms init anlage --organisation "Beispiel GmbH" --one-scope', "one annex, no locations"],
     ],
   },
+  {
+    name: "import",
+    summary: "draft a content folder from an existing annex (.docx, .html or .md)",
+    usage: "toms import FILE [--out DIR] [--lang LANG]",
+    options: [
+      { name: "out", type: "string", value: "DIR", help: ["the content folder to write (default: measures): a new or an", "empty folder"] },
+      { name: "lang", type: "string", value: "LANG", help: ["the language of the annex, e.g. de, en, fr (default: guessed", "from the text)"] },
+      help,
+    ],
+    positionals: { min: 1, max: 1, problem: "import takes one file: the annex to import" },
+    notes: [
+      'Numbered groups "(1) …" and lettered sections "a) …" become groups and section files; without them, heading levels do. Paragraphs, lists and tables become measures, with bold, italics and links kept. The report lists what to fill in and everything that could not be placed, with the line or paragraph it was at.',
+      "Exit status: 0 when the draft was written, 2 for wrong usage (an unknown or unreadable file, a folder that already holds files).",
+    ],
+    examples: [
+      ["toms import anlage-1.docx", "draft measures/ from a Word file"],
+      ["toms import toms.html --out entwurf", "from a saved web page, into entwurf/"],
+      ["toms import annex.md --lang en", "from Markdown, in English"],
+    ],
+  },
 ];
 
 /** The options every command takes, and toms without a command. */

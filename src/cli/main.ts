@@ -121,6 +121,11 @@ async function run(argv: string[]): Promise<number> {
       const { runRecord } = await import("./record.js");
       return runRecord({ content, out, adopt: flag("adopt") });
     }
+    case "import": {
+      const { runImport } = await import("./import.js");
+      const lang = string("lang");
+      return runImport({ source: positionals[0] as string, out: string("out") ?? "measures", ...(lang !== undefined && { lang }) });
+    }
     default:
       throw new Error(`command ${spec.name} has no handler`);
   }

@@ -882,7 +882,7 @@ export const rules = {
     severity: "error",
     title: "Published version cannot be rebuilt",
     why: "A published version must stay on the site. When nothing recorded its files and its last commit no longer passes the checks, toms can neither serve it nor rebuild it.",
-    hint: 'Record the files that were published as this version with `toms record --adopt` (see the README, "Published versions"), so toms serves them instead of rebuilding them.',
+    hint: 'Record the files that were published as this version with `toms record --adopt` (see docs/ci.md, "Published versions"), so toms serves them instead of rebuilding them.',
     fixture: { test: "test/versions.test.ts", reason: "reported by toms build for an earlier version in the git history" },
     messages: {
       unbuildable: (p: { version: string; commit: string; errors: number; first: { file: string; line: number; column: number; message: string } }) =>
