@@ -118,6 +118,8 @@ export interface Site {
   locationLabel?: { one: string; other: string };
   /** How the combined annex shows the measures. */
   combinedView: "sections" | "matrix";
+  /** The public address of the published site, ending in "/" (site_url): the feed and the PDFs' links need it. */
+  siteUrl?: string;
   /** Absolute path of site.yaml. */
   file: string;
 }

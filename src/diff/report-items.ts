@@ -1,7 +1,7 @@
 import type { Strings } from "../render/i18n.js";
 import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
 import { proseDifference, respacedOnly } from "./rendering.js";
-import { fieldLabel, type FieldNames, type ReportWords } from "./report-words.js";
+import { attributeValue, fieldLabel, position, type FieldNames, type ReportWords } from "./report-words.js";
 import { spacingChange } from "./shown.js";
 import { excerptOfRuns, markdownOfProse, markdownOfRuns, tokenize, escapeToken, wordDiff } from "./word-diff.js";
 
@@ -103,7 +103,7 @@ export function measureItem(group: ChangeGroup, c: ReportContext): string {
     case "removed":
       return `${head(w.verb.removed)}${affected(group, c)}\n\n${quote(markdownOfProse(change.before ?? ""))}`;
     case "moved":
-      return `- **${w.verb.moved}** \`${change.measure}\`${title}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}${affected(group, c)}`;
+      return `- **${w.verb.moved}** \`${change.measure}\`${title}: ${inline(position(change.before ?? "", w))} → ${inline(position(change.after ?? "", w))}${affected(group, c)}`;
     case "locations": {
       const where = (ids: string[] | undefined) => (ids ? inline(ids.join(", ")) : w.everyLocation);
       const lines = [`${head(w.verb.locations)}: ${w.locationsWord} ${where(change.locations?.before)} → ${where(change.locations?.after)}`];
@@ -126,13 +126,6 @@ export function measureItem(group: ChangeGroup, c: ReportContext): string {
       return lines.join("\n");
     }
   }
-}
-
-// A status or who carries a measure out, in the annex's words ("geplant", "Betreiber des Standorts"); a reason as written.
-function attributeValue(name: "status" | "responsible" | "not_applicable", value: string, t: Strings): string {
-  if (name === "status") return t.status[value as keyof Strings["status"]] ?? value;
-  if (name === "responsible") return t.responsible[value as keyof Strings["responsible"]] ?? value;
-  return value;
 }
 
 /** One change of site.yaml or a section as a Markdown list item: what a reader calls the field, then its path. */

@@ -5,6 +5,7 @@
  */
 
 import type { Site } from "../model.js";
+import type { Strings } from "../render/i18n.js";
 
 /** The kinds of change a report names, as verbs of a list item ("geändert") and as labels of a change ("Geändert"). */
 export type ChangeWord = "added" | "removed" | "changed" | "moved" | "reordered" | "locations" | "enters" | "leaves";
@@ -23,6 +24,8 @@ export interface ReportWords {
   at: (place: string) => string;
   /** After a reused measure's id: whose text it shows. */
   reuses: (id: string) => string;
+  /** The n-th measure of a section, where a measure moved within it. */
+  measureNumber: (n: number) => string;
   /** The locations a measure applies to when it names none. */
   everyLocation: string;
   /** The label before a list of locations ("Standorte"). */
@@ -117,6 +120,7 @@ const de: ReportWords = {
   q: (text) => `„${text}“`,
   at: (place) => `in ${place}`,
   reuses: (id) => `(der Text von ${id}, hier wiederverwendet)`,
+  measureNumber: (n) => `Maßnahme ${n}`,
   everyLocation: "alle Standorte",
   locationsWord: "Standorte",
   title: "Titel",
@@ -239,6 +243,7 @@ const en: ReportWords = {
   q: (text) => `“${text}”`,
   at: (place) => `in ${place}`,
   reuses: (id) => `(the text of ${id}, reused here)`,
+  measureNumber: (n) => `measure ${n}`,
   everyLocation: "every location",
   locationsWord: "locations",
   title: "Title",
@@ -361,6 +366,7 @@ const fr: ReportWords = {
   q: (text) => `«\u202f${text}\u202f»`,
   at: (place) => `dans ${place}`,
   reuses: (id) => `(le texte de ${id}, repris ici)`,
+  measureNumber: (n) => `mesure ${n}`,
   everyLocation: "tous les sites",
   locationsWord: "sites",
   title: "Titre",
@@ -510,4 +516,16 @@ export function fieldNames(...sites: (Site | undefined)[]): FieldNames {
     for (const l of site?.locations ?? []) names.locations.set(l.id, l.name);
   }
   return names;
+}
+
+/** A measure's place as compare-measures writes it ("(1) a) Zutritt, measure 2"), in the report's words. */
+export function position(place: string, w: ReportWords): string {
+  return place.replace(/, measure (\d+)$/, (_, n: string) => `, ${w.measureNumber(Number(n))}`);
+}
+
+/** A status or who carries a measure out in the annex's words ("geplant", "Betreiber des Standorts"); a reason as written. */
+export function attributeValue(name: "status" | "responsible" | "not_applicable", value: string, t: Strings): string {
+  if (name === "status") return t.status[value as keyof Strings["status"]] ?? value;
+  if (name === "responsible") return t.responsible[value as keyof Strings["responsible"]] ?? value;
+  return value;
 }

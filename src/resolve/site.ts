@@ -104,6 +104,8 @@ export function resolveSite(content: LoadedContent, diagnostics: Diagnostics): S
     numbering: value.numbering === "1.1" || value.numbering === "none" ? value.numbering : "(1) a)",
     ...(locationLabel(value.location_label) && { locationLabel: locationLabel(value.location_label) }),
     combinedView: value.combined_view === "matrix" ? "matrix" : "sections",
+    // One form of the address, so that feed ids and links made from it do not change with a trailing slash.
+    ...(typeof value.site_url === "string" && { siteUrl: value.site_url.replace(/\/*$/, "/") }),
     file: file.path,
   };
 }
