@@ -49,7 +49,7 @@ export function atomFeed(site: Site, versions: readonly PublishedVersion[], site
       ]),
     ],
   };
-  return `${toXml(tree)}\n`;
+  return `${toXml(tree, { closeEmptyElements: true })}\n`;
 }
 
 // The text a reader of the annex sees of a piece of Markdown: its blocks, a blank line apart.
