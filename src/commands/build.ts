@@ -94,7 +94,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!site) return failed(diagnostics);
       // The check stage again, for the content at an earlier commit (what was published, or is to be rebuilt).
       const root = path.resolve(options.content);
-      const checkAt = (commit: string) => check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
+      // Each commit is checked once: a rebuilt version is also the version before the next one (its changes page).
+      const checks = new Map<string, ReturnType<typeof check>>();
+      const checkAt = (commit: string) => {
+        const found = checks.get(commit) ?? check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
+        checks.set(commit, found);
+        return found;
+      };
       const published = record.versions.get(site.version);
       if (published && source.repo) {
         checkPublished(

@@ -94,7 +94,8 @@ function measureChange(change: MeasureChange, annex: AnnexChanges, ctx: Context)
       break;
     case "locations": {
       const where = (ids: string[] | undefined) => (ids ? ids.map((id) => locationName(id, ctx)).join(", ") : w.everyLocation);
-      body.push(h("p", [h("strong", `${capitalized(w.locationsWord)}: `), ...valueDiff(where(change.locations?.before), where(change.locations?.after))]));
+      // The site's own word for its locations (location_label), as its annexes say it.
+      body.push(h("p", [h("strong", `${ctx.t.label(ctx.t.locations)} `), ...valueDiff(where(change.locations?.before), where(change.locations?.after))]));
       if (change.text !== undefined) body.push(...(kind === "enters" ? proseDiff(undefined, change.text) : proseDiff(change.text, undefined)));
       break;
     }
@@ -143,8 +144,4 @@ function documentChange(change: DocumentChange, ctx: Context): Element {
 
 function locationName(id: string, ctx: Context): string {
   return ctx.site.locations.find((l) => l.id === id)?.name ?? ctx.previous.locations.find((l) => l.id === id)?.name ?? id;
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
