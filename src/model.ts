@@ -188,6 +188,8 @@ export interface Site {
   controlsNotApplicable: ControlNotApplicable[];
   /** Whether each annex ends with the coverage of its catalogues. */
   coverageAppendix: boolean;
+  /** The public address of the published site, ending in "/" (site_url): the feed and the PDFs' links need it. */
+  siteUrl?: string;
   /** Absolute path of site.yaml. */
   file: string;
 }

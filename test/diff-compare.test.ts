@@ -90,9 +90,15 @@ describe("measures", () => {
     expect(result.annexes[0]?.changes[0]).toMatchObject({ before: "berlin", after: "aws", locations: { before: ["berlin"], after: ["aws"] } });
     expect(result.annexes[0]?.changes[0]?.text).toBeUndefined();
     expect(result.annexes[2]?.changes[0]?.text).toBe("Der Zutritt erfolgt mit Chip und PIN.\n");
+    // One change with the annexes it enters and leaves, its text shown once; in the annex's language (German).
     const md = markdownReport(result).text;
-    expect(md).toContain("- **leaves this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
-    expect(md).toContain("- **enters this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
+    expect(md).toContain(
+      "- **Standorte geändert** `chip` in (1) a) Zutrittskontrolle: Standorte berlin → aws\\\n" +
+        "  Gilt jetzt hier: AWS Frankfurt (`aws`)\\\n" +
+        "  Gilt hier nicht mehr: Rechenzentrum Berlin (`berlin`)\n\n" +
+        "  > Der Zutritt erfolgt mit Chip und PIN.\n",
+    );
+    expect(md.match(/Der Zutritt erfolgt/g)).toHaveLength(1);
   });
 
   test("a changed measure that another reuses with ref shows in every place it appears", () => {
@@ -100,9 +106,12 @@ describe("measures", () => {
     const result = diff();
     expect(summary(result)).toEqual(["all: changed sicherung, changed wiederherstellung", "berlin: changed sicherung, changed wiederherstellung", "aws: "]);
     expect(result.annexes[1]?.changes[1]).toMatchObject({ measure: "wiederherstellung", reuses: "sicherung" });
-    expect(markdownReport(result).text).toContain(
-      "- **changed** `wiederherstellung` in (2) Verfügbarkeit (the text of `sicherung`, reused here)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …",
+    // Shown once, with the two annexes it changes (not once per annex).
+    const md = markdownReport(result).text;
+    expect(md).toContain(
+      "- **geändert** `wiederherstellung` in (2) Verfügbarkeit (der Text von `sicherung`, hier wiederverwendet) — in: Gesamtfassung, Rechenzentrum Berlin (`berlin`)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …",
     );
+    expect(md.match(/- \*\*geändert\*\* `wiederherstellung`/g)).toHaveLength(1);
   });
 
   test("a status, a responsibility or a reason for not applying is a change of the annex, with version discipline", () => {
@@ -114,7 +123,7 @@ describe("measures", () => {
     const result = diff();
     expect(summary(result)).toEqual(["all: changed chip", "berlin: changed chip", "aws: added chip"]);
     expect(result.annexes[1]?.changes[0]?.attributes).toEqual([{ name: "status", before: "implemented", after: "planned" }]);
-    expect(markdownReport(result).text).toContain("  Status: ~~implemented~~ → **planned**");
+    expect(markdownReport(result).text).toContain("  Status: ~~umgesetzt~~ → **geplant**");
     expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
   });
 
@@ -152,11 +161,11 @@ describe("a change of spacing only counts when the page shows it", () => {
     expect(result.contentChanged).toBe(true);
     expect(markdownReport(result).text).toContain(
       [
-        "  Line breaks or spacing changed how the text is shown. Before:",
+        "  Zeilenumbrüche oder Abstände ändern, wie der Text erscheint. Vorher:",
         "",
         "  > Zutritt nur mit Ausweis. Besucher werden begleitet.",
         "",
-        "  Now:",
+        "  Jetzt:",
         "",
         "  > Zutritt nur mit Ausweis.\\",
         "  > Besucher werden begleitet.",
@@ -171,21 +180,21 @@ describe("a change of spacing only counts when the page shows it", () => {
       "Wartung stündlich.\n\nMontag bis Freitag.  \nAusnahme: Wochenenden",
     );
     expect(markdownReport(result).text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
-    expect(markdownReport(result).text).toContain("Besides the words, line breaks or spacing changed how the text is shown.");
+    expect(markdownReport(result).text).toContain("Außer den Wörtern ändern Zeilenumbrüche oder Abstände, wie der Text erscheint.");
   });
 
   test("a changed word and a reflowed paragraph: only the word diff", () => {
     start("Wartung täglich.\n\nMontag bis\nFreitag.");
     const text = markdownReport(changeTo("Wartung täglich.\n\nMontag bis\nFreitag.", "Wartung stündlich.\n\nMontag\nbis Freitag.")).text;
     expect(text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
-    expect(text).not.toContain("line breaks or spacing");
+    expect(text).not.toContain("Zeilenumbrüche");
   });
 
   test("a paragraph reflowed onto other lines renders the same: no change", () => {
     start("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.");
     const result = changeTo("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.", "Zutritt nur mit Ausweis.\nBesucher werden\nbegleitet.");
     expect(result.contentChanged).toBe(false);
-    expect(markdownReport(result).text).toMatch(/^No changes to the annexes/);
+    expect(markdownReport(result).text).toMatch(/^Keine Änderungen an den Anlagen/);
   });
 
   test("a list made loose by blank lines keeps its words and lines: the layout change is shown as HTML", () => {
@@ -193,7 +202,7 @@ describe("a change of spacing only counts when the page shows it", () => {
     const result = changeTo("- Ausweis\n- Begleitung", "- Ausweis\n\n- Begleitung");
     expect(result.contentChanged).toBe(true);
     const text = markdownReport(result).text;
-    expect(text).toContain("  Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:");
+    expect(text).toContain("  Zeilenumbrüche oder Abstände ändern, wie der Text gesetzt ist; Wörter und Zeilen bleiben gleich. Als HTML, vorher und nachher:");
     expect(text).toContain("  <li>\n  <p>Ausweis</p>\n  </li>");
   });
 });
@@ -244,11 +253,17 @@ describe("version discipline", () => {
     );
   });
 
-  test("a new version with the old valid_from is a warning at valid_from; a missing history entry is suggested", () => {
+  test("a new version with the old valid_from is a warning at valid_from; a missing history entry is an error, and suggested", () => {
     repo.edit("measures/zugang.yaml", "zwölf", "16");
     repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "2.0"');
     const result = diff();
-    expect(result.diagnostics.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(["6:13 warning version-unchanged"]);
+    expect(result.diagnostics.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      "6:13 warning version-unchanged",
+      "8:3 error version-history",
+    ]);
+    expect(result.diagnostics.list[1]?.message).toBe(
+      '"version" is now "2.0" (it was "1.0"), but "changes" has no entry for "2.0": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.',
+    );
     expect(result.suggestion?.yaml).toBe('changes:\n  - version: "2.0"\n    date: 2099-01-02\n    summary: "Geändert: passwort."');
   });
 
@@ -274,7 +289,7 @@ describe("version discipline", () => {
       { kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." },
     ]);
     expect(result.diagnostics.list.map((d) => [d.rule, d.line])).toEqual([["version-unchanged", 5]]);
-    expect(result.suggestion?.summary).toBe("Außerdem geändert: changes.1.0.");
+    expect(result.suggestion?.summary).toBe("Außerdem geändert: Eintrag der Änderungshistorie zu Version 1.0.");
   });
 
   test("with a new version, its own history entry and valid_from are bookkeeping; an edited earlier entry is not", () => {
@@ -302,7 +317,7 @@ describe("sides", () => {
   test("nothing changed: a one-line report", () => {
     const result = diff();
     expect(result.contentChanged).toBe(false);
-    expect(markdownReport(result).text).toMatch(/^No changes to the annexes between `main` \(`[0-9a-f]{7}`\) and the working tree\.\n$/);
+    expect(markdownReport(result).text).toMatch(/^Keine Änderungen an den Anlagen: `main` \(`[0-9a-f]{7}`\) → Arbeitskopie\.\n$/);
   });
 
   test("two commits are compared without the working tree", () => {
@@ -325,7 +340,7 @@ describe("sides", () => {
       expect(result.base.present).toBe(false);
       expect(summary(result)[0]).toBe("all: added tuer, added chip, added wache, added passwort, added sicherung, added wiederherstellung");
       expect(result.diagnostics.list).toEqual([]);
-      expect(markdownReport(result).text).toContain("The content folder does not exist at `main`");
+      expect(markdownReport(result).text).toMatch(/\nDen Inhaltsordner gibt es bei `main` \(`[0-9a-f]{7}`\) nicht: alles ist neu\.\n/);
     } finally {
       empty.remove();
     }

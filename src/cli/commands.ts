@@ -124,7 +124,7 @@ export const commands: CommandSpec[] = [
     notes: [
       "BASE and HEAD are git revisions (a branch, tag or commit); without HEAD, the working tree with its uncommitted changes.",
       discovery,
-      'Exit status: 0 when the annexes are unchanged or "version" was raised, 1 for errors in the content or a change without a new version, 2 for wrong usage.',
+      'Exit status: 0 when the annexes are unchanged or "version" was raised (with its entry in "changes"), 1 for errors in the content, a change without a new version or a new version without its history entry, 2 for wrong usage.',
     ],
     examples: [
       ["toms diff main", "main against the working tree"],

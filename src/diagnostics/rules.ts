@@ -878,6 +878,20 @@ export const rules = {
         `This draft changes the text of version "${p.version}", which ${published(p)} (${changedSince(p)}). Before you commit it, ${raise(p.next)}.`,
     },
   },
+  "version-history": {
+    severity: "error",
+    title: "New version without history entry",
+    why: "Customers learn what changed from the change history: its entry is printed in every annex of the version, heads the version's changes page and is what the feed announces. A new version without one would reach them unexplained.",
+    hint: "Add an entry for the new version to `changes` in site.yaml: its version, the date it takes effect and a summary of what changed.",
+    fixture: {
+      test: "test/diff-compare.test.ts",
+      reason: "reported by toms diff, which compares two revisions and so knows the version is new; toms check sees one",
+    },
+    messages: {
+      missing: (p: { version: string; previous: string }) =>
+        `"version" is now "${p.version}" (it was "${p.previous}"), but "changes" has no entry for "${p.version}": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.`,
+    },
+  },
   "version-unbuildable": {
     severity: "error",
     title: "Published version cannot be rebuilt",

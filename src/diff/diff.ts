@@ -79,6 +79,11 @@ function checkNewVersion(repo: RepoContent, base: Side, head: Site, placeOf: Sid
   if (entry)
     diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `the change history names it, dated ${entry.date}` }), placeOf("version"));
   else if (commit) diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `commit ${commit.slice(0, 12)}` }), placeOf("version"));
+  // Customers learn what a new version changed from its history entry (the annex, its changes page, the feed).
+  if (!head.changes.some((c) => c.version === head.version)) {
+    const written = head.changes.length > 0 ? "changes" : "version";
+    diagnostics.add(say["version-history"].missing({ version: head.version, previous: old.version }), placeOf(written));
+  }
   if (head.validFrom < old.validFrom) {
     diagnostics.add(
       say["version-unchanged"].validFromEarlier({ validFrom: head.validFrom, previous: old.validFrom, version: old.version }),

@@ -37,7 +37,7 @@ function template(name: string): Root {
  */
 export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates {
   const t = siteStrings(site);
-  const where = page.annex.location?.name ?? t.combined;
+  const where = page.running ?? page.annex.location?.name ?? t.combined;
   const header = fillShell(template("pdf-header.html"), site.lang, {
     title: [text(site.title)],
     location: [text(where)],

@@ -6,7 +6,9 @@ import { unified } from "unified";
 import type { Site } from "../model.js";
 import { slug } from "../util/slug.js";
 import { allAnnexes } from "../resolve/annex.js";
-import { annexMain } from "./annex-page.js";
+import { reportWords } from "../diff/report-words.js";
+import { annexMain, type AnnexLinks } from "./annex-page.js";
+import { changesFiles, changesMain } from "./changes-page.js";
 import { linkAddress } from "./link-address.js";
 import { fontFaceCss, siteFontFiles } from "./fonts.js";
 import { formatDate, siteStrings, type Strings } from "./i18n.js";
@@ -27,7 +29,10 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     // File names keep dots (versions such as 2026.1).
     const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
     const title = `${site.title} – ${name}`;
-    const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
+    const main = annexMain(site, annex, t, {
+      ...(options.pdf && { pdf: { href: pdf, download } }),
+      ...(options.changes && { changes: changesLink(site) }),
+    });
     const draft = options.draft === true;
     const tree = page(site, t, title, main, draft);
     const source = stringify.stringify(tree);
@@ -39,6 +44,40 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
   files.set("style.css", `${fontFaceCss()}\n${fs.readFileSync(new URL("style.css", templateDir), "utf8")}`);
   for (const [name, bytes] of siteFontFiles()) files.set(name, bytes);
   return { pages, files };
+}
+
+/**
+ * The changes page of a version (changes.html, printed to changes.pdf): what changed against `previous`, the
+ * version before it. Set like the annexes (same shell, style sheet, letterhead), so it prints the same way.
+ */
+export function renderChangesPage(site: Site, previous: Site, options: RenderOptions): AnnexPage {
+  const t = siteStrings(site);
+  const w = reportWords(site.lang);
+  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-changes-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
+  const title = `${site.title} – ${w.page.title(site.version)}`;
+  const main = changesMain(site, previous, t, options.pdf ? { pdf: { href: changesFiles.pdf, download } } : {});
+  const draft = options.draft === true;
+  const tree = page(site, t, title, main, draft);
+  // The combined annex stands for the page where the printer asks for an annex: the running header names the change.
+  const annex = allAnnexes(site)[0] as AnnexPage["annex"];
+  return {
+    annex,
+    html: changesFiles.html,
+    pdf: changesFiles.pdf,
+    download,
+    ...(options.pdf && { tree }),
+    source: stringify.stringify(tree),
+    title,
+    draft,
+    running: w.page.link(previous.version),
+  };
+}
+
+// The link of a version's history entry to its changes page: next to the annex, and for the PDF at the public address.
+function changesLink(site: Site): NonNullable<AnnexLinks["changes"]> {
+  const label = reportWords(site.lang).page.historyLink(site.version);
+  const pdfHref = site.siteUrl ? new URL(`${encodeURIComponent(site.version)}/${changesFiles.html}`, site.siteUrl).href : undefined;
+  return { href: changesFiles.html, label, ...(pdfHref && { pdfHref }) };
 }
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */

@@ -143,6 +143,8 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
     catalogues: named,
     controlsNotApplicable,
     coverageAppendix: value.coverage_appendix === true,
+    // One form of the address, so that feed ids and links made from it do not change with a trailing slash.
+    ...(typeof value.site_url === "string" && { siteUrl: value.site_url.replace(/\/*$/, "/") }),
     file: file.path,
   };
 }
