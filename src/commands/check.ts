@@ -6,7 +6,8 @@ import type { Site } from "../model.js";
 import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { allProse, lintProse } from "../validate/prose-lint.js";
 import { validateShapes } from "../validate/schema.js";
-import { checkTexts } from "../validate/texts.js";
+import { checkFileTexts, checkTexts } from "../validate/texts.js";
+import type { parseYamlFile } from "../load/yaml-file.js";
 
 /** What checking a content folder found: the document (when it has no error) and every problem. */
 export interface CheckResult {
@@ -15,18 +16,33 @@ export interface CheckResult {
 }
 
 /**
+ * The check's work on single files, remembered between checks of one folder by the live preview (`toms dev`): each
+ * does what its stage does (and reports the same problems), for a file whose text did not change without redoing it.
+ */
+export interface CheckMemo {
+  /** Parses a YAML file (load/yaml-file.ts). */
+  parse: typeof parseYamlFile;
+  /** Checks one YAML file's characters and values (validate/texts.ts). */
+  fileTexts: typeof checkFileTexts;
+  /** Checks one Markdown text (validate/prose-lint.ts). */
+  lint: typeof lintProse;
+}
+
+/**
  * `toms check`, and the first stages of every other command: load the content folder (from disk, or from a git
  * revision through `contentFs`), validate each file against its schema, resolve the document (references, the
- * model), then validate its texts. One run collects every problem; nothing is thrown for bad content.
+ * model), then validate its texts. One run collects every problem; nothing is thrown for bad content. `memo` keeps the work
+ * on files that did not change since the last check (toms dev).
  */
-export function check(contentDir: string, contentFs?: ContentFs): CheckResult {
+export function check(contentDir: string, contentFs?: ContentFs, memo?: CheckMemo): CheckResult {
   const root = path.resolve(contentDir);
   const diagnostics = new Diagnostics();
-  const content = loadContent(root, contentFs ?? diskFs(root), diagnostics);
+  const content = loadContent(root, contentFs ?? diskFs(root), diagnostics, memo?.parse);
   validateShapes(content, diagnostics);
   const site = resolve(content, diagnostics);
-  if (site) for (const prose of allProse(site)) lintProse(prose, diagnostics);
-  checkTexts(content, site, diagnostics);
+  const lint = memo?.lint ?? lintProse;
+  if (site) for (const prose of allProse(site)) lint(prose, diagnostics);
+  checkTexts(content, site, diagnostics, memo?.fileTexts);
   // Last: until the rest is right, an unused location is mostly an echo of an error (a misspelt id).
   if (site && !diagnostics.hasErrors) warnUnusedLocations(content, site, diagnostics);
   return { site: diagnostics.hasErrors ? undefined : site, diagnostics };

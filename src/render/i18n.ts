@@ -25,6 +25,8 @@ export interface Strings {
   backToReference: (number: string) => string;
   /** The banner of a build from uncommitted content, and the mark in its PDFs' running header. */
   draft: string;
+  /** The banner and PDF mark of the live preview (`toms dev`): a draft of the working tree, never published. */
+  preview: string;
 }
 
 const de: Strings = {
@@ -49,6 +51,7 @@ const de: Strings = {
   footnotes: "Fußnoten",
   backToReference: (n) => `Zurück zum Verweis ${n}`,
   draft: "Entwurf – nicht veröffentlicht",
+  preview: "Vorschau – nicht veröffentlicht",
 };
 
 const en: Strings = {
@@ -73,6 +76,7 @@ const en: Strings = {
   footnotes: "Footnotes",
   backToReference: (n) => `Back to reference ${n}`,
   draft: "Draft – not published",
+  preview: "Preview – not published",
 };
 
 const fr: Strings = {
@@ -98,6 +102,7 @@ const fr: Strings = {
   footnotes: "Notes",
   backToReference: (n) => `Retour à l’appel de note ${n}`,
   draft: "Brouillon – non publié",
+  preview: "Aperçu – non publié",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

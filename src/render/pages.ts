@@ -18,6 +18,8 @@ export interface AnnexPage {
   title: string;
   /** Built from uncommitted content: the page and the PDF's running header say so. */
   draft: boolean;
+  /** A draft shown by the live preview (`toms dev`): the banner and the running header say "preview". */
+  preview?: boolean;
 }
 
 /** A rendered version: its annex pages and every file of its folder (pages, style sheet, fonts) by path. */
@@ -34,6 +36,8 @@ export interface RenderOptions {
   versions?: PublishedVersion[];
   /** Built from content that is not committed: every page carries a banner saying it is not published. */
   draft?: boolean;
+  /** The live preview of the working tree (`toms dev`): a draft whose banner says "preview". */
+  preview?: boolean;
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */

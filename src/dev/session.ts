@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { check } from "../commands/check.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { remembering, type SourceLookup } from "../diagnostics/sources.js";
+import { type ContentFs, diskFs } from "../load/content-fs.js";
+import type { Site } from "../model.js";
+import { FileMemo } from "./check-memo.js";
+import { changedPages, pageFingerprints } from "./fingerprint.js";
+
+/** What one check of the working tree found. */
+export interface Checked {
+  /** The document, when the content has no error. */
+  site: Site | undefined;
+  /** Every problem, sorted as `toms check` lists them. */
+  problems: Diagnostic[];
+  /** The texts of the files as this check read them, for the problems' source lines. */
+  sources: SourceLookup;
+  /** The pages whose text changed since the last check without errors (file names, e.g. "berlin.html"); none after an error. */
+  changed: string[];
+  /** Every page's fingerprint (see fingerprint.ts), of the last check without errors. */
+  fingerprints: ReadonlyMap<string, string>;
+  /** How long reading, checking and the fingerprints took. */
+  ms: number;
+}
+
+/**
+ * The content folder as the preview knows it, brought up to date by `check()` after each save. Every file is read
+ * again (a hundred small files take 2–3 ms, and nothing an editor or a lost file event does can leave an old text
+ * behind): when no byte changed there is nothing to do, else only files whose text changed are parsed and checked
+ * again, and which annexes changed is told by their fingerprints, without rendering any.
+ */
+export class PreviewSession {
+  readonly #memo = new FileMemo();
+  #fingerprints: ReadonlyMap<string, string> = new Map();
+  // Changes of toms's templates change every page: their generation is part of every fingerprint.
+  #templates = 0;
+  // What the last check read: a check of the very same files is not made again.
+  #digest: string | undefined;
+
+  constructor(readonly content: string) {}
+
+  /**
+   * Checks the content folder as it is now; undefined when no file changed since the last check (an editor's backup
+   * file came and went, a save wrote the same text). Never throws for bad content (a bug in a stage still throws).
+   */
+  check(): Checked | undefined {
+    const started = performance.now();
+    const root = path.resolve(this.content);
+    const snapshot = readAll(root);
+    const digest = `${this.#templates}:${snapshot.digest}`;
+    if (digest === this.#digest) return undefined;
+    this.#digest = digest;
+    const { fs, sources } = remembering(snapshot.fs);
+    const { site, diagnostics } = check(root, fs, this.#memo);
+    this.#memo.prune();
+    let changed: string[] = [];
+    if (site) {
+      const fingerprints = pageFingerprints(site, String(this.#templates));
+      changed = changedPages(this.#fingerprints, fingerprints);
+      this.#fingerprints = fingerprints;
+    }
+    return { site, problems: diagnostics.sorted(), sources, changed, fingerprints: this.#fingerprints, ms: performance.now() - started };
+  }
+
+  /** Every page's fingerprint, of the last check without errors. */
+  get fingerprints(): ReadonlyMap<string, string> {
+    return this.#fingerprints;
+  }
+
+  /** Counts a change of toms's templates: the next check finds every page changed. */
+  templatesChanged(): void {
+    this.#templates++;
+  }
+}
+
+// Every file of the folder read now, and a digest of their names and bytes; the check reads from this snapshot (a
+// file it names that is not listed, e.g. a hidden one, is read from disk as usual). Reading errors are the check's to
+// report: they are kept and thrown again when the check reads the file.
+function readAll(root: string): { fs: ContentFs; digest: string } {
+  const disk = diskFs(root);
+  const hash = createHash("sha1");
+  let listed: string[] | Error;
+  try {
+    listed = disk.files();
+  } catch (error) {
+    listed = error as Error;
+  }
+  const bytes = new Map<string, Buffer | Error>();
+  for (const file of Array.isArray(listed) ? listed : []) {
+    let read: Buffer | Error;
+    try {
+      read = disk.read(file);
+    } catch (error) {
+      read = error as Error;
+    }
+    bytes.set(file, read);
+    hash.update(`\0${file}\0`).update(read instanceof Error ? `error ${(read as NodeJS.ErrnoException).code}` : read);
+  }
+  if (!Array.isArray(listed)) hash.update(`no folder ${(listed as NodeJS.ErrnoException).code}`);
+  const fs: ContentFs = {
+    ...disk,
+    files() {
+      if (!Array.isArray(listed)) throw listed;
+      return listed;
+    },
+    read(file) {
+      const read = bytes.get(file) ?? disk.read(file);
+      if (read instanceof Error) throw read;
+      return read;
+    },
+  };
+  return { fs, digest: hash.digest("hex") };
+}
