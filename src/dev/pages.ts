@@ -3,21 +3,15 @@ import { h } from "hastscript";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import type { Site } from "../model.js";
-import { combinedId, selectAnnex } from "../resolve/annex.js";
+import { type Annex, combinedId, selectAnnex } from "../resolve/annex.js";
 import { strings } from "../render/i18n.js";
-import type { AnnexPage } from "../render/pages.js";
-import { renderAnnexPage, renderIndexTree, siteAssets } from "../render/site.js";
+import type { AnnexPage, RenderOptions } from "../render/pages.js";
+import { annexPageTree, renderAnnexPage, renderIndexTree, siteAssets } from "../render/site.js";
 import { forgetTemplates } from "../render/template.js";
 import { indexPage } from "./fingerprint.js";
-import { previewMarkers, withPreviewHead } from "./preview-head.js";
+import { addPreviewHead, previewMarkers } from "./preview-head.js";
 
 const stringify = unified().use(rehypeStringify);
-
-/** An annex page as the preview rendered it: for the browser (with the preview's script) and for printing (without). */
-export interface RenderedPreview {
-  page: AnnexPage & { tree: Root };
-  html: string;
-}
 
 /**
  * The pages of the preview, rendered when a browser asks for one and kept until a save changes it (its fingerprint):
@@ -27,7 +21,8 @@ export interface RenderedPreview {
 export class PreviewPages {
   #site: Site | undefined;
   #fingerprints: ReadonlyMap<string, string> = new Map();
-  readonly #rendered = new Map<string, { fingerprint: string; preview: RenderedPreview }>();
+  readonly #served = new Map<string, { fingerprint: string; made: string }>();
+  readonly #printed = new Map<string, { fingerprint: string; made: AnnexPage }>();
   #index: { fingerprint: string; html: string } | undefined;
   #assets: Map<string, string | Buffer> | undefined;
 
@@ -37,7 +32,9 @@ export class PreviewPages {
   update(site: Site, fingerprints: ReadonlyMap<string, string>): void {
     this.#site = site;
     this.#fingerprints = fingerprints;
-    for (const [name, { fingerprint }] of this.#rendered) if (fingerprints.get(name) !== fingerprint) this.#rendered.delete(name);
+    for (const cache of [this.#served, this.#printed]) {
+      for (const [name, { fingerprint }] of cache) if (fingerprints.get(name) !== fingerprint) cache.delete(name);
+    }
   }
 
   /** The document the pages show (the last one without errors), if there was one. */
@@ -45,25 +42,35 @@ export class PreviewPages {
     return this.#site;
   }
 
-  /** Whether `name` ("berlin.html", "index.html") is a page of the preview. */
-  has(name: string): boolean {
-    return this.#fingerprints.has(name);
+  /** An annex page as served (with the preview's script) by its file name ("berlin.html"), rendered now unless it is already; undefined for no such annex. */
+  html(name: string): string | undefined {
+    return this.#kept(this.#served, name, (site, annex, fingerprint, options) =>
+      stringify.stringify(addPreviewHead(annexPageTree(site, annex, options).tree, name, fingerprint)),
+    );
   }
 
-  /** An annex page by its file name ("berlin.html"), rendered now unless it is rendered already; undefined for no such annex. */
-  annex(name: string): RenderedPreview | undefined {
+  /** An annex page as printed (no script) by the name of its page, rendered now unless it is already. */
+  printable(name: string): AnnexPage | undefined {
+    return this.#kept(this.#printed, name, (site, annex, _, options) => renderAnnexPage(site, annex, options));
+  }
+
+  // What is made of an annex page, kept while the page's fingerprint stays.
+  #kept<T>(
+    cache: Map<string, { fingerprint: string; made: T }>,
+    name: string,
+    make: (site: Site, annex: Annex, fingerprint: string, options: RenderOptions) => T,
+  ): T | undefined {
     const site = this.#site;
     const fingerprint = this.#fingerprints.get(name);
     if (!site || fingerprint === undefined || name === indexPage) return undefined;
-    const kept = this.#rendered.get(name);
-    if (kept?.fingerprint === fingerprint) return kept.preview;
+    const kept = cache.get(name);
+    if (kept?.fingerprint === fingerprint) return kept.made;
     const id = name.replace(/\.html$/, "");
     const location = site.locations.find((l) => l.id === id);
     if (!location && id !== combinedId) return undefined;
-    const page = renderAnnexPage(site, selectAnnex(site, location), { pdf: this.options.pdf, preview: true });
-    const preview = { page, html: stringify.stringify(withPreviewHead(page.tree, name, fingerprint)) };
-    this.#rendered.set(name, { fingerprint, preview });
-    return preview;
+    const made = make(site, selectAnnex(site, location), fingerprint, { pdf: this.options.pdf, preview: true });
+    cache.set(name, { fingerprint, made });
+    return made;
   }
 
   /** The index page, listing the annexes (and their PDFs, unless --no-pdf). */
@@ -78,7 +85,7 @@ export class PreviewPages {
       return { name: l?.name ?? t.combined, html: `${id}.html`, ...(this.options.pdf && { pdf: `${id}.pdf` }) };
     });
     const tree = renderIndexTree(site, annexes, { pdf: this.options.pdf, preview: true });
-    const html = stringify.stringify(withPreviewHead(tree, indexPage, fingerprint));
+    const html = stringify.stringify(addPreviewHead(tree, indexPage, fingerprint));
     this.#index = { fingerprint, html };
     return html;
   }
@@ -93,7 +100,8 @@ export class PreviewPages {
   templatesChanged(): void {
     forgetTemplates();
     this.#assets = undefined;
-    this.#rendered.clear();
+    this.#served.clear();
+    this.#printed.clear();
     this.#index = undefined;
   }
 }

@@ -41,9 +41,12 @@ export class PreviewPrinter {
     entry.pdf = (async () => {
       const printer = await this.#open();
       try {
+        const started = performance.now();
         const printed = (await printer.print(site, [{ page, ...(entry.toc && { guess: entry.toc }) }], files, this.date())).get(page.pdf);
         if (!printed) throw new PdfError(`${page.pdf} was not printed.`);
         entry.toc = printed.toc;
+        const passes = printed.passes > 1 ? `, ${printed.passes} passes for the contents' page numbers` : "";
+        this.log?.(`${clock()}  pdf  ${page.pdf}: ${printed.pages} pages printed in ${Math.round(performance.now() - started)} ms${passes}`);
         return printed.pdf;
       } catch (error) {
         // The next request prints again, on a fresh browser: after a failure this one may be hung or gone.
@@ -71,7 +74,8 @@ export class PreviewPrinter {
         const found = locateSystemBrowser();
         const started = found && startBrowser(found);
         const print = await import("../pdf/print.js");
-        return print.openPrinter(this.log, started);
+        // The printer's own lines are a build's; the preview says one line per PDF (above).
+        return print.openPrinter(undefined, started);
       })();
       // A browser that did not start is tried again by the next request.
       opening.catch(() => {
@@ -81,4 +85,9 @@ export class PreviewPrinter {
     }
     return this.#printer;
   }
+}
+
+// The time of day, as the preview's lines begin.
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
 }

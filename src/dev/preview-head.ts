@@ -23,13 +23,12 @@ export function previewPolicy(published: string): string {
 export const fallbackPolicy = previewPolicy("default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'");
 
 /**
- * A copy of a rendered page with what only the preview has, in its <head>: which page it is and its fingerprint
- * (the script reloads the page when a save changed it), the script, and the policy that lets exactly that script
- * run. The rendered page itself (printed to PDF, published by `toms build`) is left as it is.
+ * Adds to a rendered page's tree what only the preview has, in its <head>: which page it is and its fingerprint (the
+ * script reloads the page when a save changed it), the script, and the policy that lets exactly that script run.
+ * The page as printed is rendered apart (copying a large page's tree costs more than rendering it).
  */
-export function withPreviewHead(tree: Root, page: string, fingerprint: string): Root {
-  const copy = structuredClone(tree);
-  const head = findElement(copy, "head");
+export function addPreviewHead(tree: Root, page: string, fingerprint: string): Root {
+  const head = findElement(tree, "head");
   if (!head) throw new Error(`the page ${page} has no <head>`);
   for (const child of head.children) {
     if (child.type === "element" && child.tagName === "meta" && String(child.properties.httpEquiv ?? "").toLowerCase() === "content-security-policy") {
@@ -37,7 +36,7 @@ export function withPreviewHead(tree: Root, page: string, fingerprint: string): 
     }
   }
   head.children.push(...previewMarkers(page, fingerprint));
-  return copy;
+  return tree;
 }
 
 /** The <head> elements of the preview: the page's name and fingerprint ("*": reload on every change) and the script. */

@@ -72,17 +72,17 @@ async function handle(request: IncomingMessage, response: ServerResponse, served
   }
   const ext = path.posix.extname(name).toLowerCase();
   if (ext === ".html") {
-    const annex = pages.site && pages.has(name) ? pages.annex(name) : undefined;
-    return annex ? page(response, 200, annex.html) : notFound(response, name);
+    const html = pages.html(name);
+    return html === undefined ? notFound(response, name) : page(response, 200, html);
   }
   if (ext === ".pdf" && served.printer) {
-    const annex = pages.site && pages.has(name.replace(/\.pdf$/i, ".html")) ? pages.annex(name.replace(/\.pdf$/i, ".html")) : undefined;
-    if (!annex || !pages.site) return notFound(response, name);
+    const printable = pages.printable(name.replace(/\.pdf$/i, ".html"));
+    if (!printable || !pages.site) return notFound(response, name);
     // A PDF of the last text without errors would be taken for the current one: there is none until they are fixed.
     if (served.hasErrors()) {
       return page(response, 503, messagePage("The content has errors", `${name} is printed again once they are fixed; this page then reloads.`));
     }
-    const pdf = await served.printer.pdf(pages.site, annex.page, pages.assets());
+    const pdf = await served.printer.pdf(pages.site, printable, pages.assets());
     return send(response, 200, types[".pdf"] as string, pdf);
   }
   const asset = pages.assets().get(name);

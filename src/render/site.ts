@@ -31,6 +31,12 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
 
 /** One annex page, as a tree and serialized (the live preview renders the page a browser asks for, and only that). */
 export function renderAnnexPage(site: Site, annex: Annex, options: RenderOptions): AnnexPage & { tree: Root } {
+  const page = annexPageTree(site, annex, options);
+  return { ...page, source: stringify.stringify(page.tree) };
+}
+
+/** One annex page as a tree, not serialized (the live preview adds to it before it serializes it, once). */
+export function annexPageTree(site: Site, annex: Annex, options: RenderOptions): Omit<AnnexPage, "source"> & { tree: Root } {
   const t = strings(site.lang);
   const name = annex.location?.name ?? t.combined;
   const html = `${annex.id}.html`;
@@ -41,8 +47,7 @@ export function renderAnnexPage(site: Site, annex: Annex, options: RenderOptions
   const main = annexMain(site, annex, t, options.pdf ? { pdf: { href: pdf, download } } : {});
   const mark = markOf(options);
   const tree = page(site, t, title, main, mark);
-  const source = stringify.stringify(tree);
-  return { annex, html, pdf, download, tree, source, title, draft: mark !== undefined, ...(mark === "preview" && { preview: true }) };
+  return { annex, html, pdf, download, tree, title, draft: mark !== undefined, ...(mark === "preview" && { preview: true }) };
 }
 
 /** The files every version's pages load besides themselves: the style sheet and the bundled fonts, by path. */
