@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { HtmlValidate } from "html-validate";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { locateBrowser } from "../src/pdf/launch.js";
@@ -99,6 +100,19 @@ describe("toms dev on the shipped content", () => {
     expect(client.text).toContain('new EventSource("/__toms/events")');
     expect((await get(`${url}style.css`)).text).toContain("@font-face");
     expect((await get(`${url}nowhere.html`)).status).toBe(404);
+    // Valid HTML5 as the published pages are (html-quality.test.ts), the server's own pages too.
+    const validator = new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off" },
+    });
+    for (const [name, html] of [
+      ["index", index.text],
+      ["berlin", berlin.text],
+      ["not found", (await get(`${url}nowhere.html`)).text],
+    ]) {
+      const report = await validator.validateString(html as string, name);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
     // Another site's name pointed at this machine (DNS rebinding) gets nothing.
     expect((await get(url, { Host: "evil.example:80" })).status).toBe(403);
   });
@@ -213,10 +227,13 @@ describe("toms dev on the shipped content", () => {
       const listening = page.waitForResponse((r) => r.url().endsWith("/__toms/events"));
       await page.goto(`${url}berlin.html`);
       await listening;
+      // Reading further down the page: the reload keeps the place.
+      await page.evaluate(() => window.scrollTo(0, 1500));
       const navigated = page.waitForNavigation({ timeout: 15_000 });
       edit(zutritt, berlinTitle, "Zutrittskontrollsystem RZ meetyoo Friedrichstraße");
       await navigated;
       expect(await page.evaluate(() => document.body.innerText)).toContain("Zutrittskontrollsystem RZ meetyoo Friedrichstraße");
+      await page.waitForFunction(() => window.scrollY === 1500, { timeout: 5_000 });
       // A save elsewhere does not reload this page.
       await page.evaluate(() => {
         (window as unknown as { kept: boolean }).kept = true;
@@ -334,6 +351,23 @@ describe("toms dev, other ways to start it", () => {
       await run.stop("SIGTERM");
     }
     expect(await leftBehind(run)).toEqual([]);
+  });
+
+  it("answers a PDF that cannot be printed with 500 and why, and goes on serving", async () => {
+    const { content } = copyContent("no-browser");
+    const missing = path.join(tmp.dir, "no-such-chromium");
+    const run = startDev({ content, scratch: tmp.dir, env: { PUPPETEER_EXECUTABLE_PATH: missing } });
+    try {
+      const url = await run.url;
+      const pdf = await get(`${url}all.pdf`);
+      expect(pdf.status).toBe(500);
+      expect(pdf.text).toContain(`PUPPETEER_EXECUTABLE_PATH is set to ${missing}, which is not a file.`);
+      expect((await get(`${url}all.html`)).status).toBe(200);
+      await expect.poll(() => run.stderr()).toContain("/all.pdf failed: PUPPETEER_EXECUTABLE_PATH is set to");
+      expect(run.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      await run.stop();
+    }
   });
 
   it("takes the next port when the one asked for is taken", async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { dev } from "../commands/dev.js";
-import { portsTried } from "../dev/server.js";
+import { isLoopback, portsTried } from "../dev/server.js";
 import type { Checked } from "../dev/session.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { sourceDateEpochProblem } from "../pdf/build-date.js";
@@ -87,8 +87,4 @@ function report(checked: Checked, first = false): void {
       ? "no page changed"
       : `changed: ${checked.changed.join(", ")}`;
   process.stdout.write(`${time}  ✓ ${pages} (${ms} ms)\n`);
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }

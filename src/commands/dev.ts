@@ -3,7 +3,7 @@ import { EventChannel, type PreviewEvent } from "../dev/events.js";
 import { PreviewPages } from "../dev/pages.js";
 import { PreviewPrinter } from "../dev/pdfs.js";
 import { type PageProblem, pageProblems } from "../dev/problems.js";
-import { listen, previewServer } from "../dev/server.js";
+import { isLoopback, listen, previewServer } from "../dev/server.js";
 import { type Checked, PreviewSession } from "../dev/session.js";
 import { type Watch, watchFolders } from "../dev/watch.js";
 import { killBrowsers } from "../pdf/launch.js";
@@ -73,7 +73,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     ...(problems ? [{ event: "problems", data: problems }] : []),
   ]);
   const host = options.host ?? "localhost";
-  const server = previewServer({ pages, printer, events, hasErrors: () => problems !== undefined, anyHost: options.host !== undefined, log });
+  const server = previewServer({ pages, printer, events, hasErrors: () => problems !== undefined, anyHost: !isLoopback(host), log });
   let watch: Watch | undefined;
   try {
     const port = await listen(server, host, options.port);

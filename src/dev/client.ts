@@ -21,6 +21,29 @@ function meta(name: string): string | undefined {
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
 }
 
+// A reload keeps the place the author was reading (browsers do not restore it reliably on a reload by script).
+const placeKey = "toms-dev-place";
+
+function reload(): void {
+  sessionStorage.setItem(placeKey, JSON.stringify({ page: thisPage, x: scrollX, y: scrollY }));
+  location.reload();
+}
+
+function restorePlace(): void {
+  const saved = sessionStorage.getItem(placeKey);
+  if (saved === null) return;
+  const place = JSON.parse(saved) as { page: string; x: number; y: number };
+  if (place.page !== thisPage) return;
+  const restore = () => {
+    scrollTo(place.x, place.y);
+    sessionStorage.removeItem(placeKey);
+  };
+  // Once the fonts are there the page has its height; until then the place may not exist yet.
+  if (document.readyState === "complete") restore();
+  else addEventListener("load", restore, { once: true });
+}
+restorePlace();
+
 // Only while the page is shown: a browser opens at most six connections to one server, and every hidden tab holding
 // an event stream would take one from the pages still to load. A page shown again catches up through `hello`.
 let events: EventSource | undefined;
@@ -31,12 +54,12 @@ function listen(): void {
   events.addEventListener("hello", (e) => {
     overlay.hide();
     const { pages } = JSON.parse((e as MessageEvent<string>).data) as { pages: Record<string, string> };
-    if (thisPage !== "*" && pages[thisPage] !== fingerprint) location.reload();
+    if (thisPage !== "*" && pages[thisPage] !== fingerprint) reload();
   });
   events.addEventListener("reload", (e) => {
     const { pages } = JSON.parse((e as MessageEvent<string>).data) as { pages: string[] };
     // Pages of the server's own ("*": errors, not found) may have become an annex with any save.
-    if (thisPage === "*" || pages.includes(thisPage)) location.reload();
+    if (thisPage === "*" || pages.includes(thisPage)) reload();
     else overlay.hide();
   });
   events.addEventListener("problems", (e) => overlay.show(JSON.parse((e as MessageEvent<string>).data) as PageProblem[]));

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Measure, Site } from "../model.js";
 import { allAnnexes } from "../resolve/annex.js";
-
-/** The index page's name among the pages of a preview. */
-export const indexPage = "index.html";
+import { renderIndex } from "../render/site.js";
+import { indexAnnexes, indexPage } from "./index-page.js";
 
 // Where things are written (files, lines, columns, YAML nodes) is not what a page shows: moving a measure within its
 // file, or a comment added above it, changes no page. Every other field is taken, so a field added to the model
@@ -12,19 +11,23 @@ const unshown = new Set(["yaml", "place", "file", "line", "column", "indent", "e
 const shown = (key: string, value: unknown) => (unshown.has(key) ? undefined : value);
 
 /**
- * A hash per page (`all.html`, `<location>.html`, `index.html`) of everything the page shows: the site's fields
- * (title, version, locations, history …, on every page), and of the annex its groups, sections and the measures that
- * apply there (ids, titles, texts, locations, reuse). A page whose hash did not change after a save is the same page:
- * it is neither rendered nor reloaded. Cheap next to rendering: each measure is serialized once, whatever number of
- * annexes show it.
+ * A hash per page (`all.html`, `<location>.html`, `index.html`) of everything the page shows, so that a page whose
+ * hash did not change after a save is the same page: it is neither rendered nor reloaded. An annex page shows the
+ * site's fields (title, version, preamble, history …), its groups and sections, and the measures that apply there;
+ * the combined annex also every location and the locations each measure applies to, a location's annex only its own
+ * location. The index page is small: it is rendered, and its HTML hashed. Cheap next to rendering the annexes: each
+ * measure is hashed once (twice with its locations), whatever number of annexes show it.
  */
 export function pageFingerprints(site: Site, salt = ""): Map<string, string> {
-  const { groups: _, ...fields } = site;
+  const { groups: _g, locations: _l, ...fields } = site;
   const siteJson = JSON.stringify(fields, shown);
-  const measures = new Map<Measure, string>();
+  const locationsJson = JSON.stringify(site.locations, shown);
   const hashes = new Map<string, string>();
+  const measures = { combined: new Map<Measure, string>(), located: new Map<Measure, string>() };
   for (const annex of allAnnexes(site)) {
-    const parts = [salt, siteJson, JSON.stringify({ id: annex.id, location: annex.location }, shown)];
+    const combined = annex.location === undefined;
+    const parts = [salt, siteJson, annex.id, combined ? locationsJson : JSON.stringify(annex.location, shown)];
+    const kept = combined ? measures.combined : measures.located;
     for (const g of annex.groups) {
       // The group and section without their lists (the annex says which of their sections and measures it shows).
       const { sections: _s, ...group } = g.group;
@@ -33,16 +36,16 @@ export function pageFingerprints(site: Site, salt = ""): Map<string, string> {
         const { measures: _m, ...section } = s.section;
         parts.push(`section ${s.letter ?? ""} ${JSON.stringify(section, shown)}`);
         for (const m of s.measures) {
-          let hash = measures.get(m);
-          if (hash === undefined) measures.set(m, (hash = measureHash(m)));
+          let hash = kept.get(m);
+          if (hash === undefined) kept.set(m, (hash = measureHash(m, combined)));
           parts.push(hash);
         }
       }
     }
     hashes.set(`${annex.id}.html`, createHash("sha1").update(parts.join("\0")).digest("hex"));
   }
-  // The index lists the annexes with the site's title, version and date: all of them are among the site's fields.
-  hashes.set(indexPage, createHash("sha1").update(salt).update(siteJson).digest("hex"));
+  const index = renderIndex(site, indexAnnexes(site, true), { pdf: true, preview: true });
+  hashes.set(indexPage, createHash("sha1").update(salt).update(index).digest("hex"));
   return hashes;
 }
 
@@ -52,10 +55,14 @@ export function changedPages(before: ReadonlyMap<string, string>, after: Readonl
   return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
 }
 
-// The bulk of the work (thousands of measures), done once per measure whatever number of annexes show it: its text and
-// place taken out, the rest (id, title, locations, reuse, and any plain field added later) serialized without a
-// replacer (several times faster), hashed on its own so an annex's text to hash is short.
-function measureHash(m: Measure): string {
-  const { prose, place: _, ...rest } = m;
-  return createHash("sha1").update(JSON.stringify(rest)).update("\0").update(prose.markdown).digest("base64");
+// The bulk of the work (thousands of measures), hashed on its own so an annex's text to hash is short: its text and
+// place taken out, the rest (id, title, reuse, and any plain field added later) serialized without a replacer
+// (several times faster). Where it applies is shown in the combined annex only.
+function measureHash(m: Measure, withLocations: boolean): string {
+  const { prose, place: _p, locations, ...rest } = m;
+  return createHash("sha1")
+    .update(JSON.stringify(withLocations ? { ...rest, locations } : rest))
+    .update("\0")
+    .update(prose.markdown)
+    .digest("base64");
 }

@@ -4,11 +4,10 @@ import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import type { Site } from "../model.js";
 import { type Annex, combinedId, selectAnnex } from "../resolve/annex.js";
-import { strings } from "../render/i18n.js";
 import type { AnnexPage, RenderOptions } from "../render/pages.js";
 import { annexPageTree, renderAnnexPage, renderIndexTree, siteAssets } from "../render/site.js";
 import { forgetTemplates } from "../render/template.js";
-import { indexPage } from "./fingerprint.js";
+import { indexAnnexes, indexPage } from "./index-page.js";
 import { addPreviewHead, previewMarkers } from "./preview-head.js";
 
 const stringify = unified().use(rehypeStringify);
@@ -79,12 +78,7 @@ export class PreviewPages {
     const fingerprint = this.#fingerprints.get(indexPage);
     if (!site || fingerprint === undefined) return undefined;
     if (this.#index?.fingerprint === fingerprint) return this.#index.html;
-    const t = strings(site.lang);
-    const annexes = [undefined, ...site.locations].map((l) => {
-      const id = l?.id ?? combinedId;
-      return { name: l?.name ?? t.combined, html: `${id}.html`, ...(this.options.pdf && { pdf: `${id}.pdf` }) };
-    });
-    const tree = renderIndexTree(site, annexes, { pdf: this.options.pdf, preview: true });
+    const tree = renderIndexTree(site, indexAnnexes(site, this.options.pdf), { pdf: this.options.pdf, preview: true });
     const html = stringify.stringify(addPreviewHead(tree, indexPage, fingerprint));
     this.#index = { fingerprint, html };
     return html;

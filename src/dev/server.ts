@@ -14,7 +14,7 @@ export interface Served {
   printer: PreviewPrinter | undefined;
   events: EventChannel;
   hasErrors(): boolean;
-  /** Any hostname may be asked for (bound with --host); else only the names of this machine's loopback. */
+  /** Any hostname may be asked for (listening beyond the loopback with --host); else only the loopback's names. */
   anyHost: boolean;
   log(line: string): void;
 }
@@ -110,11 +110,15 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-// "localhost", "127.0.0.1", "[::1]" (and names below .localhost), with or without a port.
+// The Host header of a request to this machine's loopback: "localhost" (or a name below .localhost), 127.x.x.x or [::1], with or without a port.
 function loopbackHost(host: string | undefined): boolean {
-  if (host === undefined) return false;
-  const name = host.replace(/:\d+$/, "").toLowerCase();
-  return name === "localhost" || name.endsWith(".localhost") || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
+  return host !== undefined && isLoopback(host.replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1"));
+}
+
+/** Whether a host name or address is this machine's loopback, which nobody else can reach. */
+export function isLoopback(host: string): boolean {
+  const name = host.toLowerCase();
+  return name === "localhost" || name.endsWith(".localhost") || name === "::1" || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 /** How many ports after the one asked for are tried when it is taken. */
