@@ -77,7 +77,8 @@ function report(checked: Checked, first = false): void {
     process.stderr.write(formatDiagnostics(checked.problems, "text", process.cwd(), { sources: checked.sources, ...drawFor(process.stderr) }));
   }
   if (!checked.site) {
-    process.stderr.write(`${time}  the pages show the last text without errors until these are fixed (${ms} ms)\n`);
+    const shown = first ? "the annexes are shown once these are fixed" : "the pages show the last text without errors until these are fixed";
+    process.stderr.write(`${time}  ${shown} (${ms} ms)\n`);
     return;
   }
   const annexes = [...checked.fingerprints.keys()].filter((name) => name !== "index.html");
