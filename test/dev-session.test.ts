@@ -28,13 +28,15 @@ describe("the preview's incremental check", () => {
   const content = path.join(tmp.dir, "measures");
   fs.cpSync(path.join(repo, "measures"), content, { recursive: true });
   const file = (rel: string) => path.join(content, rel);
+  // Each edit returns the paths it touched, as the watcher names them.
   const replace = (rel: string, from: string, to: string) => () => {
     const text = fs.readFileSync(file(rel), "utf8");
     if (!text.includes(from)) throw new Error(`${rel} has no "${from}"`);
     fs.writeFileSync(file(rel), text.replace(from, to));
+    return [file(rel)];
   };
   const zutritt = "1-vertraulichkeit/zutrittskontrolle.yaml";
-  const edits: [string, () => void][] = [
+  const edits: [string, () => string[]][] = [
     ["a measure's title", replace(zutritt, "Zutrittskontrollsystem Rechenzentrum meetyoo", "Zutrittskontrollsystem RZ meetyoo")],
     ["a comment", replace(zutritt, "measures:\n", "measures: # the list\n")],
     ["blank lines above a measure (every position below moves)", replace(zutritt, "  - id: zutritt-bueroflaechen", "\n\n  - id: zutritt-bueroflaechen")],
@@ -53,9 +55,22 @@ describe("the preview's incremental check", () => {
     ["two measures swapped", swapMeasures(file(zutritt))],
     ["a measure now applies at another location too (its page does not change)", replace(zutritt, "locations: [berlin]", "locations: [berlin, aws]")],
     ["a location's description (the other location's page does not change)", replace("site.yaml", "in Frankfurt bzw. Paris", "in Frankfurt und Paris")],
-    ["a section deleted", () => fs.rmSync(file("1-vertraulichkeit/trennungskontrolle.yaml"))],
-    ["a YAML file broken mid-typing", replace("2-integritaet/eingabekontrolle.yaml", "title:", "title: [")],
-    ["fixed", replace("2-integritaet/eingabekontrolle.yaml", "title: [", "title:")],
+    [
+      "a section deleted",
+      () => {
+        fs.rmSync(file("1-vertraulichkeit/trennungskontrolle.yaml"));
+        return [file("1-vertraulichkeit/trennungskontrolle.yaml")];
+      },
+    ],
+    [
+      "a folder renamed",
+      () => {
+        fs.renameSync(file("2-integritaet"), file("2-integritaet-neu"));
+        return [file("2-integritaet"), file("2-integritaet-neu")];
+      },
+    ],
+    ["a YAML file broken mid-typing", replace("2-integritaet-neu/eingabekontrolle.yaml", "title:", "title: [")],
+    ["fixed", replace("2-integritaet-neu/eingabekontrolle.yaml", "title: [", "title:")],
   ];
 
   it("reports what a fresh check reports, and exactly the pages whose HTML changed", () => {
@@ -66,8 +81,8 @@ describe("the preview's incremental check", () => {
     expect([...(first?.fingerprints.keys() ?? [])].sort()).toEqual([...pages.keys()].sort());
     let seenErrors = 0;
     for (const [what, edit] of edits) {
-      edit();
-      const checked = session.check();
+      // Only what the edit touched is read again, as after a file event.
+      const checked = session.check(edit());
       if (!checked) throw new Error(`${what}: the session found nothing changed`);
       const fresh = check(content);
       expect(checked.problems, what).toEqual(fresh.diagnostics.sorted());
@@ -82,17 +97,18 @@ describe("the preview's incremental check", () => {
       pages = now;
     }
     expect(seenErrors).toBe(5);
-    // Nothing changed since: nothing to do.
+    // Reading every file finds nothing the partial reads missed, and nothing to do.
     expect(session.check()).toBeUndefined();
   });
 });
 
 // Swaps the first two measures of a section file (their order changes on the page, their text does not).
-function swapMeasures(file: string): () => void {
+function swapMeasures(file: string): () => string[] {
   return () => {
     const text = fs.readFileSync(file, "utf8");
     const [head, ...items] = text.split(/^(?=  - id: )/m);
     const [a, b, ...rest] = items;
     fs.writeFileSync(file, [head, b, a, ...rest].join(""));
+    return [file];
   };
 }

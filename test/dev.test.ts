@@ -61,6 +61,11 @@ describe("toms dev on the shipped content", () => {
       if (hash !== "folder" && now[rel] !== hash) fs.cpSync(path.join(repo, "measures", rel), file(rel));
     }
     await events.next("reload", { from, where: (d) => (d as { pages: string[] }).pages.length > 0 });
+    // The server may take a second look (a change the watcher dropped): the next test starts once it is quiet.
+    for (let seen = -1; seen !== events.mark(); ) {
+      seen = events.mark();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     expect(tree(content)).toEqual(original);
   });
 

@@ -82,11 +82,11 @@ export async function dev(options: DevOptions): Promise<DevServer> {
       [options.content, templates],
       (paths) => {
         try {
-          if (paths.some((p) => isInside(templates, p))) {
+          if (paths?.some((p) => isInside(templates, p))) {
             session.templatesChanged();
             pages.templatesChanged();
           }
-          const checked = session.check();
+          const checked = session.check(paths);
           if (!checked) return;
           events.send(apply(checked));
           options.onCheck?.(checked);

@@ -25,10 +25,10 @@ export interface Checked {
 }
 
 /**
- * The content folder as the preview knows it, brought up to date by `check()` after each save. Every file is read
- * again (a hundred small files take 2–3 ms, and nothing an editor or a lost file event does can leave an old text
- * behind): when no byte changed there is nothing to do, else only files whose text changed are parsed and checked
- * again, and which annexes changed is told by their fingerprints, without rendering any.
+ * The content folder as the preview knows it, brought up to date by `check()` after each save: the files the watcher
+ * named are read again (and shortly after, every file: nothing an editor or a lost file event does can leave an old
+ * text behind). When no byte changed there is nothing to do, else only files whose text changed are parsed and
+ * checked again, and which annexes changed is told by their fingerprints, without rendering any.
  */
 export class PreviewSession {
   readonly #memo = new FileMemo();
@@ -37,30 +37,33 @@ export class PreviewSession {
   #templates = 0;
   // What the last check read: a check of the very same files is not made again.
   #digest: string | undefined;
+  readonly #folder = new FolderCache();
 
   constructor(readonly content: string) {}
 
   /**
    * Checks the content folder as it is now; undefined when no file changed since the last check (an editor's backup
-   * file came and went, a save wrote the same text). Never throws for bad content (a bug in a stage still throws).
+   * file came and went, a save wrote the same text). With `changed` (what the watcher named), only those files and
+   * new ones are read again, the others taken as read last time; without, every file is read again (what the watcher
+   * may have missed is found then). Never throws for bad content (a bug in a stage still throws).
    */
-  check(): Checked | undefined {
+  check(changed?: readonly string[]): Checked | undefined {
     const started = performance.now();
     const root = path.resolve(this.content);
-    const snapshot = readAll(root);
+    const snapshot = this.#folder.read(root, changed);
     const digest = `${this.#templates}:${snapshot.digest}`;
     if (digest === this.#digest) return undefined;
     this.#digest = digest;
     const { fs, sources } = remembering(snapshot.fs);
     const { site, diagnostics } = check(root, fs, this.#memo);
     this.#memo.prune();
-    let changed: string[] = [];
+    let pages: string[] = [];
     if (site) {
       const fingerprints = pageFingerprints(site, String(this.#templates));
-      changed = changedPages(this.#fingerprints, fingerprints);
+      pages = changedPages(this.#fingerprints, fingerprints);
       this.#fingerprints = fingerprints;
     }
-    return { site, problems: diagnostics.sorted(), sources, changed, fingerprints: this.#fingerprints, ms: performance.now() - started };
+    return { site, problems: diagnostics.sorted(), sources, changed: pages, fingerprints: this.#fingerprints, ms: performance.now() - started };
   }
 
   /** Every page's fingerprint, of the last check without errors. */
@@ -74,41 +77,66 @@ export class PreviewSession {
   }
 }
 
-// Every file of the folder read now, and a digest of their names and bytes; the check reads from this snapshot (a
-// file it names that is not listed, e.g. a hidden one, is read from disk as usual). Reading errors are the check's to
-// report: they are kept and thrown again when the check reads the file.
-function readAll(root: string): { fs: ContentFs; digest: string } {
-  const disk = diskFs(root);
-  const hash = createHash("sha1");
-  let listed: string[] | Error;
-  try {
-    listed = disk.files();
-  } catch (error) {
-    listed = error as Error;
-  }
-  const bytes = new Map<string, Buffer | Error>();
-  for (const file of Array.isArray(listed) ? listed : []) {
-    let read: Buffer | Error;
-    try {
-      read = disk.read(file);
-    } catch (error) {
-      read = error as Error;
+// The files of the content folder as last read, by path: their bytes (or why they could not be read) and where
+// they really lead (symbolic links followed). Reading a hundred files is cheap on an idle machine, but each costs four
+// system calls, and on a busy one those add up to more than the check of the one file that changed.
+class FolderCache {
+  #bytes = new Map<string, Buffer | Error>();
+  #real = new Map<string, string>();
+
+  /** The folder now, as a ContentFs the check reads from, and a digest of its files' names and bytes. */
+  read(root: string, changed?: readonly string[]): { fs: ContentFs; digest: string } {
+    const disk = diskFs(root);
+    if (changed === undefined) {
+      this.#real.clear();
+    } else {
+      // A changed path may be a folder (renamed, removed) or a link: what lies below it, or leads through it, is read anew.
+      const below = (file: string) => changed.some((c) => file === c || file.startsWith(`${c}${path.sep}`));
+      for (const file of this.#real.keys()) if (below(file)) this.#real.delete(file);
+      this.#real.delete(root);
     }
-    bytes.set(file, read);
-    hash.update(`\0${file}\0`).update(read instanceof Error ? `error ${(read as NodeJS.ErrnoException).code}` : read);
+    const hash = createHash("sha1");
+    let listed: string[] | Error;
+    try {
+      listed = disk.files();
+    } catch (error) {
+      listed = error as Error;
+    }
+    const bytes = new Map<string, Buffer | Error>();
+    const again = changed === undefined ? undefined : new Set(changed);
+    for (const file of Array.isArray(listed) ? listed : []) {
+      let read = again && !again.has(file) ? this.#bytes.get(file) : undefined;
+      if (read === undefined) {
+        try {
+          read = disk.read(file);
+        } catch (error) {
+          read = error as Error;
+        }
+      }
+      bytes.set(file, read);
+      hash.update(`\0${file}\0`).update(read instanceof Error ? `error ${(read as NodeJS.ErrnoException).code}` : read);
+    }
+    if (!Array.isArray(listed)) hash.update(`no folder ${(listed as NodeJS.ErrnoException).code}`);
+    this.#bytes = bytes;
+    const real = this.#real;
+    const fs: ContentFs = {
+      ...disk,
+      files() {
+        if (!Array.isArray(listed)) throw listed;
+        return listed;
+      },
+      // A file the check names that is not listed (a hidden one) is read from disk, as the check would.
+      read(file) {
+        const read = bytes.get(file) ?? disk.read(file);
+        if (read instanceof Error) throw read;
+        return read;
+      },
+      realpath(file) {
+        let found = real.get(file);
+        if (found === undefined) real.set(file, (found = disk.realpath(file)));
+        return found;
+      },
+    };
+    return { fs, digest: hash.digest("hex") };
   }
-  if (!Array.isArray(listed)) hash.update(`no folder ${(listed as NodeJS.ErrnoException).code}`);
-  const fs: ContentFs = {
-    ...disk,
-    files() {
-      if (!Array.isArray(listed)) throw listed;
-      return listed;
-    },
-    read(file) {
-      const read = bytes.get(file) ?? disk.read(file);
-      if (read instanceof Error) throw read;
-      return read;
-    },
-  };
-  return { fs, digest: hash.digest("hex") };
 }

@@ -32,7 +32,8 @@ const settleMs = 70;
  */
 export async function watchFolders(
   folders: string[],
-  changed: (paths: string[]) => void,
+  /** Called with the paths a burst of events named, then (settled) with none: look at everything. */
+  changed: (paths: string[] | undefined) => void,
   failed: (error: Error) => void,
   debounce: Debounce = defaultDebounce,
 ): Promise<Watch> {
@@ -55,7 +56,7 @@ export async function watchFolders(
     pending = new Set();
     if (paths.length === 0) return;
     changed(paths);
-    settle = setTimeout(() => changed(paths), settleMs);
+    settle = setTimeout(() => changed(undefined), settleMs);
   };
   watcher.on("all", (_event, file) => {
     pending.add(path.resolve(file));
