@@ -342,9 +342,9 @@ describe("toms dev on the shipped content", () => {
 });
 
 describe("toms dev, other ways to start it", () => {
-  it("--no-pdf: no PDF links, no PDFs, no browser", async () => {
+  it("--no-pdf: no PDF links, no PDFs, no browser, puppeteer not even loaded", async () => {
     const { content } = copyContent("no-pdf");
-    const run = startDev({ content, scratch: tmp.dir, args: ["--no-pdf"] });
+    const run = startDev({ content, scratch: tmp.dir, args: ["--no-pdf"], node: ["--import", path.join(repo, "test/helpers/trace-imports.mjs")] });
     try {
       const url = await run.url;
       const page = await get(`${url}all.html`);
@@ -356,6 +356,36 @@ describe("toms dev, other ways to start it", () => {
       await run.stop("SIGTERM");
     }
     expect(await leftBehind(run)).toEqual([]);
+    // The command is a chunk of its own, loaded only for `toms dev`.
+    const imports = run
+      .stderr()
+      .split("\n")
+      .filter((l) => l.startsWith("import "));
+    expect(imports.some((l) => /\.\/dev-[\w-]+\.js$/.test(l))).toBe(true);
+    expect(imports).not.toContain("import puppeteer");
+  });
+
+  it("--host: listens where it is told, says that others can reach it, and answers any name", async () => {
+    const { content } = copyContent("host");
+    const loopback = startDev({ content, scratch: tmp.dir, args: ["--no-pdf", "--host", "127.0.0.1"] });
+    try {
+      const url = await loopback.url;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect((await get(url)).status).toBe(200);
+      // Still only this machine: still only its names.
+      expect((await get(url, { Host: "evil.example" })).status).toBe(403);
+      expect(loopback.stderr()).not.toContain("anyone");
+    } finally {
+      await loopback.stop();
+    }
+    const everywhere = startDev({ content, scratch: tmp.dir, args: ["--no-pdf", "--host", "0.0.0.0"] });
+    try {
+      const url = await everywhere.url;
+      await expect.poll(() => everywhere.stderr()).toContain("toms: listening on 0.0.0.0: anyone who can reach this machine there can read the preview.");
+      expect((await get(url, { Host: "toms-preview.example" })).status).toBe(200);
+    } finally {
+      await everywhere.stop();
+    }
   });
 
   it("answers a PDF that cannot be printed with 500 and why, and goes on serving", async () => {

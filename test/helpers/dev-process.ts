@@ -17,12 +17,12 @@ export interface DevRun extends Run {
 }
 
 /** Starts `node bin/toms.js dev --content <content> [args]` (port 0 unless args say otherwise), with a fresh TMPDIR below `scratch`. */
-export function startDev(options: { content: string; scratch: string; args?: string[]; env?: Record<string, string>; cwd?: string }): DevRun {
+export function startDev(options: { content: string; scratch: string; args?: string[]; env?: Record<string, string>; cwd?: string; node?: string[] }): DevRun {
   const tag = crypto.randomUUID();
   const tmpdir = fs.mkdtempSync(path.join(options.scratch, "tmp-"));
   const args = options.args ?? [];
   const port = args.includes("--port") ? [] : ["--port", "0"];
-  const child = spawn(process.execPath, [path.join(root, "bin/toms.js"), "dev", "--content", options.content, ...port, ...args], {
+  const child = spawn(process.execPath, [...(options.node ?? []), path.join(root, "bin/toms.js"), "dev", "--content", options.content, ...port, ...args], {
     cwd: options.cwd ?? root,
     env: { ...process.env, ...options.env, TMPDIR: tmpdir, TOMS_FAULT_TAG: tag },
   });
