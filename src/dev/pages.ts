@@ -101,9 +101,9 @@ export class PreviewPages {
 }
 
 /**
- * A page of the preview's own (no annex to show: the content has errors and never had none, a page that is not
- * there, a failure): a title and a paragraph, with the preview's script, which shows the problems over it and reloads
- * it after the next save.
+ * A page of the preview's own, where there is no annex to show (the content has had errors from the start, a page that
+ * is not there): a title and a paragraph, with the preview's script, which shows the problems over it and reloads it
+ * after the next save.
  */
 export function messagePage(title: string, message: string): string {
   const tree: Root = {

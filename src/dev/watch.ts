@@ -25,10 +25,11 @@ const settleMs = 70;
 
 /**
  * Watches folders (and every folder created in them later) with chokidar and calls `changed` once per burst of
- * events with the paths they named, and once more a moment later (see settleMs). Saves by rename (vim, JetBrains: write a new file, rename it over the old one),
- * deleted and renamed files, new folders: all are events like any other; what changed is found by reading the
- * folder again (see session.ts), so no event has to be understood. Hidden files (editors' swap and backup files) and
- * node_modules are not watched, as toms never reads them. Resolves once the folders are watched.
+ * events with the paths they named, and once more a moment later with none (see settleMs). Saves by rename (vim,
+ * JetBrains: a new file renamed over the old one), deleted and renamed files, new folders: all are events like any
+ * other, and no event has to be understood: the session reads the paths named, and everything after the burst.
+ * Hidden files (editors' swap files) and node_modules are not watched, as toms never reads them. Resolves once the
+ * folders are watched.
  */
 export async function watchFolders(
   folders: string[],
