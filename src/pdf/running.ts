@@ -1,11 +1,9 @@
-import fs from "node:fs";
 import type { ElementContent, Root } from "hast";
-import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
 import { formatDate, siteStrings } from "../render/i18n.js";
-import { fillShell, templateDir } from "../render/template.js";
+import { fillShell, template } from "../render/template.js";
 import type { AnnexPage } from "../render/pages.js";
 import type { BundledFace } from "../render/fonts.js";
 import { runningFaces, runningFontCss } from "./running-fonts.js";
@@ -18,18 +16,6 @@ export interface RunningTemplates {
   fonts: BundledFace[];
 }
 
-const cache = new Map<string, Root>();
-
-// A template of templates/ as a hast fragment, parsed once; each use fills a copy.
-function template(name: string): Root {
-  let tree = cache.get(name);
-  if (!tree) {
-    tree = fromHtml(fs.readFileSync(new URL(name, templateDir), "utf8"), { fragment: true });
-    cache.set(name, tree);
-  }
-  return structuredClone(tree);
-}
-
 /**
  * The running header (document title and location; version and date of validity) and footer (organisation with
  * address; "Seite X von Y"). Chromium's own `date` and `title` spans are not used: its date is the clock's
@@ -38,15 +24,17 @@ function template(name: string): Root {
 export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates {
   const t = siteStrings(site);
   const where = page.running ?? page.annex.location?.name ?? t.combined;
-  const header = fillShell(template("pdf-header.html"), site.lang, {
+  const header = fillShell(template("pdf-header.html", true), site.lang, {
     title: [text(site.title)],
     location: [text(where)],
-    // A draft says so on every page, where the version is: it is not a version anyone can sign.
-    version: page.draft ? [text(`${t.version} ${site.version} · `), h("span.draft", t.draft)] : [text(`${t.version} ${site.version}`)],
+    // A draft (or a preview, a draft shown live) says so on every page, where the version is: it is not a version anyone can sign.
+    version: page.draft
+      ? [text(`${t.version} ${site.version} · `), h("span.draft", page.preview ? t.preview : t.draft)]
+      : [text(`${t.version} ${site.version}`)],
     valid: [text(`${t.validFrom} ${formatDate(site.validFrom, site.lang)}`)],
   });
   const { name, address } = site.organisation;
-  const footer = fillShell(template("pdf-footer.html"), site.lang, {
+  const footer = fillShell(template("pdf-footer.html", true), site.lang, {
     organisation: [h("strong", name), ...address.map((line): ElementContent => ({ type: "text", value: ` · ${line}` }))],
     page: pageOf(t.pageOf),
   });

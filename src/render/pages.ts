@@ -20,6 +20,8 @@ export interface AnnexPage {
   draft: boolean;
   /** What the PDF's running header names where an annex names its location (a changes page: which change it shows). */
   running?: string;
+  /** A draft shown by the live preview (`toms dev`): the banner and the running header say "preview". */
+  preview?: boolean;
 }
 
 /** A rendered version: its annex pages and every file of its folder (pages, style sheet, fonts) by path. */
@@ -38,6 +40,8 @@ export interface RenderOptions {
   draft?: boolean;
   /** The version has a changes page (changes.html next to its annexes): its entry of the change history links it. */
   changes?: boolean;
+  /** The live preview of the working tree (`toms dev`): a draft whose banner says "preview". */
+  preview?: boolean;
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
