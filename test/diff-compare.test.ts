@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { diffContent, type DiffResult } from "../src/diff/diff.js";
 import { markdownReport } from "../src/diff/report-markdown.js";
+import { check as checkContent } from "../src/commands/check.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 let repo: TestRepo;
@@ -397,5 +398,24 @@ describe("review dates and covered controls", () => {
     repo.edit("measures/zugang.yaml", "  - id: passwort\n", "  - id: passwort\n    covers: [art32:confidentiality]\n");
     const result = diffContent({ content: "measures", base, cwd: repo.dir, today: "2026-01-01" });
     expect(result.annexes[0]?.changes[0]?.attributes).toEqual([{ name: "covers", after: "art32:confidentiality" }]);
+  });
+});
+
+describe("an id used twice", () => {
+  test("is reported where it is new in the pull request, naming the place it had before", () => {
+    // backup.yaml is read before zugang.yaml: toms check alone reports the later occurrence, the old one.
+    repo.edit("measures/backup.yaml", "measures:\n", "measures:\n  - id: passwort\n    text: Passwörter werden gehasht.\n");
+    const result = diff();
+    expect(result.broken).toBe("head");
+    const duplicate = result.head.diagnostics.sorted().filter((d) => d.rule === "duplicate-id");
+    expect(duplicate.map((d) => `${path.basename(d.file)}:${d.line} ${d.message}`)).toEqual([
+      'backup.yaml:6 The measure id "passwort" is already used in zugang.yaml:6.',
+    ]);
+    const alone = checkContent(path.join(repo.dir, "measures"))
+      .diagnostics.sorted()
+      .filter((d) => d.rule === "duplicate-id");
+    expect(alone.map((d) => `${path.basename(d.file)}:${d.line} ${d.message}`)).toEqual([
+      'zugang.yaml:6 The measure id "passwort" is already used in backup.yaml:6.',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type ContentFs, diskFs } from "../load/content-fs.js";
 import { loadContent } from "../load/load.js";
 import type { Site } from "../model.js";
-import { resolve, warnUnusedLocations } from "../resolve/resolve.js";
+import { type KnownIds, resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { warnCatalogueGaps } from "../resolve/coverage.js";
 import { warnReviews } from "../resolve/review.js";
 import { today as todayOf } from "../util/dates.js";
@@ -18,6 +18,8 @@ export interface CheckOptions {
   today?: string;
   /** The work on files that did not change since the last check (toms dev). */
   memo?: CheckMemo;
+  /** The ids of an earlier version (toms diff's base): an id used twice is reported where it is new. */
+  known?: KnownIds;
 }
 
 /** What checking a content folder found: the document (when it has no error) and every problem. */
@@ -51,7 +53,7 @@ export function check(contentDir: string, contentFs?: ContentFs, options: CheckO
   const diagnostics = new Diagnostics();
   const content = loadContent(root, contentFs ?? diskFs(root), diagnostics, memo?.parse);
   validateShapes(content, diagnostics);
-  const site = resolve(content, diagnostics);
+  const site = resolve(content, diagnostics, options.known);
   const lint = memo?.lint ?? lintProse;
   if (site) for (const prose of allProse(site)) lint(prose, diagnostics);
   checkTexts(content, site, diagnostics, memo?.fileTexts);

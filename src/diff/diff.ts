@@ -47,7 +47,7 @@ export function diffContent(options: DiffOptions): DiffResult {
   const cwd = options.cwd ?? process.cwd();
   const repo = locateContent(options.content, cwd);
   const base = readSide(repo, options.content, options.base, cwd);
-  const head = readSide(repo, options.content, options.head, cwd);
+  const head = readSide(repo, options.content, options.head, cwd, base);
   // A missing content folder at HEAD is wrong usage (a mistyped --content or revision); at BASE it means everything is new.
   if (!head.present) {
     const where = head.revision === undefined ? "in the working tree" : `at ${head.label}`;
