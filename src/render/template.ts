@@ -7,8 +7,12 @@ export const templateDir = new URL("../../templates/", import.meta.url);
 
 let shell: Root | undefined;
 
-/** The page shell (templates/page.html) as a hast tree, parsed once; each call returns a fresh copy to fill. */
-export function pageShell(): Root {
+/**
+ * The page shell as a hast tree to fill, a fresh copy each call: the content folder's own (templates/page.html there,
+ * made safe when the content was checked, see theme/shell.ts) when `own` is given, else toms's (parsed once).
+ */
+export function pageShell(own?: Root): Root {
+  if (own) return structuredClone(own);
   shell ??= fromHtml(fs.readFileSync(new URL("page.html", templateDir), "utf8"));
   return structuredClone(shell);
 }
