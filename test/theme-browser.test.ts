@@ -91,6 +91,20 @@ describe("a themed PDF", () => {
   }, 120_000);
 });
 
+describe("a content folder's own template and style sheet", () => {
+  it("print: toms's machinery (the contents' page numbers, the words checked against the page) works with them", async () => {
+    const hostile = materializeCase(path.join(repo, "test/fixtures/check"), "theme-hostile-template", path.join(tmp.dir, "hostile-pdf"));
+    const target = path.join(tmp.dir, "hostile-pdf-out");
+    const result = await build({ content: hostile, out: target, pdf: true, archive: false });
+    expect(result.failure).toBeUndefined();
+    expect(result.ok).toBe(true);
+    const text = pageText(path.join(target, "berlin.pdf"), 1);
+    expect(text).toContain("Rechenzentrum Berlin");
+    expect(text).toMatch(/Maßnahmen zur Sicherstellung der Vertraulichkeit\s+1/);
+    expect(text).not.toContain("Geprüft");
+  }, 120_000);
+});
+
 describe("themed pages in a browser (axe-core)", () => {
   let chromium: StartedBrowser;
   let browser: Browser;

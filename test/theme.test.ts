@@ -11,6 +11,7 @@ import { fromHtml } from "hast-util-from-html";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/commands/build.js";
 import { check } from "../src/commands/check.js";
+import { unprintable } from "../src/render/fonts.js";
 import { pageShell } from "../src/render/template.js";
 import { accentShades, contrast, ratioText, readableShade, tintBackground, toHex } from "../src/theme/colour.js";
 import { safeCss } from "../src/theme/css.js";
@@ -314,10 +315,11 @@ describe("style sheet", () => {
 });
 
 describe("page template", () => {
+  const tomsPage = fs.readFileSync(path.join(repo, "templates/page.html"), "utf8");
   const hostile = fs.readFileSync(path.join(checkFixtures, "theme-hostile-template/content/templates/page.html"), "utf8");
 
   it("gets toms's head and keeps only structure in its body", () => {
-    const safe = safeShell(hostile, pageShell());
+    const safe = safeShell(hostile, tomsPage, unprintable);
     expect(safe.problems).toEqual([]);
     const shell = safe.shell as Root;
     const html = shell.children.find((c): c is Element => c.type === "element" && c.tagName === "html") as Element;
@@ -339,7 +341,8 @@ describe("page template", () => {
   });
 
   it("must have one main slot; each slot once; only the slots toms fills", () => {
-    const problems = (body: string) => safeShell(`<!doctype html><html><head></head><body>${body}</body></html>`, pageShell()).problems.map((p) => p.kind);
+    const problems = (body: string) =>
+      safeShell(`<!doctype html><html><head></head><body>${body}</body></html>`, tomsPage, unprintable).problems.map((p) => p.kind);
     expect(problems('<main data-slot="main"></main>')).toEqual([]);
     expect(problems("<main></main>")).toEqual(["no-main"]);
     expect(problems('<div data-slot="main"></div><div data-slot="main"></div>')).toEqual(["slot-twice"]);

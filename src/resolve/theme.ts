@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
@@ -5,13 +6,12 @@ import type { LoadedContent } from "../load/load.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { placeAt } from "../load/yaml-path.js";
 import type { Logo, Theme } from "../model.js";
-import { pageShell } from "../render/template.js";
+import { templateDir } from "../render/template.js";
 import { accentShades, minTextContrast, parseHex, ratioText } from "../theme/colour.js";
-import { safeCss } from "../theme/css.js";
+import { unprintable } from "../render/fonts.js";
 import { readPng } from "../theme/png.js";
 import type { Refusal } from "../theme/refusal.js";
-import { safeShell, slotNames } from "../theme/shell.js";
-import { safeSvg, maxSvgDepth, maxSvgElements } from "../theme/svg.js";
+import { themeTools } from "../theme/tools-loader.js";
 import { type Fields, isFields } from "../util/guards.js";
 import { closest } from "../util/suggest.js";
 import { contentPath } from "./paths.js";
@@ -89,6 +89,7 @@ function readLogo(content: LoadedContent, target: string, written: string, place
   // An SVG is text: read as every content file is (UTF-8, its problems reported at their place).
   const text = content.reader.read(target);
   if (text === undefined) return undefined;
+  const { safeSvg, maxSvgDepth, maxSvgElements } = themeTools();
   const svg = safeSvg(text);
   if (!svg.ok) {
     const at = { file: target, line: svg.line, column: svg.column };
@@ -119,6 +120,7 @@ function readTemplates(content: LoadedContent, theme: Theme, diagnostics: Diagno
     }
     const text = content.reader.read(file);
     if (text === undefined) continue;
+    const { safeCss, safeShell, slotNames } = themeTools();
     if (name === "style.css") {
       const css = safeCss(text, "page");
       if (!css.ok) {
@@ -129,7 +131,7 @@ function readTemplates(content: LoadedContent, theme: Theme, diagnostics: Diagno
       theme.style = css.css;
       continue;
     }
-    const shell = safeShell(text, pageShell());
+    const shell = safeShell(text, fs.readFileSync(new URL("page.html", templateDir), "utf8"), unprintable);
     report(shell.refused, "page", file, diagnostics);
     for (const problem of shell.problems) {
       const at = { file, line: problem.line, column: problem.column };

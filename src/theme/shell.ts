@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { find, html as htmlSchema } from "property-information";
-import { unprintable } from "../render/fonts.js";
 import type { Refusal, RefusalReason } from "./refusal.js";
 
 // A content folder's templates/page.html replaces the page shell toms puts every annex into. Whatever it says, a
@@ -131,11 +130,18 @@ const fetching = new Set([
   "itemtype",
 ]);
 
-/** Makes a page template safe (see the top of this file); `toms` is toms's own shell, whose <head> every page keeps. */
-export function safeShell(source: string, toms: Root): SafeShell {
+/** The characters of a text the bundled fonts cannot print, with their index (render/fonts.ts's unprintable). */
+export type Unprintable = (text: string) => { index: number; char: string }[];
+
+/**
+ * Makes a page template safe (see the top of this file); `tomsPage` is toms's own shell (templates/page.html), whose
+ * <head> every page keeps, `unprintable` finds the characters of its text the bundled fonts lack.
+ */
+export function safeShell(source: string, tomsPage: string, unprintable: Unprintable): SafeShell {
   const refused: Refusal[] = [];
   const problems: ShellProblem[] = [];
   const tree = fromHtml(source);
+  const toms = fromHtml(tomsPage);
   const html = childElements(tree).find((e) => e.tagName === "html");
   const head = html && childElements(html).find((e) => e.tagName === "head");
   const body = html && childElements(html).find((e) => e.tagName === "body");
