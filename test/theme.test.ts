@@ -340,6 +340,21 @@ describe("page template", () => {
     ]);
   });
 
+  it("reads links as a browser does", () => {
+    const links = (href: string) => {
+      const safe = safeShell(`<!doctype html><body><main data-slot="main"></main><a href="${href}">x</a></body>`, tomsPage, unprintable);
+      const a = elements(safe.shell as Root, (e) => e.tagName === "a")[0];
+      return [a?.properties.href ?? null, ...safe.refused.map((r) => r.reason)];
+    };
+    expect(links("java&#9;script:alert(1)")).toEqual([null, "script"]);
+    expect(links(" &#1;javascript:alert(1)")).toEqual([null, "script"]);
+    expect(links("JaVaScRiPt:alert(1)")).toEqual([null, "script"]);
+    expect(links("data:text/html,x")).toEqual([null, "loads"]);
+    expect(links("//evil.example/")).toEqual([null, "loads"]);
+    expect(links("https://www.beispiel.de/")).toEqual(["https://www.beispiel.de/"]);
+    expect(links("index.html#main")).toEqual(["index.html#main"]);
+  });
+
   it("must have one main slot; each slot once; only the slots toms fills", () => {
     const problems = (body: string) =>
       safeShell(`<!doctype html><html><head></head><body>${body}</body></html>`, tomsPage, unprintable).problems.map((p) => p.kind);

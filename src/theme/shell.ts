@@ -272,7 +272,11 @@ function sanitizeProperties(element: Element, refuse: Refuse, slot: (element: El
     } else if (name === "dateTime" && element.tagName === "time") {
       kept[name] = value;
     } else if (name === "href" && element.tagName === "a") {
-      const href = String(value).trim();
+      // As a browser reads an address: tabs and line breaks anywhere, and leading controls and spaces, do not count
+      // ("java&#9;script:" is javascript:).
+      const href = String(value)
+        .replace(/[\t\n\r]/g, "")
+        .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
       if (scheme === undefined ? !href.startsWith("//") && !href.startsWith("\\") : ["http", "https", "mailto", "tel"].includes(scheme)) kept[name] = href;
       else refuse(element, `href="${short(href)}"`, scheme === "javascript" || scheme === "vbscript" ? "script" : "loads");
