@@ -27,7 +27,7 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     // The tree only where a printer will use it: a large site without PDFs keeps no page trees.
     return { ...page, ...(options.pdf && { tree }) };
   });
-  for (const [name, bytes] of siteAssets()) files.set(name, bytes);
+  for (const [name, bytes] of siteAssets(site)) files.set(name, bytes);
   return { pages, files };
 }
 
@@ -90,12 +90,27 @@ function changesLink(site: Site): NonNullable<AnnexLinks["changes"]> {
   return { href: changesFiles.html, label, ...(pdfHref && { pdfHref }) };
 }
 
-/** The files every version's pages load besides themselves: the style sheet and the bundled fonts, by path. */
-export function siteAssets(): Map<string, string | Buffer> {
-  // The bundled fonts' @font-face rules and stacks first: style.css sets every text in them (and nothing else).
-  const files = new Map<string, string | Buffer>([["style.css", `${fontFaceCss()}\n${fs.readFileSync(new URL("style.css", templateDir), "utf8")}`]]);
+/** The files every version's pages load besides themselves: the style sheet, the bundled fonts and the theme's logo, by path. */
+export function siteAssets(site: Site): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>([["style.css", styleSheet(site)]]);
   for (const [name, bytes] of siteFontFiles()) files.set(name, bytes);
+  if (site.theme?.logo) files.set(site.theme.logo.name, site.theme.logo.bytes);
   return files;
+}
+
+/**
+ * The site's style sheet: the bundled fonts' @font-face rules and stacks first (every text is set in them and
+ * nothing else); then toms's style sheet, or the content folder's templates/style.css followed by the few rules that
+ * keep the annex's text as written (templates/required.css); last the theme's accent colour.
+ */
+function styleSheet(site: Site): string {
+  const theme = site.theme;
+  const template = (name: string) => fs.readFileSync(new URL(name, templateDir), "utf8");
+  const own = theme?.style === undefined ? template("style.css") : `${theme.style}\n${template("required.css")}`;
+  const accent = theme?.accent
+    ? `\n/* The accent colour of site.yaml's theme; links and headings in its shade that reads on the page (toms check says when it differs). */\n:root { --accent: ${theme.accent.rule}; --accent-text: ${theme.accent.text}; --accent-tint: ${theme.accent.tint}; }\n`
+    : "";
+  return `${fontFaceCss()}\n${own}${accent}`;
 }
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
@@ -115,7 +130,7 @@ function markOf(options: RenderOptions): "draft" | "preview" | undefined {
 }
 
 function page(site: Site, t: Strings, title: string, main: ElementContent[], mark: "draft" | "preview" | undefined): Root {
-  const tree: Root = fillShell(pageShell(), site.lang, {
+  const tree: Root = fillShell(pageShell(site.theme?.shell), site.lang, {
     title: [{ type: "text", value: title }],
     letterhead: letterhead(site),
     // First thing on the page (and in the PDF), before the title: nobody may take a draft for the signed text.
@@ -127,10 +142,16 @@ function page(site: Site, t: Strings, title: string, main: ElementContent[], mar
 
 function letterhead(site: Site): Element[] {
   const { name, address, url } = site.organisation;
-  return [
+  const sender = [
     h("p.organisation", url ? [h("a", { href: url }, name), linkAddress(url)] : name),
     ...(address.length > 0 ? [h("p.address", address.join(" · "))] : []),
   ];
+  const logo = site.theme?.logo;
+  if (!logo) return sender;
+  // The organisation's name is written beside it: the picture adds nothing to read (an empty alt). Its size says
+  // its shape before it loads (an SVG's in units of 100 high: a viewBox may be any size); the style sheet sizes it.
+  const [width, height] = logo.name === "logo.png" ? [logo.width, logo.height] : [Math.max(1, Math.round((100 * logo.width) / logo.height)), 100];
+  return [h("img.logo", { src: logo.name, alt: "", width, height }), h("div.sender", sender)];
 }
 
 function footer(site: Site, t: Strings): Element[] {
