@@ -167,3 +167,33 @@ describe("a company, from nothing to a published annex with the installed toms",
     expect(execFileSync("pdftotext", [path.join(company, "dist/azure.pdf"), "-"], { encoding: "utf8" })).toContain("Azure West Europe");
   });
 });
+
+describe("toms init run by a toms installed from the package file (npx --package does the same in its cache)", () => {
+  it("copies the package file into vendor/ and installs toms from there, so npm install works here and in CI", () => {
+    const fresh = path.join(tmp.dir, "kranich");
+    const installed = path.join(company, "node_modules/toms/bin/toms.js");
+    const init = run(
+      tmp.dir,
+      process.execPath,
+      installed,
+      "init",
+      "kranich",
+      "--lang",
+      "de",
+      "--organisation",
+      "Kranich GmbH",
+      "--location",
+      "hamburg=Serverraum Hamburg",
+    );
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    const vendored = `vendor/${path.basename(tarball)}`;
+    expect(init.stdout).toContain(`  ${vendored}\n`);
+    expect(init.stdout).toMatch(/\n  npm install +# installs toms\n/);
+    expect(init.stdout).not.toContain("outside this repository");
+    expect(fs.readFileSync(path.join(fresh, vendored))).toEqual(fs.readFileSync(tarball));
+    const pkg = JSON.parse(fs.readFileSync(path.join(fresh, "package.json"), "utf8"));
+    // Never a version number: toms is not on the registry, and a name there could be anybody's package.
+    expect(pkg.devDependencies.toms).toBe(`file:${vendored}`);
+  });
+});

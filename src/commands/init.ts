@@ -6,6 +6,7 @@ import { hiddenCharacters } from "../util/characters.js";
 import { slug } from "../util/slug.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { repositoryFiles, type InitAnswers } from "../init/files.js";
+import { runningTarball } from "../init/install-source.js";
 import { packageJson } from "../init/package-json.js";
 import { check } from "./check.js";
 
@@ -15,6 +16,11 @@ export interface InitOptions {
   answers: InitAnswers;
   /** The day the first version is valid from (today). */
   today?: Date;
+  /**
+   * The packed toms the new repository installs, copied into its vendor/ folder (default: the file the running toms
+   * was installed from, if any, see install-source.ts; null: none, toms is then named by version).
+   */
+  tarball?: string | null;
 }
 
 /** What `toms init` wrote, for the summary it prints. */
@@ -57,6 +63,8 @@ export function init(options: InitOptions): InitDone | InitRefused {
       return { ok: false, problem: `"${options.dir}" already holds a content folder (${content}); toms init starts a new one only where there is none` };
   }
   const files = repositoryFiles(options.answers, options.today ?? new Date());
+  const tarball = options.tarball === undefined ? runningTarball() : (options.tarball ?? undefined);
+  const vendored = tarball ? `vendor/${path.basename(tarball)}` : undefined;
   for (const rel of files.keys()) {
     if (fs.existsSync(path.join(dir, rel)))
       return { ok: false, problem: `${shown(rel)} already exists, and toms init never overwrites a file; move it away and run toms init again` };
@@ -73,14 +81,17 @@ export function init(options: InitOptions): InitDone | InitRefused {
   }
   let update: ReturnType<typeof packageJson>;
   try {
-    update = packageJson(existing, slug(path.basename(dir)) || "annex", tomsVersion());
+    update = packageJson(existing, slug(path.basename(dir)) || "annex", vendored ? `file:${vendored}` : `^${tomsVersion()}`);
   } catch (error) {
     return { ok: false, problem: `${shown("package.json")} cannot be read as JSON (${(error as Error).message}); fix or remove it and run toms init again` };
   }
 
   const written: string[] = [];
   try {
-    for (const [rel, text] of files) {
+    // The package file too, unless the repository has it already (a copy made by hand is not replaced).
+    const all = new Map<string, string | Buffer>(files);
+    if (tarball && vendored && !fs.existsSync(path.join(dir, vendored))) all.set(vendored, fs.readFileSync(tarball));
+    for (const [rel, text] of all) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       // "wx": created here or not at all, even if another process made the file since the check above.
       fs.writeFileSync(path.join(dir, rel), text, { flag: "wx" });

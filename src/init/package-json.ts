@@ -12,12 +12,12 @@ export interface PackageJsonUpdate {
 
 /**
  * package.json for a content repository: a new one (private, the three scripts, toms as a development dependency
- * of the running version), or an existing one with what it lacks added. An existing one is typically what
+ * as `spec` says: the running version, or the package file in vendor/), or an existing one with what it lacks added. An existing one is typically what
  * `npm install toms` just wrote; nothing in it is changed or removed, and the way it installs toms is kept.
  */
-export function packageJson(existing: string | undefined, name: string, tomsVersion: string): PackageJsonUpdate {
+export function packageJson(existing: string | undefined, name: string, spec: string): PackageJsonUpdate {
   if (existing === undefined) {
-    const fresh = { name, private: true, scripts: { ...scripts }, devDependencies: { toms: `^${tomsVersion}` } };
+    const fresh = { name, private: true, scripts: { ...scripts }, devDependencies: { toms: spec } };
     return { text: `${JSON.stringify(fresh, null, 2)}\n`, keptScripts: [], tomsSpec: fresh.devDependencies.toms };
   }
   const json = JSON.parse(existing) as Record<string, unknown>;
@@ -36,7 +36,7 @@ export function packageJson(existing: string | undefined, name: string, tomsVers
   const devDependencies = (json.devDependencies ?? {}) as Record<string, string>;
   let tomsSpec = dependencies.toms ?? devDependencies.toms;
   if (tomsSpec === undefined) {
-    tomsSpec = `^${tomsVersion}`;
+    tomsSpec = spec;
     json.devDependencies = { ...devDependencies, toms: tomsSpec };
   }
   // In the file's own indentation (npm keeps it too), and with its final newline.
