@@ -160,6 +160,12 @@ describe.each(sets)("$name workflows", ({ dir }) => {
       const body = new Function("require", "github", "context", `return (async () => {\n${script}\n})();`);
       await body(require, github, { repo: { owner: "o", repo: "r" } });
     };
+    // Without review_interval_months nothing is ever due: measures without a review date open no issue.
+    const site = fs.readFileSync(path.join(content, "site.yaml"), "utf8");
+    fs.writeFileSync(path.join(content, "site.yaml"), site.replace(/^review_interval_months:.*\n/m, ""));
+    await runOnce("2026-12-01");
+    expect(issues).toEqual([]);
+    fs.writeFileSync(path.join(content, "site.yaml"), site);
     await runOnce("2026-12-01");
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", title: "TOMs review: 2 measures to review", labels: ["toms-review"] });
