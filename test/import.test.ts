@@ -210,3 +210,18 @@ async function wordAnnex(): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+describe("a section without text", () => {
+  it("gets a stand-in measure that toms check warns about as a placeholder and the annex marks", async () => {
+    const source = path.join(tmp.dir, "leer.md");
+    fs.writeFileSync(source, "# Anlage 1\n\n## (1) Vertraulichkeit\n\n### a) Zutrittskontrolle\n\nChipkarten für alle Türen.\n\n### b) Zugangskontrolle\n");
+    const { out } = await draft(source);
+    const files = listFiles(out).filter((f) => f.includes("zugangskontrolle"));
+    expect(files).toHaveLength(1);
+    const yaml = fs.readFileSync(path.join(out, files[0] as string), "utf8");
+    expect(yaml).toContain("(Text fehlt – bitte ergänzen.)");
+    expect(yaml).toContain("placeholder: true");
+    const problems = check(out).diagnostics.sorted();
+    expect(problems.filter((d) => d.rule === "placeholder").map((d) => path.basename(d.file))).toEqual([path.basename(files[0] as string)]);
+  });
+});

@@ -60,7 +60,14 @@ export function draftFiles(draft: Draft, options: DraftOptions): DraftFiles {
         const title = measure.blocks.length > 0 ? measure.title : undefined;
         const plainText = measure.blocks.map((b) => b.text).join(" ") || text;
         const name = title ?? leadingLabel(plainText) ?? plainText;
-        return { id: measureIds.next(name, `massnahme-${measures}`), ...(title !== undefined && { title }), text: literal(`${text}\n`) };
+        // A section without text gets a stand-in that toms check warns about and the annex marks, like toms init's.
+        const standIn = measure.blocks.length === 0;
+        return {
+          id: measureIds.next(name, `massnahme-${measures}`),
+          ...(title !== undefined && { title }),
+          text: literal(`${text}\n`),
+          ...(standIn && { placeholder: true }),
+        };
       });
       sections++;
       const file = lettered ? `${g + 1}-${id}/${sectionId}.yaml` : `${g + 1}-${id}.yaml`;
