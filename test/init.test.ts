@@ -168,6 +168,11 @@ describe("toms init in German", () => {
     expect(run.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, "measures/site.yaml"), "utf8")).toContain('  - id: rechenzentrum-nuernberg\n    name: "Rechenzentrum Nürnberg"\n');
     expect(fs.readFileSync(path.join(dir, "measures/6-ueberpruefung/auftragskontrolle.yaml"), "utf8")).toContain('title: "Auftragskontrolle"');
+    // A location's access-control placeholder is not titled like the location (beside "Gilt für: …" it read as the place itself).
+    expect(fs.readFileSync(path.join(dir, "measures/2-vertraulichkeit/zutrittskontrolle.yaml"), "utf8")).toContain(
+      '    title: "Zutritt zu Rechenzentrum Nürnberg"\n',
+    );
+    expect(fs.readFileSync(path.join(dir, "measures/preamble.md"), "utf8")).toContain("der in dieser Anlage genannten Standorte");
     const check = toms(dir, "check", "--format", "json");
     expect(check.code).toBe(0);
     expect((JSON.parse(check.stdout) as { rule: string }[]).map((p) => p.rule)).toEqual(Array(15).fill("placeholder"));

@@ -51,7 +51,7 @@ const de: Checklist = {
 
 Diese Anlage beschreibt die technischen und organisatorischen Maßnahmen, die der Auftragsverarbeiter nach Artikel 32 DS-GVO trifft, um bei der Verarbeitung personenbezogener Daten im Auftrag ein dem Risiko angemessenes Schutzniveau zu gewährleisten. Sie ist Bestandteil des Vertrags zur Auftragsverarbeitung.
 
-Die Maßnahmen sind nach den Zielen des Artikels 32 Absatz 1 DS-GVO gegliedert. Gilt eine Maßnahme nur an einzelnen der unten genannten Standorte, ist das angegeben; die Anlage für einen Standort enthält nur die Maßnahmen, die dort gelten.
+Die Maßnahmen sind nach den Zielen des Artikels 32 Absatz 1 DS-GVO gegliedert. Gilt eine Maßnahme nur an einzelnen der in dieser Anlage genannten Standorte, ist das angegeben; die Anlage für einen Standort enthält nur die Maßnahmen, die dort gelten.
 `,
   firstChange: "Erste Fassung.",
   groups: [
@@ -214,7 +214,7 @@ const en: Checklist = {
 
 This annex describes the technical and organisational measures that the processor takes under Article 32 GDPR to ensure a level of security appropriate to the risk when it processes personal data on behalf of the controller. It forms part of the data processing agreement.
 
-The measures are grouped by the objectives of Article 32(1) GDPR. Where a measure applies only at some of the locations listed below, this is stated; the annex for one location holds only the measures that apply there.
+The measures are grouped by the objectives of Article 32(1) GDPR. Where a measure applies only at some of the locations named in this annex, this is stated; the annex for one location holds only the measures that apply there.
 `,
   firstChange: "First version.",
   groups: [

@@ -93,7 +93,8 @@ export function repositoryFiles(answers: InitAnswers, today: Date): Map<string, 
         control.perLocation && !answers.oneScope
           ? answers.locations.map((l) => [
               `  - id: ${control.perLocation?.measurePrefix}-${l.id}`,
-              `    title: ${quoted(l.name)}`,
+              // Not the location's bare name: beside its "applies to" mark and in a change summary it would read as the location itself.
+              `    title: ${quoted(answers.lang === "de" ? `Zutritt zu ${l.name}` : `Access to ${l.name}`)}`,
               `    locations: [${l.id}]`,
               ...placeholder(control.placeholder),
             ])
