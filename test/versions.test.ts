@@ -573,3 +573,32 @@ describe("a published version that can no longer be rebuilt", () => {
     expect(read(out("dist"), "1.0/all.html")).toBe(read(out("deployed-1.0"), "1.0/all.html"));
   });
 });
+
+describe("a pull request merged by rebase: its first commit changed the text, a later one raised the version", () => {
+  beforeAll(() => {
+    repo = newRepo();
+    outs = tempDir("toms-versions-");
+    // Nothing recorded 1.0 (a local build, a failed record job): toms must rebuild it from git.
+    repo.edit("measures/zutritt.yaml", "Alle Türen sind verschlossen.", "Alle Türen sind verschlossen und alarmgesichert.");
+    repo.commit("the text, version still 1.0", "2026-01-02T00:00:00Z");
+    bump("1.1", "Türen alarmgesichert.");
+    repo.commit("raised to 1.1", "2026-01-03T00:00:00Z");
+  });
+  afterAll(() => {
+    repo.remove();
+    outs.cleanup();
+  });
+
+  it("archives 1.0 with the text it had, says it chose, and the changes page of 1.1 shows the change", async () => {
+    const result = ok(await html("rebased"));
+    expect(result.diagnostics.list.map((d) => [d.rule, d.severity])).toEqual([["version-texts", "warning"]]);
+    expect(result.diagnostics.list[0]?.message).toMatch(
+      /^Version "1\.0" was never recorded, and its commits on this branch hold different texts \([0-9a-f]{12}, [0-9a-f]{12}, newest first\)\. The commit that raised the version changed no text, so the newer texts belong to the next version: toms archives [0-9a-f]{12} as version 1\.0\.$/,
+    );
+    expect(read(out("rebased"), "1.0/all.html")).toContain("Alle Türen sind verschlossen.</p>");
+    expect(read(out("rebased"), "1.0/all.html")).not.toContain("alarmgesichert");
+    expect(read(out("rebased"), "all.html")).toContain("alarmgesichert");
+    const changes = read(out("rebased"), "changes.html");
+    expect(changes).toContain("alarmgesichert");
+  });
+});

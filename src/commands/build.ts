@@ -9,7 +9,7 @@ import { buildDate } from "../pdf/build-date.js";
 import { PdfError } from "../pdf/errors.js";
 import { type AnnexPdf, printVersion } from "../pdf/print-version.js";
 import type { PreviousOutput } from "../pdf/reuse.js";
-import { planArchive } from "../publish/archive.js";
+import { planArchive, textAt } from "../publish/archive.js";
 import { PublishError } from "../publish/errors.js";
 import { unsafeOutput } from "../publish/guard.js";
 import { type ManifestVersion, readPdfRecords } from "../publish/manifest.js";
@@ -205,7 +205,7 @@ function previousSite(
   log?: (line: string) => void,
 ): Since | undefined {
   const named = new Set(latest.changes.map((c) => c.version));
-  const found = previousVersion(repo, record, named, of.version, from);
+  const found = previousVersion(repo, record, named, of.version, from, textAt(checkAt));
   if (!found) return undefined;
   const previous = checkAt(found.commit).site;
   if (!previous)

@@ -982,6 +982,20 @@ export const rules = {
         `"version" is now "${p.version}" (it was "${p.previous}"), but "changes" has no entry for "${p.version}": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.`,
     },
   },
+  "version-texts": {
+    severity: "warning",
+    title: "An unrecorded version had more than one text",
+    why: "Where nothing recorded what was published as a version, toms rebuilds it from git. When the commits carrying that version hold different texts (a pull request merged by rebase or fast-forward, whose first commit changed the text before a later one raised the version), toms must choose one of them as what customers received.",
+    hint: "Check the archived copy of that version. If it is not the text that was published, record the files that were (`toms record --adopt`, see docs/ci.md); merge pull requests with a merge commit and let the record job run, and nothing has to be chosen.",
+    fixture: { test: "test/versions.test.ts", reason: "reported by toms build for an earlier version in the git history" },
+    messages: {
+      differing: (p: { version: string; commits: string[]; chosen: string; last: boolean }) =>
+        `Version "${p.version}" was never recorded, and its commits on this branch hold different texts (${p.commits.join(", ")}, newest first). ` +
+        (p.last
+          ? `toms archives the newest, ${p.chosen}, as version ${p.version}.`
+          : `The commit that raised the version changed no text, so the newer texts belong to the next version: toms archives ${p.chosen} as version ${p.version}.`),
+    },
+  },
   "version-unbuildable": {
     severity: "error",
     title: "Published version cannot be rebuilt",

@@ -17,6 +17,26 @@ export interface EarlierVersion {
  * record of what was published, this commit is the best guess of it.
  */
 export function earlierVersions(repo: RepoContent, current: string, { firstParent = true, from = "HEAD" } = {}): EarlierVersion[] {
+  const entries = versionLog(repo, { firstParent, from });
+  const seen = new Set([current]);
+  const found: EarlierVersion[] = [];
+  for (const entry of entries) {
+    if (entry.version === undefined || seen.has(entry.version)) continue;
+    seen.add(entry.version);
+    found.push({ version: entry.version, commit: entry.commit, date: entry.date });
+  }
+  return found;
+}
+
+/** A commit of the content folder with the version its site.yaml carries. */
+interface LogEntry {
+  commit: string;
+  date: Date;
+  version: string | undefined;
+}
+
+// The commits that changed the content folder, newest first, each with its version.
+function versionLog(repo: RepoContent, { firstParent = true, from = "HEAD" } = {}): LogEntry[] {
   const pathspec = repo.inRepo === "" ? "." : repo.inRepo;
   let log: string[];
   try {
@@ -36,15 +56,48 @@ export function earlierVersions(repo: RepoContent, current: string, { firstParen
     repo.top,
     commits.map((c) => `${c}:${site}`),
   );
-  const seen = new Set([current]);
-  const found: EarlierVersion[] = [];
-  commits.forEach((commit, i) => {
-    const version = versions[i];
-    if (version === undefined || seen.has(version)) return;
-    seen.add(version);
-    found.push({ version, commit, date: new Date(Number(log[i]?.split(" ")[1]) * 1000) });
-  });
-  return found;
+  return commits.map((commit, i) => ({ commit, date: new Date(Number(log[i]?.split(" ")[1]) * 1000), version: versions[i] }));
+}
+
+/** The commit taken as what was published of an unrecorded version, and whether that was a choice between texts. */
+export interface SettledVersion extends EarlierVersion {
+  /** The commits that carried the version with more than one text (newest first), when there was a choice. */
+  texts?: string[];
+}
+
+/**
+ * The commit whose text was published as `earlier.version`, where nothing recorded it. Normally the last commit
+ * carrying that version. But a version's commits on the first-parent line can hold different texts: a pull request
+ * merged by rebase or fast-forward brings its commits onto the line, and one that changed the text before a later
+ * one raised the version still carries the old version with the new text. That text was never published as the old
+ * version: it is the next version's, whose first commit shows it unchanged. So when the commit that raised the
+ * version changed no text of the annexes, the old version's text is its newest commit with another text. `textOf`
+ * gives a commit's annex text as a key (undefined when it does not pass the checks); at most `limit` commits are read.
+ */
+export function settleVersion(
+  repo: RepoContent,
+  earlier: EarlierVersion,
+  textOf: (commit: string) => string | undefined,
+  { from = "HEAD", limit = 12 } = {},
+): SettledVersion {
+  const entries = versionLog(repo, { from });
+  const start = entries.findIndex((e) => e.commit === earlier.commit);
+  if (start < 0) return earlier;
+  const run: LogEntry[] = [];
+  for (let i = start; i < entries.length && entries[i]?.version === earlier.version && run.length < limit; i++) run.push(entries[i] as LogEntry);
+  if (run.length < 2) return earlier;
+  const texts = run.map((e) => textOf(e.commit));
+  const first = texts[0];
+  // A newest commit that does not pass the checks cannot be rebuilt at all (version-unbuildable says so); commits
+  // that do not pass are no other text.
+  if (first === undefined || texts.every((t) => t === first || t === undefined)) return earlier;
+  const next = entries[start - 1];
+  const nextText = next ? textOf(next.commit) : undefined;
+  const differing = run.map((e) => e.commit);
+  if (nextText !== first) return { ...earlier, texts: differing };
+  const index = texts.findIndex((t) => t !== undefined && t !== nextText);
+  const chosen = index < 0 ? run[0] : run[index];
+  return { version: earlier.version, commit: (chosen as LogEntry).commit, date: (chosen as LogEntry).date, texts: differing };
 }
 
 // Reads `version` from site.yaml at many commits with one `git cat-file --batch`.

@@ -5,7 +5,8 @@ import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import type { Site } from "../model.js";
 import type { PublishedRecord, RecordedVersion } from "./record.js";
 import { sitePlace } from "./site-place.js";
-import { earlierVersions } from "../diff/history.js";
+import { earlierVersions, settleVersion } from "../diff/history.js";
+import { annexTextKey } from "./annex-text.js";
 
 /** An earlier version the site keeps under `<version>/`: served exactly as recorded, or rebuilt from git. */
 export type ArchivedVersion =
@@ -50,10 +51,22 @@ export function planArchive(
       } else log?.(`archive  version ${version} (named in the change history) was never in this repository: not archived`);
       continue;
     }
-    const short = earlier.commit.slice(0, 12);
-    const { site: old, diagnostics: found } = checkAt(earlier.commit);
+    const settled = settleVersion(repo, earlier, textAt(checkAt));
+    if (settled.texts) {
+      diagnostics.add(
+        say["version-texts"].differing({
+          version,
+          commits: settled.texts.map((c) => c.slice(0, 12)),
+          chosen: settled.commit.slice(0, 12),
+          last: settled.commit === earlier.commit,
+        }),
+        place(),
+      );
+    }
+    const short = settled.commit.slice(0, 12);
+    const { site: old, diagnostics: found } = checkAt(settled.commit);
     if (old) {
-      planned.push({ kind: "rebuilt", version, site: old, commit: earlier.commit, date: earlier.date });
+      planned.push({ kind: "rebuilt", version, site: old, commit: settled.commit, date: settled.date });
       continue;
     }
     const errors = found.sorted().filter((d) => d.severity === "error");
@@ -69,6 +82,14 @@ export function planArchive(
     );
   }
   return planned;
+}
+
+/** A commit's annex text as a key (see annex-text.ts), undefined when the content there does not pass the checks. */
+export function textAt(checkAt: (commit: string) => { site: Site | undefined }): (commit: string) => string | undefined {
+  return (commit) => {
+    const site = checkAt(commit).site;
+    return site && annexTextKey(site);
+  };
 }
 
 // Whether a folder (relative to the repository top) holds anything at HEAD.
