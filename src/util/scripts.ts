@@ -8,11 +8,13 @@ const scripts: [name: string, pattern: RegExp][] = [
   ["Cherokee", /\p{Script=Cherokee}/u],
 ];
 
+const letter = /\p{L}/u;
+
 /** The scripts (Latin, Cyrillic, Greek, Armenian, Cherokee; "other" for any other letter) of the letters of a text. */
 export function scriptsOf(text: string): Set<string> {
   const found = new Set<string>();
   for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
+    if (!letter.test(char)) continue;
     found.add(scripts.find(([, pattern]) => pattern.test(char))?.[0] ?? "other");
   }
   return found;
@@ -20,6 +22,8 @@ export function scriptsOf(text: string): Set<string> {
 
 /** Whether a word mixes Latin letters with letters of a script that has Latin look-alikes. */
 export function mixesLookAlikes(word: string): boolean {
+  // Most words are plain ASCII: one script at most, nothing to look up.
+  if (/^[\x00-\x7f]*$/.test(word)) return false;
   const found = scriptsOf(word);
   return found.has("Latin") && [...found].some((s) => s !== "Latin" && s !== "other");
 }
