@@ -76,7 +76,7 @@ async function report(options: BuildCommand): Promise<number> {
   }
   const ms = Math.round(performance.now() - started);
   const how = result.recorded ? ` (as published from commit ${result.recorded.slice(0, 12)})` : "";
-  process.stdout.write(`✓ ${result.annexes} annexes written to ${out}${how} in ${ms} ms\n`);
+  process.stdout.write(`✓ ${result.annexes} ${result.annexes === 1 ? "annex" : "annexes"} written to ${out}${how} in ${ms} ms\n`);
   // On stdout with the rest of the build's report: a draft is a successful build, not a problem.
   if (result.draft)
     process.stdout.write(
