@@ -188,7 +188,10 @@ export function siteStrings(site: { lang: string; locations: readonly unknown[];
   return site.locations.length === 0 ? { ...named, combined: t.wholeAnnex } : named;
 }
 
-/** Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. */
+/**
+ * Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. French writes
+ * the first day of a month as an ordinal, « 1er mars 2027 », which Intl does not (it gives « 1 mars 2027 »).
+ */
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
@@ -201,7 +204,11 @@ export function formatDate(iso: string, lang: string): string {
     }
     dateFormats.set(lang, format);
   }
-  return format.format(date);
+  if (date.getUTCDate() !== 1 || !/^fr(-|$)/i.test(format.resolvedOptions().locale)) return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
 }
 
 // Creating a DateTimeFormat costs far more than using one.
