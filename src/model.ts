@@ -190,6 +190,11 @@ export interface Site {
   coverageAppendix: boolean;
   /** The public address of the published site, ending in "/" (site_url): the feed and the PDFs' links need it. */
   siteUrl?: string;
+  /**
+   * A site written in several languages (site.yaml's translations): its own (`lang` of site.yaml) and those it is
+   * translated into. Each language is a Site of its own, whose `lang` is that language. Undefined for one language.
+   */
+  languages?: { main: string; translations: readonly string[] };
   /** Absolute path of site.yaml. */
   file: string;
 }
