@@ -28,25 +28,26 @@ describe("the shipped example (meetyoo)", () => {
     expect(run.stdout).toContain("> `measures/site.yaml:11:10` [version-unchanged]");
   });
 
-test("with the bump the sentence shows in the Berlin and the combined annex and nothing in the AWS one", () => {
-  repo.edit("measures/site.yaml", 'version: "2026.1"', 'version: "2026.2"');
-  repo.edit("measures/site.yaml", "valid_from: 2026-12-01", "valid_from: 2027-01-01");
-  repo.edit("measures/site.yaml", "changes:\n", 'changes:\n  - { version: "2026.2", date: 2027-01-01, summary: "Serverschränke alarmgesichert." }\n');
-  const run = toms(repo.dir, "diff", "main", "--format", "json");
-  expect(run.stderr).toBe("");
-  expect(run.status).toBe(0);
-  const report = JSON.parse(run.stdout);
-  const changes = (location: string) =>
-    report.annexes.find((a: { location: string }) => a.location === location).changes.map((c: { kind: string; measure: string }) => `${c.kind} ${c.measure}`);
-  expect([changes("all"), changes("berlin"), changes("aws")]).toEqual([
-    ["changed zutritt-rechenzentrum-meetyoo"],
-    ["changed zutritt-rechenzentrum-meetyoo"],
-    [],
-  ]);
-  // The German annex gets a German report; the change is shown once, with the two annexes it is in.
-  const markdown = toms(repo.dir, "diff", "main").stdout;
-  const line = "Die meetyoo Serverschränke sind einzeln ~~verschließbar.~~ **verschließbar und alarmgesichert.**";
-  expect(markdown.split(line)).toHaveLength(2);
-  expect(markdown).toMatch(/- \*\*geändert\*\* `zutritt-rechenzentrum-meetyoo` .* — in: Gesamtfassung, Rechenzentrum Berlin \(`berlin`\)\n/);
-  expect(markdown).toContain("| AWS Frankfurt/Paris (`aws`) |  |  |  |  |  |\n");
+  test("with the bump the sentence shows in the Berlin and the combined annex and nothing in the AWS one", () => {
+    repo.edit("measures/site.yaml", 'version: "2026.1"', 'version: "2026.2"');
+    repo.edit("measures/site.yaml", "valid_from: 2026-12-01", "valid_from: 2027-01-01");
+    repo.edit("measures/site.yaml", "changes:\n", 'changes:\n  - { version: "2026.2", date: 2027-01-01, summary: "Serverschränke alarmgesichert." }\n');
+    const run = toms(repo.dir, "diff", "main", "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const changes = (location: string) =>
+      report.annexes.find((a: { location: string }) => a.location === location).changes.map((c: { kind: string; measure: string }) => `${c.kind} ${c.measure}`);
+    expect([changes("all"), changes("berlin"), changes("aws")]).toEqual([
+      ["changed zutritt-rechenzentrum-meetyoo"],
+      ["changed zutritt-rechenzentrum-meetyoo"],
+      [],
+    ]);
+    // The German annex gets a German report; the change is shown once, with the two annexes it is in.
+    const markdown = toms(repo.dir, "diff", "main").stdout;
+    const line = "Die meetyoo Serverschränke sind einzeln ~~verschließbar.~~ **verschließbar und alarmgesichert.**";
+    expect(markdown.split(line)).toHaveLength(2);
+    expect(markdown).toMatch(/- \*\*geändert\*\* `zutritt-rechenzentrum-meetyoo` .* — in: Gesamtfassung, Rechenzentrum Berlin \(`berlin`\)\n/);
+    expect(markdown).toContain("| AWS Frankfurt/Paris (`aws`) |  |  |  |  |  |\n");
+  });
 });

@@ -18,6 +18,8 @@ const contents = {
   measures: path.join(repo, "measures"),
   nordlicht: path.join(repo, "test/fixtures/build/nordlicht/content"),
   fjord: path.join(repo, "test/fixtures/build/fjord/content"),
+  // A theme: the logo in the letterhead, the accent colour.
+  leuchtturm: path.join(repo, "test/fixtures/build/leuchtturm/content"),
   draft,
 };
 const pages: { name: string; html: string }[] = [];
@@ -75,6 +77,10 @@ describe("annex pages", () => {
       "fjord/lyon.html",
       "fjord/paris.html",
       "fjord/roubaix.html",
+      "leuchtturm/all.html",
+      "leuchtturm/cloud.html",
+      "leuchtturm/index.html",
+      "leuchtturm/rostock.html",
       "measures/all.html",
       "measures/aws.html",
       "measures/berlin.html",
@@ -132,6 +138,8 @@ describe("annex pages", () => {
       for (const link of elements(tree, (e) => e.tagName === "link" || e.tagName === "img")) {
         const target = String(link.properties.href ?? link.properties.src);
         expect(target, page.name).not.toMatch(/^[a-z]+:/i);
+        // The one picture of a page is the theme's logo, a file of the site.
+        if (link.tagName === "img") expect(target, page.name).toBe("logo.svg");
       }
     }
   });

@@ -23,7 +23,7 @@ export class PreviewPages {
   readonly #served = new Map<string, { fingerprint: string; made: string }>();
   readonly #printed = new Map<string, { fingerprint: string; made: AnnexPage }>();
   #index: { fingerprint: string; html: string } | undefined;
-  #assets: Map<string, string | Buffer> | undefined;
+  #assets: { theme: Site["theme"]; files: Map<string, string | Buffer> } | undefined;
 
   constructor(readonly options: { pdf: boolean }) {}
 
@@ -84,10 +84,14 @@ export class PreviewPages {
     return html;
   }
 
-  /** The style sheet and fonts by path ("style.css", "fonts/…"), read once. */
+  /** The style sheet, fonts and logo by path ("style.css", "fonts/…", "logo.svg"), read again when the theme changed. */
   assets(): ReadonlyMap<string, string | Buffer> {
-    this.#assets ??= siteAssets();
-    return this.#assets;
+    const site = this.#site;
+    if (!site) return new Map();
+    const cached = this.#assets;
+    const assets = cached !== undefined && cached.theme === site.theme ? cached : { theme: site.theme, files: siteAssets(site) };
+    this.#assets = assets;
+    return assets.files;
   }
 
   /** After a template was saved: templates, style sheet and rendered pages are read and rendered anew. */

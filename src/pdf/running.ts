@@ -1,7 +1,7 @@
-import type { ElementContent, Root } from "hast";
+import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import type { Site } from "../model.js";
+import type { Site, Theme } from "../model.js";
 import { formatDate, siteStrings } from "../render/i18n.js";
 import { fillShell, template } from "../render/template.js";
 import type { AnnexPage } from "../render/pages.js";
@@ -38,9 +38,38 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
     organisation: [h("strong", name), ...address.map((line): ElementContent => ({ type: "text", value: ` · ${line}` }))],
     page: pageOf(t.pageOf),
   });
+  if (site.theme) withTheme(header, site.theme);
   const headerFonts = withFonts(header);
   const footerFonts = withFonts(footer);
   return { header: toHtml(header), footer: toHtml(footer), fonts: [...new Set([...headerFonts, ...footerFonts])] };
+}
+
+// The theme's accent for the header's rule, and its logo at the header's start. Chromium loads nothing for the
+// header (see running-fonts.ts), so the logo is inlined as a data: address; the header is printed, never published.
+function withTheme(header: Root, theme: Theme): void {
+  const rules: string[] = [];
+  if (theme.accent) rules.push(`.toms-header { border-bottom-color: ${theme.accent.rule}; }`);
+  const box = theme.logo && findClass(header, "toms-header");
+  if (theme.logo && box) {
+    const type = theme.logo.name === "logo.svg" ? "image/svg+xml" : "image/png";
+    box.children.unshift(h("img.logo", { src: `data:${type};base64,${theme.logo.bytes.toString("base64")}`, alt: "" }));
+    rules.push(
+      ".toms-header .logo { flex: none; display: block; height: 7mm; width: auto; max-width: 40mm; object-fit: contain; object-position: left bottom; }",
+      ".toms-header .where { flex: 1 1 auto; }",
+    );
+  }
+  if (rules.length > 0) header.children.push(h("style", rules.join("\n")));
+}
+
+function findClass(node: Root | Element, name: string): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.includes(name)) return child;
+    const found = findClass(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 // Puts the bundled faces a template's text needs (digits for Chromium's page numbers included) into the template.

@@ -28,7 +28,7 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
     // The tree only where a printer will use it: a large site without PDFs keeps no page trees.
     return { ...page, ...(options.pdf && { tree }) };
   });
-  for (const [name, bytes] of siteAssets()) files.set(name, bytes);
+  for (const [name, bytes] of siteAssets(site)) files.set(name, bytes);
   return { pages, files };
 }
 
@@ -91,12 +91,27 @@ function changesLink(site: Site): NonNullable<AnnexLinks["changes"]> {
   return { href: changesFiles.html, label, ...(pdfHref && { pdfHref }) };
 }
 
-/** The files every version's pages load besides themselves: the style sheet and the bundled fonts, by path. */
-export function siteAssets(): Map<string, string | Buffer> {
-  // The bundled fonts' @font-face rules and stacks first: style.css sets every text in them (and nothing else).
-  const files = new Map<string, string | Buffer>([["style.css", `${fontFaceCss()}\n${fs.readFileSync(new URL("style.css", templateDir), "utf8")}`]]);
+/** The files every version's pages load besides themselves: the style sheet, the bundled fonts and the theme's logo, by path. */
+export function siteAssets(site: Site): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>([["style.css", styleSheet(site)]]);
   for (const [name, bytes] of siteFontFiles()) files.set(name, bytes);
+  if (site.theme?.logo) files.set(site.theme.logo.name, site.theme.logo.bytes);
   return files;
+}
+
+/**
+ * The site's style sheet: the bundled fonts' @font-face rules and stacks first (every text is set in them and
+ * nothing else); then toms's style sheet, or the content folder's templates/style.css followed by the few rules that
+ * keep the annex's text as written (templates/required.css); last the theme's accent colour.
+ */
+function styleSheet(site: Site): string {
+  const theme = site.theme;
+  const template = (name: string) => fs.readFileSync(new URL(name, templateDir), "utf8");
+  const own = theme?.style === undefined ? template("style.css") : `${theme.style}\n${template("required.css")}`;
+  const accent = theme?.accent
+    ? `\n/* The accent colour of site.yaml's theme; links and headings in its shade that reads on the page (toms check says when it differs). */\n:root { --accent: ${theme.accent.rule}; --accent-text: ${theme.accent.text}; --accent-tint: ${theme.accent.tint}; }\n`
+    : "";
+  return `${fontFaceCss()}\n${own}${accent}`;
 }
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
@@ -126,7 +141,7 @@ function page(
   languages?: readonly string[],
 ): Root {
   const tree: Root = fillShell(
-    pageShell(),
+    pageShell(site.theme?.shell),
     site.lang,
     {
       title: [{ type: "text", value: title }],
@@ -137,18 +152,20 @@ function page(
     },
     alternateLinks(site, file, languages),
   );
-  // A translation's pages are in a folder of the version's: its style sheet (and fonts) are the version's.
-  if (languageFolder(site) !== "") styleSheetFrom(tree, "../");
+  // A translation's pages are in a folder of the version's: its style sheet (and fonts) and logo are the version's.
+  if (languageFolder(site) !== "") assetsFrom(tree, "../");
   return tree;
 }
 
-// Points the page's style sheet link at the version's folder.
-function styleSheetFrom(tree: Root, up: string): void {
+// Points the page's style sheet link and the letterhead's logo at the version's folder.
+function assetsFrom(tree: Root, up: string): void {
   const visit = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== "element") continue;
       if (child.tagName === "link" && Array.isArray(child.properties.rel) && child.properties.rel.includes("stylesheet"))
         child.properties.href = `${up}${String(child.properties.href)}`;
+      else if (child.tagName === "img" && Array.isArray(child.properties.className) && child.properties.className.includes("logo"))
+        child.properties.src = `${up}${String(child.properties.src)}`;
       else visit(child);
     }
   };
@@ -157,10 +174,16 @@ function styleSheetFrom(tree: Root, up: string): void {
 
 function letterhead(site: Site): Element[] {
   const { name, address, url } = site.organisation;
-  return [
+  const sender = [
     h("p.organisation", url ? [h("a", { href: url }, name), linkAddress(url)] : name),
     ...(address.length > 0 ? [h("p.address", address.join(" · "))] : []),
   ];
+  const logo = site.theme?.logo;
+  if (!logo) return sender;
+  // The organisation's name is written beside it: the picture adds nothing to read (an empty alt). Its size says
+  // its shape before it loads (an SVG's in units of 100 high: a viewBox may be any size); the style sheet sizes it.
+  const [width, height] = logo.name === "logo.png" ? [logo.width, logo.height] : [Math.max(1, Math.round((100 * logo.width) / logo.height)), 100];
+  return [h("img.logo", { src: logo.name, alt: "", width, height }), h("div.sender", sender)];
 }
 
 function footer(site: Site, t: Strings): Element[] {

@@ -7,9 +7,12 @@ export const templateDir = new URL("../../templates/", import.meta.url);
 
 const parsed = new Map<string, Root>();
 
-/** The page shell (templates/page.html) as a hast tree, parsed once; each call returns a fresh copy to fill. */
-export function pageShell(): Root {
-  return template("page.html", false);
+/**
+ * The page shell as a hast tree to fill, a fresh copy each call: the content folder's own (templates/page.html there,
+ * made safe when the content was checked, see theme/shell.ts) when `own` is given, else toms's (parsed once).
+ */
+export function pageShell(own?: Root): Root {
+  return own ? structuredClone(own) : template("page.html", false);
 }
 
 /** A template of templates/ as a hast tree (a fragment, or a whole document), parsed once; each call returns a fresh copy to fill. */
