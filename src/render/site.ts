@@ -45,7 +45,7 @@ export function annexPageTree(site: Site, annex: Annex, options: RenderOptions):
   const html = `${annex.id}.html`;
   const pdf = `${annex.id}.pdf`;
   // File names keep dots (versions such as 2026.1).
-  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
+  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}${inTranslation(site)}.pdf`;
   const title = `${site.title} – ${name}`;
   const main = annexMain(site, annex, t, {
     ...(options.pdf && { pdf: { href: pdf, download } }),
@@ -63,7 +63,7 @@ export function annexPageTree(site: Site, annex: Annex, options: RenderOptions):
 export function renderChangesPage(site: Site, previous: Site, options: RenderOptions): AnnexPage {
   const t = siteStrings(site);
   const w = reportWords(site.lang);
-  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-changes-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
+  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-changes-${slug(site.version, /[^a-z0-9.]+/g)}${inTranslation(site)}.pdf`;
   const title = `${site.title} – ${w.page.title(site.version)}`;
   const main = changesMain(site, previous, t, options.pdf ? { pdf: { href: changesFiles.pdf, download } } : {});
   const mark = markOf(options);
@@ -122,7 +122,13 @@ export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOpt
 /** The index page as a tree (the live preview adds its script to it). */
 export function renderIndexTree(site: Site, annexes: AnnexFile[], options: RenderOptions): Root {
   const t = siteStrings(site);
-  return page(site, t, site.title, indexMain(site, annexes, t, options), markOf(options), "index.html", options.languages);
+  // One index for every language (it lists the annexes of each, in its own words): it links no index of another language.
+  return page(site, t, site.title, indexMain(site, annexes, t, options), markOf(options), "index.html", options.languages ?? [site.lang]);
+}
+
+// A translation's PDF is saved under a name that says its language (…-berlin-2026.1-en.pdf), the main language's as ever.
+function inTranslation(site: Site): string {
+  return languageFolder(site) === "" ? "" : `-${slug(site.lang, /[^a-z0-9]+/g)}`;
 }
 
 // A preview is a draft (of the working tree, shown live): the same banner, another word.
