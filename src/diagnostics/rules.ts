@@ -397,6 +397,22 @@ export const rules = {
       sameAsMain: (p: { lang: string }) => `"${p.lang}" is the annex's own language ("lang"); list only the other languages in "translations".`,
     },
   },
+  "translation-stale": {
+    severity: "warning",
+    title: "Translation not updated",
+    why: "The most common way translations drift apart: a text is changed in one language and the others keep saying what it said before. Customers who signed the English annex would then have agreed to other measures than those who signed the German one.",
+    hint: "Change the text in the other languages too, so that every language says the same; a text that needed no change there (a typo fixed in one language) may stay as it is.",
+    fixture: {
+      test: "test/languages-diff.test.ts",
+      reason: "reported by toms diff, which compares two revisions and so knows which language of a text changed; toms check sees one",
+    },
+    messages: {
+      stale: (p: { field: string; where: string; changed: readonly string[]; lang: string }) =>
+        `"${p.field}" in ${p.where} changed in ${listing(quoted(p.changed))} but not in "${p.lang}": the "${p.lang}" text still says what the old text said. Update it too, or leave it if it needed no change.`,
+      file: (p: { path: string; changed: readonly string[]; lang: string }) =>
+        `The text of "${p.path}" changed in ${listing(quoted(p.changed))} but its "${p.lang}" translation did not: update this file too, or leave it if it needed no change.`,
+    },
+  },
   "group-ref": {
     severity: "error",
     title: "Unknown group",

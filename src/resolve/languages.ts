@@ -286,6 +286,8 @@ export interface WrittenText {
   where: string;
   /** Per language, the text (a prose file's content) and where it is written. */
   values: Map<string, { text: string; place: Place }>;
+  /** A prose file: its path as the YAML names it (the main language's file). */
+  file?: string;
 }
 
 /**
@@ -320,7 +322,7 @@ export function writtenTexts(content: LoadedContent, languages: Languages): Map<
         const text = content.files.includes(target) ? content.reader.read(target) : undefined;
         if (text !== undefined) values.set(language, { text, place: { file: target, line: 1, column: 1 } });
       }
-      if (values.size > 1) out.set(slot.key, { field, where, values });
+      if (values.size > 1) out.set(slot.key, { field, where, values, file: value });
     } else if (slot.type === "reasons" && isFields(value) && !isLanguageMap(value, all)) {
       for (const [location, reason] of Object.entries(value)) perLanguage(`${slot.key}.${location}`, reason, [...slot.pointer, location]);
     } else perLanguage(slot.key, value, slot.pointer);
