@@ -14,6 +14,8 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/commands/build.js";
 import { locateBrowser, type StartedBrowser, startBrowser } from "../src/pdf/launch.js";
+import { recordSite } from "../src/publish/record-write.js";
+import { contentRepository } from "../src/publish/versions.js";
 import { copyInto, makeRepo, type TestRepo } from "./diff-helpers.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 import { pageTexts, pdfInfo } from "./pdf-tools.js";
@@ -233,4 +235,22 @@ describe("a second version of the bilingual example", () => {
     expect(index).toContain('href="en/changes.html"');
     expect(index).toContain('href="2027.1/en/all.html"');
   });
+});
+
+describe("a published version of the bilingual example", () => {
+  it("is served as recorded with its English changes page, and a change of its English text alone is refused", async () => {
+    const recorded = recordSite({ out, repo: contentRepository(path.join(repo.dir, "measures")) as NonNullable<ReturnType<typeof contentRepository>> });
+    expect(recorded.recorded.map((r) => r.version)).toContain("2027.2");
+    const again = await build({ content: path.join(repo.dir, "measures"), out, pdf: false });
+    expect(again.ok).toBe(true);
+    expect(again.recorded).toBeDefined();
+    expect(read("index.html")).toContain('href="en/changes.html"');
+
+    repo.edit("measures/1-vertraulichkeit/zutrittskontrolle.yaml", "Visitors are registered at reception with an ID", "Visitors show an ID at reception");
+    repo.commit("English only, no new version", "2026-03-01T00:00:00Z");
+    const refused = await build({ content: path.join(repo.dir, "measures"), out, pdf: false });
+    expect(refused.ok).toBe(false);
+    expect(refused.diagnostics.list.map((d) => `${d.rule} ${d.severity}`)).toEqual(["version-unchanged error"]);
+    expect(refused.diagnostics.list[0]?.message).toContain('its text has changed since (changed: measure "besucher")');
+  }, 180_000);
 });

@@ -111,8 +111,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           site,
           { repo: source.repo, contentDir: options.content, ...(!source.draft && { commit: source.commit }) },
           published.record,
-          (commit) => checkAt(commit).site,
+          (commit) => checkAt(commit),
           diagnostics,
+          checked.translations,
         );
       }
       // A version name used before, with another version in between, may have been signed with another text.
@@ -311,11 +312,13 @@ function serveRecorded(source: SourceState, recorded: RecordedVersion, record: P
   log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
   // A version recorded before toms made changes pages has none: nothing is added to what was published.
   const changes = r.changes && r.files[r.changes.html] !== undefined ? { changes: r.changes } : {};
+  const translatedChanges = (r.translated_changes ?? []).filter((c) => r.files[c.html] !== undefined);
   const version: ManifestVersion = {
     version: r.version,
     validFrom: r.valid_from,
     files: r.annexes,
     ...changes,
+    ...(translatedChanges.length > 0 && { translatedChanges }),
     commit: r.commit,
     toms: r.toms,
     recorded: true,
