@@ -254,3 +254,22 @@ describe("a published version of the bilingual example", () => {
     expect(refused.diagnostics.list[0]?.message).toContain('its text has changed since (changed: measure "besucher")');
   }, 180_000);
 });
+
+describe("a themed site in two languages", () => {
+  it("shows the logo on a translation's page, loaded from the version's folder", async () => {
+    const content = path.join(tmp.dir, "themed");
+    fs.cpSync(path.join(root, "examples/zweisprachig"), content, { recursive: true });
+    fs.cpSync(path.join(root, "test/fixtures/build/leuchtturm/content/marke"), path.join(content, "marke"), { recursive: true });
+    const site = path.join(content, "site.yaml");
+    fs.writeFileSync(
+      site,
+      fs.readFileSync(site, "utf8").replace("translations: [en]\n", 'translations: [en]\ntheme:\n  logo: marke/logo.svg\n  accent: "#0b6e4f"\n'),
+    );
+    const themed = path.join(tmp.dir, "themed-out");
+    const result = await build({ content, out: themed, pdf: false });
+    expect(result.ok).toBe(true);
+    const logo = elements(fs.readFileSync(path.join(themed, "en/all.html"), "utf8"), (e) => e.tagName === "img")[0];
+    expect(logo?.properties.src).toBe("../logo.svg");
+    expect(fs.existsSync(path.join(themed, "en", String(logo?.properties.src)))).toBe(true);
+  });
+});
