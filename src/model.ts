@@ -213,6 +213,11 @@ export interface Site {
   coverageAppendix: boolean;
   /** The public address of the published site, ending in "/" (site_url): the feed and the PDFs' links need it. */
   siteUrl?: string;
+  /**
+   * A site written in several languages (site.yaml's translations): its own (`lang` of site.yaml) and those it is
+   * translated into. Each language is a Site of its own, whose `lang` is that language. Undefined for one language.
+   */
+  languages?: { main: string; translations: readonly string[] };
   /** The company's look, when site.yaml has a theme or the content folder has templates/. */
   theme?: Theme;
   /** Absolute path of site.yaml. */

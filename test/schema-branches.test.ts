@@ -81,8 +81,9 @@ describe("explaining the alternatives of a oneOf", () => {
     reversed = 0;
     compile("site.schema.json", true);
     compile("section.schema.json", true);
-    // certifications, location_label (site), a measure's source and not_applicable (section).
-    expect(reversed).toBe(4);
+    // certifications, location_label and its words per language (site), a measure's source and not_applicable (section),
+    // and the 17 texts that may be written per language (title: "…" or { de: "…", en: "…" }).
+    expect(reversed).toBe(22);
   });
 
   it("explains each certification by the alternative of its type, in either order", () => {

@@ -22,6 +22,7 @@ import { listedVersion } from "../render/index-page.js";
 import type { AnnexPage } from "../render/pages.js";
 import { atomFeed } from "../render/feed.js";
 import type { VersionChanges } from "../render/pages.js";
+import { languageFolder } from "../render/languages.js";
 import { renderChangesPage, renderIndex, renderSite } from "../render/site.js";
 import { previousVersion } from "../publish/previous.js";
 import { tomsVersion } from "../util/toms-version.js";
@@ -92,6 +93,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics = checked.diagnostics;
       const site = checked.site;
       if (!site) return failed(diagnostics);
+      // Each document in its translations (none for a site of one language), by the document in its own language.
+      const translationsOf = new WeakMap<Site, Site[]>([[site, checked.translations]]);
       // The check stage again, for the content at an earlier commit (what was published, or is to be rebuilt).
       const root = path.resolve(options.content);
       // Each commit is checked once: a rebuilt version is also the version before the next one (its changes page).
@@ -99,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const checkAt = (commit: string) => {
         const found = checks.get(commit) ?? check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
         checks.set(commit, found);
+        if (found.site) translationsOf.set(found.site, found.translations);
         return found;
       };
       const published = record.versions.get(site.version);
@@ -107,8 +111,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           site,
           { repo: source.repo, contentDir: options.content, ...(!source.draft && { commit: source.commit }) },
           published.record,
-          (commit) => checkAt(commit).site,
+          (commit) => checkAt(commit),
           diagnostics,
+          checked.translations,
         );
       }
       // A version name used before, with another version in between, may have been signed with another text.
@@ -122,7 +127,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
       // The date stamped into PDFs is read only when there are PDFs (an HTML build ignores SOURCE_DATE_EPOCH).
       const produce = (of: Site, rel: string, date: Date | undefined, since: Since | undefined, draft = false) =>
-        produceVersion(of, { rel, date, draft, pdf: options.pdf, previous, since, printer: session.printer, ...(options.log && { log: options.log }) });
+        produceVersion(of, translationsOf.get(of) ?? [], {
+          rel,
+          date,
+          draft,
+          pdf: options.pdf,
+          previous,
+          since: since && { ...since, translations: translationsOf.get(since.site) ?? [] },
+          printer: session.printer,
+          ...(options.log && { log: options.log }),
+        });
       const latest =
         published && !source.draft
           ? serveRecorded(source, published, record, options.log)
@@ -138,8 +152,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           versions.push({
             ...rebuilt,
             version: {
-              ...listedVersion(version.site, rebuilt.pages, rebuilt.pdfs),
+              ...listedVersion(version.site, rebuilt.pages, rebuilt.pdfs, rebuilt.translated),
               ...(rebuilt.changes && { changes: rebuilt.changes }),
+              ...(rebuilt.translatedChanges.length > 0 && { translatedChanges: rebuilt.translatedChanges }),
               commit: version.commit,
               toms: tomsVersion(),
               recorded: false,
@@ -185,12 +200,18 @@ interface Produced {
   pdfs: Map<string, AnnexPdf>;
   /** Its changes page, when it has a version before it. */
   changes?: VersionChanges;
+  /** Its translations' annex pages (their html and pdf under <lang>/), each with its document. */
+  translated: { site: Site; pages: AnnexPage[] }[];
+  /** Its translations' changes pages (en/changes.html), for the languages the version before it had too. */
+  translatedChanges: (VersionChanges & { lang: string })[];
 }
 
 /** The version before the one rendered, checked as it was. */
 interface Since {
   version: string;
   site: Site;
+  /** The same in its translations (as far as it had them). */
+  translations?: Site[];
 }
 
 // The version before `of` (built from commit `from`) with its content, for the changes page; none for the first
@@ -213,9 +234,11 @@ function previousSite(
   return previous && { version: found.version, site: previous };
 }
 
-// render → print: a version's pages, style sheet and fonts, and a PDF per annex (taken over where nothing changed).
+// render → print: a version's pages, style sheet and fonts, and a PDF per annex (taken over where nothing changed);
+// in a site of several languages, the same for each translation in its folder (en/berlin.html, en/berlin.pdf).
 async function produceVersion(
   site: Site,
+  translations: Site[],
   o: {
     rel: string;
     date: Date | undefined;
@@ -228,34 +251,57 @@ async function produceVersion(
   },
 ): Promise<Produced> {
   const options = { pdf: o.pdf, ...(o.draft && { draft: true }) };
-  const rendered = renderSite(site, { ...options, ...(o.since && { changes: true }) });
-  // The changes page is printed with the annexes, in the same browser pass.
-  const changes = o.since ? renderChangesPage(site, o.since.site, options) : undefined;
-  const pages = changes ? [...rendered.pages, changes] : rendered.pages;
-  const pdfs =
-    o.pdf && o.date
-      ? await printVersion(
-          site,
-          { pages, files: rendered.files },
-          { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) },
-        )
-      : new Map<string, AnnexPdf>();
-  const files = new Map(rendered.files);
-  if (changes) files.set(changes.html, changes.source);
+  // A translation has a changes page where the version before it had that language too.
+  const sinceIn = (lang: string) => o.since?.translations?.find((t) => t.lang === lang);
+  const withChanges = o.since ? [site.lang, ...translations.filter((t) => sinceIn(t.lang)).map((t) => t.lang)] : [];
+  const files = new Map<string, string | Buffer>();
+  const pdfs = new Map<string, AnnexPdf>();
+  let changes: VersionChanges | undefined;
+  const translated: Produced["translated"] = [];
+  const translatedChanges: Produced["translatedChanges"] = [];
+  let mainPages: AnnexPage[] = [];
+  for (const doc of [site, ...translations]) {
+    const folder = languageFolder(doc);
+    const since = doc === site ? o.since?.site : sinceIn(doc.lang);
+    const rendered = renderSite(doc, { ...options, ...(since && { changes: true }) });
+    // The changes page is printed with the annexes, in the same browser pass.
+    const changesPage = since ? renderChangesPage(doc, since, { ...options, languages: withChanges }) : undefined;
+    // A translation's pages are in its folder; the style sheet, fonts and logo are the version's, once.
+    const inFolder = (page: AnnexPage): AnnexPage => (folder === "" ? page : { ...page, html: `${folder}${page.html}`, pdf: `${folder}${page.pdf}` });
+    const pages = rendered.pages.map(inFolder);
+    const printed = changesPage ? [...pages, inFolder(changesPage)] : pages;
+    if (folder === "") for (const [name, bytes] of rendered.files) files.set(name, bytes);
+    for (const page of printed) files.set(page.html, page.source);
+    if (o.pdf && o.date) {
+      const made = await printVersion(
+        doc,
+        { pages: printed, files },
+        { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) },
+      );
+      for (const [name, pdf] of made) pdfs.set(name, pdf);
+    }
+    if (changesPage && o.since) {
+      const entry = {
+        html: `${folder}${changesPage.html}`,
+        ...(pdfs.has(`${folder}${changesPage.pdf}`) && { pdf: `${folder}${changesPage.pdf}` }),
+        since: o.since.version,
+      };
+      if (doc === site) changes = entry;
+      else translatedChanges.push({ ...entry, lang: doc.lang });
+    }
+    if (doc === site) mainPages = pages;
+    else translated.push({ site: doc, pages });
+  }
   for (const [name, pdf] of pdfs) files.set(name, pdf.bytes);
-  return {
-    pages: rendered.pages,
-    files,
-    pdfs,
-    ...(changes && o.since && { changes: { html: changes.html, ...(pdfs.has(changes.pdf) && { pdf: changes.pdf }), since: o.since.version } }),
-  };
+  return { pages: mainPages, files, pdfs, translated, translatedChanges, ...(changes && { changes }) };
 }
 
 // The latest version as this build made it; a draft lists no SHA-256: nobody may take its PDFs for ones to sign.
 function describeProduced(produced: Produced, site: Site, source: SourceState): VersionFiles {
-  const listed = listedVersion(site, produced.pages, produced.pdfs);
+  const listed = listedVersion(site, produced.pages, produced.pdfs, produced.translated);
   if (source.draft) listed.files = listed.files.map(({ sha256: _, ...file }) => file);
   if (produced.changes) listed.changes = produced.changes;
+  if (produced.translatedChanges.length > 0) listed.translatedChanges = produced.translatedChanges;
   return { ...produced, version: { ...listed, commit: source.draft ? "" : source.commit, toms: tomsVersion(), recorded: false } };
 }
 
@@ -266,11 +312,13 @@ function serveRecorded(source: SourceState, recorded: RecordedVersion, record: P
   log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
   // A version recorded before toms made changes pages has none: nothing is added to what was published.
   const changes = r.changes && r.files[r.changes.html] !== undefined ? { changes: r.changes } : {};
+  const translatedChanges = (r.translated_changes ?? []).filter((c) => r.files[c.html] !== undefined);
   const version: ManifestVersion = {
     version: r.version,
     validFrom: r.valid_from,
     files: r.annexes,
     ...changes,
+    ...(translatedChanges.length > 0 && { translatedChanges }),
     commit: r.commit,
     toms: r.toms,
     recorded: true,

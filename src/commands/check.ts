@@ -1,7 +1,8 @@
 import path from "node:path";
-import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, Diagnostics } from "../diagnostics/diagnostic.js";
 import { type ContentFs, diskFs } from "../load/content-fs.js";
-import { loadContent } from "../load/load.js";
+import { type LoadedContent, loadContent } from "../load/load.js";
+import { checkTranslations, inLanguage, type Languages, siteLanguages, type WrittenText, writtenTexts } from "../resolve/languages.js";
 import type { Site } from "../model.js";
 import { type KnownIds, resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { warnCatalogueGaps } from "../resolve/coverage.js";
@@ -24,7 +25,12 @@ export interface CheckOptions {
 
 /** What checking a content folder found: the document (when it has no error) and every problem. */
 export interface CheckResult {
+  /** The document in its own language (`lang`). */
   site: Site | undefined;
+  /** The document in each language it is translated into (`translations`), in their order; none without errors or translations. */
+  translations: Site[];
+  /** The texts written per language, by the field they are of (see resolve/languages.ts); empty for a site of one language. */
+  texts: Map<string, WrittenText>;
   diagnostics: Diagnostics;
 }
 
@@ -53,10 +59,22 @@ export function check(contentDir: string, contentFs?: ContentFs, options: CheckO
   const diagnostics = new Diagnostics();
   const content = loadContent(root, contentFs ?? diskFs(root), diagnostics, memo?.parse);
   validateShapes(content, diagnostics);
-  const site = resolve(content, diagnostics, options.known);
+  const languages = siteLanguages(content, diagnostics);
+  checkTranslations(content, languages, diagnostics);
+  // Once per language, each into the ordinary model: a problem of one language's text is reported at that text.
+  const site = resolve(inLanguage(content, languages.main, languages), diagnostics, options.known);
+  const translations = site ? languages.translations.flatMap((lang) => translation(content, lang, languages, diagnostics, options.known)) : [];
+  if (site && translations.length > 0) site.languages = languages;
+  const sites = site ? [site, ...translations] : [];
   const lint = memo?.lint ?? lintProse;
-  if (site) for (const prose of allProse(site)) lint(prose, diagnostics);
-  checkTexts(content, site, diagnostics, memo?.fileTexts);
+  // Each text once: a text every language shares (a plain name) is one place in its file.
+  const linted = new Set<string>();
+  for (const prose of sites.flatMap(allProse)) {
+    const key = `${prose.file}:${prose.line}:${prose.column}`;
+    if (!linted.has(key)) lint(prose, diagnostics);
+    linted.add(key);
+  }
+  checkTexts(content, sites, diagnostics, memo?.fileTexts);
   // A SOURCE_DATE_EPOCH that is not a date is the caller's to report (the CLI does); reviews are then not judged.
   const today = options.today === undefined ? todayOf(undefined) : { date: options.today };
   if (site && "date" in today) warnReviews(site, today.date, diagnostics);
@@ -65,5 +83,28 @@ export function check(contentDir: string, contentFs?: ContentFs, options: CheckO
     warnUnusedLocations(content, site, diagnostics);
     warnCatalogueGaps(content, site, diagnostics);
   }
-  return { site: diagnostics.hasErrors ? undefined : site, diagnostics };
+  const ok = !diagnostics.hasErrors;
+  return {
+    site: ok ? site : undefined,
+    translations: ok ? translations : [],
+    texts: ok && translations.length > 0 ? writtenTexts(content, languages) : new Map(),
+    diagnostics,
+  };
+}
+
+// The document in one of its translations. Whatever does not depend on the language (an unknown location, an id used
+// twice) was reported for the site's own language already: only what this language adds is reported.
+function translation(content: LoadedContent, lang: string, languages: Languages, diagnostics: Diagnostics, known?: KnownIds): Site[] {
+  const own = new Diagnostics();
+  const site = resolve(inLanguage(content, lang, languages), own, known);
+  const reported = new Set(diagnostics.list.map(keyOf));
+  for (const found of own.list) if (!reported.has(keyOf(found))) diagnostics.list.push(found);
+  if (!site) return [];
+  site.lang = lang;
+  site.languages = languages;
+  return [site];
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
 }

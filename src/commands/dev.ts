@@ -56,7 +56,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
   // every page that connects while they last.
   const apply = (checked: Checked): PreviewEvent => {
     if (checked.site) {
-      pages.update(checked.site, checked.fingerprints);
+      pages.update(checked.site, checked.fingerprints, checked.translations);
       problems = undefined;
       return { event: "reload", data: { pages: checked.changed } };
     }

@@ -18,7 +18,17 @@ const shown = (key: string, value: unknown) => (unshown.has(key) ? undefined : v
  * location. The index page is small: it is rendered, and its HTML hashed. Cheap next to rendering the annexes: each
  * measure is hashed once (twice with its locations), whatever number of annexes show it.
  */
-export function pageFingerprints(site: Site, salt = ""): Map<string, string> {
+export function pageFingerprints(site: Site, salt = "", translations: readonly Site[] = []): Map<string, string> {
+  const hashes = annexFingerprints(site, salt, "");
+  // A site in several languages: each translation's annexes in its folder (en/berlin.html).
+  for (const doc of translations) for (const [name, hash] of annexFingerprints(doc, salt, `${doc.lang}/`)) hashes.set(name, hash);
+  const index = renderIndex(site, indexAnnexes(site, true, translations), { pdf: true, preview: true });
+  hashes.set(indexPage, createHash("sha1").update(salt).update(index).digest("hex"));
+  return hashes;
+}
+
+// The hashes of one language's annex pages, named as the preview serves them (`folder`: "" or "en/").
+function annexFingerprints(site: Site, salt: string, folder: string): Map<string, string> {
   const { groups: _g, locations: _l, ...fields } = site;
   const siteJson = JSON.stringify(fields, shown);
   const locationsJson = JSON.stringify(site.locations, shown);
@@ -43,10 +53,8 @@ export function pageFingerprints(site: Site, salt = ""): Map<string, string> {
         }
       }
     }
-    hashes.set(`${annex.id}.html`, createHash("sha1").update(parts.join("\0")).digest("hex"));
+    hashes.set(`${folder}${annex.id}.html`, createHash("sha1").update(parts.join("\0")).digest("hex"));
   }
-  const index = renderIndex(site, indexAnnexes(site, true), { pdf: true, preview: true });
-  hashes.set(indexPage, createHash("sha1").update(salt).update(index).digest("hex"));
   return hashes;
 }
 

@@ -19,6 +19,7 @@ const stringify = unified().use(rehypeStringify);
  */
 export class PreviewPages {
   #site: Site | undefined;
+  #translations: readonly Site[] = [];
   #fingerprints: ReadonlyMap<string, string> = new Map();
   readonly #served = new Map<string, { fingerprint: string; made: string }>();
   readonly #printed = new Map<string, { fingerprint: string; made: AnnexPage }>();
@@ -28,8 +29,9 @@ export class PreviewPages {
   constructor(readonly options: { pdf: boolean }) {}
 
   /** The document of the last check without errors, and its pages' fingerprints; pages that changed are forgotten. */
-  update(site: Site, fingerprints: ReadonlyMap<string, string>): void {
+  update(site: Site, fingerprints: ReadonlyMap<string, string>, translations: readonly Site[] = []): void {
     this.#site = site;
+    this.#translations = translations;
     this.#fingerprints = fingerprints;
     for (const cache of [this.#served, this.#printed]) {
       for (const [name, { fingerprint }] of cache) if (fingerprints.get(name) !== fingerprint) cache.delete(name);
@@ -41,6 +43,12 @@ export class PreviewPages {
     return this.#site;
   }
 
+  /** The document in the language of a page ("berlin.html" the site's own, "en/berlin.html" its English translation). */
+  siteOf(name: string): Site | undefined {
+    const folder = name.includes("/") ? name.slice(0, name.indexOf("/")) : undefined;
+    return folder === undefined ? this.#site : this.#translations.find((t) => t.lang === folder);
+  }
+
   /** An annex page as served (with the preview's script) by its file name ("berlin.html"), rendered now unless it is already; undefined for no such annex. */
   html(name: string): string | undefined {
     return this.#kept(this.#served, name, (site, annex, fingerprint, options) =>
@@ -50,7 +58,12 @@ export class PreviewPages {
 
   /** An annex page as printed (no script) by the name of its page, rendered now unless it is already. */
   printable(name: string): AnnexPage | undefined {
-    return this.#kept(this.#printed, name, (site, annex, _, options) => renderAnnexPage(site, annex, options));
+    // Named as served (en/berlin.html): the printer finds the style sheet from there as a browser does.
+    return this.#kept(this.#printed, name, (site, annex, _, options) => ({
+      ...renderAnnexPage(site, annex, options),
+      html: name,
+      pdf: name.replace(/\.html$/, ".pdf"),
+    }));
   }
 
   // What is made of an annex page, kept while the page's fingerprint stays.
@@ -59,12 +72,12 @@ export class PreviewPages {
     name: string,
     make: (site: Site, annex: Annex, fingerprint: string, options: RenderOptions) => T,
   ): T | undefined {
-    const site = this.#site;
+    const site = this.siteOf(name);
     const fingerprint = this.#fingerprints.get(name);
     if (!site || fingerprint === undefined || name === indexPage) return undefined;
     const kept = cache.get(name);
     if (kept?.fingerprint === fingerprint) return kept.made;
-    const id = name.replace(/\.html$/, "");
+    const id = name.replace(/^.*\//, "").replace(/\.html$/, "");
     const location = site.locations.find((l) => l.id === id);
     if (!location && id !== combinedId) return undefined;
     const made = make(site, selectAnnex(site, location), fingerprint, { pdf: this.options.pdf, preview: true });
@@ -78,7 +91,7 @@ export class PreviewPages {
     const fingerprint = this.#fingerprints.get(indexPage);
     if (!site || fingerprint === undefined) return undefined;
     if (this.#index?.fingerprint === fingerprint) return this.#index.html;
-    const tree = renderIndexTree(site, indexAnnexes(site, this.options.pdf), { pdf: this.options.pdf, preview: true });
+    const tree = renderIndexTree(site, indexAnnexes(site, this.options.pdf, this.#translations), { pdf: this.options.pdf, preview: true });
     const html = stringify.stringify(addPreviewHead(tree, indexPage, fingerprint));
     this.#index = { fingerprint, html };
     return html;

@@ -82,7 +82,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, served
     if (served.hasErrors()) {
       return page(response, 503, messagePage("The content has errors", `${name} is printed again once they are fixed; this page then reloads.`));
     }
-    const pdf = await served.printer.pdf(pages.site, printable, pages.assets());
+    const pdf = await served.printer.pdf(pages.siteOf(name) ?? pages.site, printable, pages.assets());
     return send(response, 200, types[".pdf"] as string, pdf);
   }
   const asset = pages.assets().get(name);

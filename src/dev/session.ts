@@ -12,6 +12,8 @@ import { changedPages, pageFingerprints } from "./fingerprint.js";
 export interface Checked {
   /** The document, when the content has no error. */
   site: Site | undefined;
+  /** The document in each of its translations (none for a site of one language). */
+  translations: Site[];
   /** Every problem, sorted as `toms check` lists them. */
   problems: Diagnostic[];
   /** The texts of the files as this check read them, for the problems' source lines. */
@@ -55,15 +57,15 @@ export class PreviewSession {
     if (digest === this.#digest) return undefined;
     this.#digest = digest;
     const { fs, sources } = remembering(snapshot.fs);
-    const { site, diagnostics } = check(root, fs, { memo: this.#memo });
+    const { site, translations, diagnostics } = check(root, fs, { memo: this.#memo });
     this.#memo.prune();
     let pages: string[] = [];
     if (site) {
-      const fingerprints = pageFingerprints(site, String(this.#templates));
+      const fingerprints = pageFingerprints(site, String(this.#templates), translations);
       pages = changedPages(this.#fingerprints, fingerprints);
       this.#fingerprints = fingerprints;
     }
-    return { site, problems: diagnostics.sorted(), sources, changed: pages, fingerprints: this.#fingerprints, ms: performance.now() - started };
+    return { site, translations, problems: diagnostics.sorted(), sources, changed: pages, fingerprints: this.#fingerprints, ms: performance.now() - started };
   }
 
   /** Every page's fingerprint, of the last check without errors. */

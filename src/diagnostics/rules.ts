@@ -304,6 +304,8 @@ export const rules = {
         'The accent colour is empty: YAML reads a # after a space as the start of a comment. Write the colour in quotes: accent: "#1d4e89".',
       notDate: (p: { value: string; field: string }) => `"${p.value}" is not a date; write "${p.field}" as YYYY-MM-DD, e.g. 2026-12-01.`,
       unusable: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} has a value toms cannot use.`,
+      versionIsLanguage: (p: { version: string }) =>
+        `"${p.version}" cannot be a version: the annexes in that language are in a folder of that name. Use e.g. "2026.1".`,
       versionLikeFile: (p: { version: string }) => `"${p.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`,
       more,
     },
@@ -364,6 +366,51 @@ export const rules = {
     fixture: "reserved-location-id",
     messages: {
       reserved: (p: { id: string }) => `"${p.id}" cannot be a location id: toms uses it for the ${p.id === "all" ? "combined annex" : "index page"}.`,
+    },
+  },
+  "translation-missing": {
+    severity: "error",
+    title: "Translation missing",
+    why: "A translated annex is signed like the original. A text missing in one language would leave that language's annex without it, or show the other language's words there: every text a reader reads must be written in every language of the site.",
+    hint: 'Write the text in every language of the site, e.g. title: { de: "…", en: "…" }; a prose file x.md needs its translation beside it as x.en.md.',
+    fixture: "translation-missing",
+    messages: {
+      oneLanguage: (p: { field: string; where: string; languages: readonly string[] }) =>
+        `"${p.field}" in ${p.where} is written in one language only, but the annex is in ${listing(quoted(p.languages))}: write it in each language, as { ${p.languages.map((l) => `${l}: "…"`).join(", ")} }.`,
+      missing: (p: { field: string; where: string; missing: readonly string[]; written: readonly string[] }) =>
+        `"${p.field}" in ${p.where} has no ${listing(quoted(p.missing))} text (only ${listing(quoted(p.written))}): add ${p.missing.map((l) => `${l}: "…"`).join(" and ")}.`,
+      file: (p: { path: string; language: string; translation: string }) =>
+        `"${p.path}" has no "${p.language}" translation: toms reads it from "${p.translation}" beside it, and there is no such file.`,
+    },
+  },
+  "translation-language": {
+    severity: "error",
+    title: "Language not of this site",
+    why: "site.yaml says in which languages the annex is written (lang and translations); each language is built into its own annexes. A text in a language the site does not declare would be built into none, and a site of one language has no texts per language.",
+    hint: 'Write each text in the languages site.yaml declares: lang, and those listed in "translations".',
+    fixture: "translation-language",
+    messages: {
+      single: (p: { field: string; where: string; lang: string }) =>
+        `"${p.field}" in ${p.where} is written per language, but the annex has one language ("${p.lang}"): write the text itself, or list the other languages in "translations" in site.yaml.`,
+      unknown: (p: { key: string; languages: readonly string[]; suggestion?: string }) =>
+        `"${p.key}" is not a language of this annex (${listing(quoted(p.languages))})${didYouMean(p.suggestion)}; site.yaml lists its languages in "lang" and "translations".`,
+      sameAsMain: (p: { lang: string }) => `"${p.lang}" is the annex's own language ("lang"); list only the other languages in "translations".`,
+    },
+  },
+  "translation-stale": {
+    severity: "warning",
+    title: "Translation not updated",
+    why: "The most common way translations drift apart: a text is changed in one language and the others keep saying what it said before. Customers who signed the English annex would then have agreed to other measures than those who signed the German one.",
+    hint: "Change the text in the other languages too, so that every language says the same; a text that needed no change there (a typo fixed in one language) may stay as it is.",
+    fixture: {
+      test: "test/languages-diff.test.ts",
+      reason: "reported by toms diff, which compares two revisions and so knows which language of a text changed; toms check sees one",
+    },
+    messages: {
+      stale: (p: { field: string; where: string; changed: readonly string[]; lang: string }) =>
+        `"${p.field}" in ${p.where} changed in ${listing(quoted(p.changed))} but not in "${p.lang}": the "${p.lang}" text still says what the old text said. Update it too, or leave it if it needed no change.`,
+      file: (p: { path: string; changed: readonly string[]; lang: string }) =>
+        `The text of "${p.path}" changed in ${listing(quoted(p.changed))} but its "${p.lang}" translation did not: update this file too, or leave it if it needed no change.`,
     },
   },
   "group-ref": {

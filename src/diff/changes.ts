@@ -42,6 +42,8 @@ export interface MeasureChange {
 /** The changes of one annex: the combined one ("all") or one location's. */
 export interface AnnexChanges {
   location: string;
+  /** In a site of several languages, the language of the annex (each language's annexes are compared on their own). */
+  lang?: string;
   /** The location's name, or undefined for the combined annex. */
   name?: string;
   changes: MeasureChange[];
@@ -59,6 +61,8 @@ export interface DocumentChange {
   after?: string;
   /** Whether before/after are Markdown prose (shown as a word diff). */
   prose?: boolean;
+  /** In a site of several languages, the language whose text changed (absent: the same in every language). */
+  lang?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Diagnostics } from "../diagnostics/diagnostic.js";
+import { Diagnostics, type Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange } from "./changes.js";
+import type { WrittenText } from "../resolve/languages.js";
 import { compareSections, compareSite } from "./compare-document.js";
 import { compareAnnexes } from "./compare-measures.js";
 import { GitUsageError, locateContent, type RepoContent } from "./git.js";
@@ -57,16 +58,37 @@ export function diffContent(options: DiffOptions): DiffResult {
   const empty = { annexes: [], site: [], sections: [], contentChanged: false, diagnostics };
   if (base.diagnostics.hasErrors) return { base, head, broken: "base", ...empty };
   if (head.diagnostics.hasErrors || !head.site) return { base, head, broken: "head", ...empty };
-  const annexes = compareAnnexes(base.site, head.site);
-  const site = compareSite(base.site, head.site);
-  const sections = compareSections(base.site, head.site);
-  const contentChanged = annexesChanged(base.site, head.site, { annexes, site, sections });
+  const own = { annexes: compareAnnexes(base.site, head.site), site: compareSite(base.site, head.site), sections: compareSections(base.site, head.site) };
+  // A site in several languages: each language's annexes compared on their own (a translation BASE did not have is new).
+  const languages = head.translations.map((doc) => {
+    const before = base.translations.find((b) => b.lang === doc.lang);
+    return { lang: doc.lang, before, after: doc, changes: compareLanguage(before, doc, own) };
+  });
+  const translated = languages.length > 0;
+  const mainLang = head.site.lang;
+  const annexes = [
+    ...own.annexes.map((a) => (translated ? { ...a, lang: mainLang } : a)),
+    ...languages.flatMap((l) => l.changes.annexes.map((a) => ({ ...a, lang: l.lang }))),
+  ];
+  const site = [...own.site, ...languages.flatMap((l) => l.changes.site)];
+  const sections = [...own.sections, ...languages.flatMap((l) => l.changes.sections)];
+  // Version discipline counts every language: a change of the English text alone is a change of the English annex.
+  const contentChanged = annexesChanged(base.site, head.site, own) || languages.some((l) => annexesChanged(l.before ?? base.site, l.after, l.changes));
   let suggestion: Suggestion | undefined;
   if (base.site && contentChanged) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    suggestion = checkVersion(base.site, head.site, { annexes, document: [...site, ...sections] }, head.placeOf, diagnostics, today);
+    const inLanguages = languages.map((l) => ({ site: l.after, annexes: l.changes.annexes, document: [...l.changes.site, ...l.changes.sections] }));
+    suggestion = checkVersion(
+      base.site,
+      head.site,
+      { annexes: own.annexes, document: [...own.site, ...own.sections], languages: inLanguages },
+      head.placeOf,
+      diagnostics,
+      today,
+    );
   }
   if (base.site && base.site.version !== head.site.version) checkNewVersion(repo, base, head.site, head.placeOf, diagnostics);
+  if (translated) staleTranslations(base.texts, head.texts, diagnostics);
   return { base, head, annexes, site, sections, contentChanged, diagnostics, ...(suggestion && { suggestion }) };
 }
 
@@ -104,4 +126,35 @@ export function annexesChanged(
 ): boolean {
   const versions = { base: base?.version, head: head.version };
   return changes.annexes.some((a) => a.changes.length > 0) || changes.site.some((c) => !isBookkeeping(c, versions)) || changes.sections.length > 0;
+}
+
+// One translation of a document compared with the same language at BASE (none: everything in it is new). Changes of
+// the document that are the same in every language (the version, a date) are the main language's, shown once.
+function compareLanguage(before: Site | undefined, after: Site, own: { site: DocumentChange[]; sections: DocumentChange[] }) {
+  const same = new Set([...own.site, ...own.sections].map((c) => JSON.stringify(c)));
+  const tagged = (changes: DocumentChange[]) => changes.filter((c) => !same.has(JSON.stringify(c))).map((c) => ({ ...c, lang: after.lang }));
+  return { annexes: compareAnnexes(before, after), site: tagged(compareSite(before, after)), sections: tagged(compareSections(before, after)) };
+}
+
+/**
+ * translation-stale: a text written per language that changed in some of its languages and not in others, reported
+ * at each language that kept its old text (as HEAD has it). Only languages the text had at BASE count: a translation
+ * added now has not been left behind.
+ */
+export function staleTranslations(base: ReadonlyMap<string, WrittenText>, head: ReadonlyMap<string, WrittenText>, diagnostics: Diagnostics): void {
+  for (const [key, now] of head) {
+    const then = base.get(key);
+    if (!then) continue;
+    const compared = [...now.values.keys()].filter((lang) => then.values.has(lang));
+    const changed = compared.filter((lang) => then.values.get(lang)?.text !== now.values.get(lang)?.text);
+    if (changed.length === 0 || changed.length === compared.length) continue;
+    for (const lang of compared.filter((l) => !changed.includes(l))) {
+      const place = now.values.get(lang)?.place as Place;
+      // A prose file is reported as a file (its first line); a text in YAML at its value.
+      const message = now.file
+        ? say["translation-stale"].file({ path: now.file, changed, lang })
+        : say["translation-stale"].stale({ field: now.field, where: now.where, changed, lang });
+      diagnostics.add(message, place, "warning");
+    }
+  }
 }

@@ -22,7 +22,12 @@ export function jsonReport(result: DiffResult, cwd = process.cwd()): string {
     head: side(result.head),
     ...(broken && { broken }),
     contentChanged: result.contentChanged,
-    annexes: result.annexes.map((a) => ({ location: a.location, ...(a.name !== undefined && { name: a.name }), changes: a.changes })),
+    annexes: result.annexes.map((a) => ({
+      location: a.location,
+      ...(a.lang !== undefined && { lang: a.lang }),
+      ...(a.name !== undefined && { name: a.name }),
+      changes: a.changes,
+    })),
     site: result.site,
     sections: result.sections,
     diagnostics,

@@ -1,4 +1,4 @@
-import type { Strings } from "../render/i18n.js";
+import { ownName, type Strings } from "../render/i18n.js";
 import type { AnnexChanges, DocumentChange, MeasureChange } from "./changes.js";
 import { proseDifference, respacedOnly } from "./rendering.js";
 import { attributeValue, fieldLabel, position, type FieldNames, type ReportWords } from "./report-words.js";
@@ -25,6 +25,8 @@ export interface ReportContext {
   annexes: number;
   /** Names of groups, locations and sections, for the labels of changed fields. */
   names: FieldNames;
+  /** In a site of several languages, how many annexes each language has. */
+  perLanguage?: ReadonlyMap<string, number>;
 }
 
 /** One change of a measure as the report shows it: once, with the annexes it shows in. */
@@ -72,10 +74,12 @@ const maxNamed = 20;
 
 /** How the report names an annex: "Gesamtfassung", or the location's name with its id. */
 export function annexName(annex: AnnexChanges, w: ReportWords): string {
-  if (annex.location === "all") return w.combined;
+  // In a site of several languages, each annex is named with its language ("Gesamtfassung · English").
+  const language = annex.lang === undefined ? "" : ` · ${ownName(annex.lang)}`;
+  if (annex.location === "all") return `${w.combined}${language}`;
   const full = inline(annex.name ?? annex.location);
   // A location's name has no length limit; a line of the comment stays short.
-  return `${full.length > 120 ? `${full.slice(0, 119)}…` : full} (\`${annex.location}\`)`;
+  return `${full.length > 120 ? `${full.slice(0, 119)}…` : full} (\`${annex.location}\`)${language}`;
 }
 
 function annexList(annexes: AnnexChanges[], w: ReportWords): string {
@@ -87,6 +91,10 @@ function annexList(annexes: AnnexChanges[], w: ReportWords): string {
 function affected(group: ChangeGroup, c: ReportContext): string {
   if (c.annexes <= 1) return "";
   if (group.annexes.length === c.annexes) return ` — ${c.w.inEveryAnnex}`;
+  // A site in several languages: a change of every annex of one language is said so ("in every annex · English").
+  const lang = group.annexes[0]?.lang;
+  if (lang !== undefined && group.annexes.every((a) => a.lang === lang) && group.annexes.length === c.perLanguage?.get(lang))
+    return ` — ${c.w.inEveryAnnex} · ${ownName(lang)}`;
   return ` — ${c.w.inAnnexes(annexList(group.annexes, c.w))}`;
 }
 
@@ -133,7 +141,9 @@ export function measureItem(group: ChangeGroup, c: ReportContext): string {
 export function documentItem(change: DocumentChange, c: ReportContext): string {
   const { w } = c;
   const label = fieldLabel(change.field, w, c.names);
-  const field = label === change.field ? `\`${change.field}\`` : `${inline(label)} (\`${change.field}\`)`;
+  const named = label === change.field ? `\`${change.field}\`` : `${inline(label)} (\`${change.field}\`)`;
+  // A text of one language of a site in several: which language's text it is.
+  const field = change.lang === undefined ? named : `${named} · ${ownName(change.lang)}`;
   switch (change.kind) {
     case "added":
       return `- **${w.verb.added}** ${field}${change.after !== undefined ? `: ${valueText(change, change.after)}` : ""}`;

@@ -84,6 +84,7 @@ export function markdownReport(result: DiffResult, options: MarkdownOptions = {}
     annexes: result.annexes.length,
     // A field is named as the reader knew it: the old title of a renamed group.
     names: fieldNames(result.head.site, result.base.site),
+    perLanguage: perLanguage(result),
   };
   section(
     "### site.yaml",
@@ -156,6 +157,14 @@ function alert(d: Diagnostic, cwd = process.cwd(), full = false): string {
   const kind = d.severity === "error" ? "CAUTION" : "WARNING";
   const max = full ? Number.POSITIVE_INFINITY : maxMessage;
   return `> [!${kind}]\n> ${clip(inline(d.message), max)}\n> \`${clip(file.replace(/`/g, ""), max / 2)}:${d.line}:${d.column}\` [${d.rule}]`;
+}
+
+// How many annexes each language has, in a site of several languages (their annexes carry their language).
+function perLanguage(result: DiffResult): Map<string, number> | undefined {
+  if (!result.annexes.some((a) => a.lang !== undefined)) return undefined;
+  const counts = new Map<string, number>();
+  for (const a of result.annexes) if (a.lang !== undefined) counts.set(a.lang, (counts.get(a.lang) ?? 0) + 1);
+  return counts;
 }
 
 function versionLine({ base, head }: DiffResult, w: ReportWords): string {

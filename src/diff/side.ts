@@ -7,6 +7,7 @@ import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
 import { check } from "../commands/check.js";
 import type { KnownIds } from "../resolve/resolve.js";
+import type { WrittenText } from "../resolve/languages.js";
 import { placeAt } from "../load/yaml-path.js";
 import { resolveCommit, type RepoContent } from "./git.js";
 import { gitFs } from "./git-fs.js";
@@ -22,6 +23,10 @@ export interface Side {
   /** False when the revision (or the working tree) has no content folder; then `site` is undefined. */
   present: boolean;
   site: Site | undefined;
+  /** The document in each of its translations (site.yaml's translations), when it has no errors. */
+  translations: Site[];
+  /** The texts written per language, by field, as toms diff compares them language by language (translation-stale). */
+  texts: Map<string, WrittenText>;
   diagnostics: Diagnostics;
   /** Where a top-level field of site.yaml is written on this side. */
   placeOf(field: string): Place;
@@ -46,7 +51,9 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
   const kept = remembering(contentFs);
   // The other side's ids: an id used twice here is reported where it is new.
   const known = base?.site && knownIds(base.site);
-  const { site, diagnostics } = present ? check(root, kept.fs, known ? { known } : {}) : { site: undefined, diagnostics: new Diagnostics() };
+  const { site, translations, texts, diagnostics } = present
+    ? check(root, kept.fs, known ? { known } : {})
+    : { site: undefined, translations: [], texts: new Map<string, WrittenText>(), diagnostics: new Diagnostics() };
   const sitePath = path.join(root, "site.yaml");
   const placeOf = (field: string): Place => {
     try {
@@ -61,7 +68,18 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
     }
     return { file: sitePath, line: 1, column: 1 };
   };
-  return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf, sources: kept.sources };
+  return {
+    ...(revision !== undefined && { revision }),
+    ...(commit && { commit }),
+    label,
+    present,
+    site,
+    translations,
+    texts,
+    diagnostics,
+    placeOf,
+    sources: kept.sources,
+  };
 }
 
 // Each section and measure id of a side, with the file it is written in.

@@ -23,7 +23,7 @@ export interface Suggestion {
 export function checkVersion(
   base: Site,
   head: Site,
-  changed: { annexes: AnnexChanges[]; document: DocumentChange[] },
+  changed: { annexes: AnnexChanges[]; document: DocumentChange[]; languages?: { site: Site; annexes: AnnexChanges[]; document: DocumentChange[] }[] },
   placeOf: (field: "version" | "valid_from") => Place,
   diagnostics: Diagnostics,
   today: string,
@@ -48,7 +48,15 @@ export function checkVersion(
     changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })),
     fieldNames(head, base),
   );
-  const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, `    summary: ${JSON.stringify(summary)}`];
+  // A site in several languages writes the entry's summary in each, each from its own language's changes.
+  const translated = (changed.languages ?? []).map((l) => {
+    const versions = { base: base.version, head: head.version };
+    const document = l.document.filter((c) => !isBookkeeping(c, versions));
+    return `      ${l.site.lang}: ${JSON.stringify(summarize(l.site.lang, l.annexes.find((a) => a.location === "all")?.changes ?? [], document, fieldNames(l.site)))}`;
+  });
+  const summaryLines =
+    translated.length === 0 ? [`    summary: ${JSON.stringify(summary)}`] : ["    summary:", `      ${head.lang}: ${JSON.stringify(summary)}`, ...translated];
+  const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, ...summaryLines];
   const yaml = [...(bumped ? [] : [`version: ${JSON.stringify(next)}`, `valid_from: ${date}`]), "changes:", ...entry].join("\n");
   return { version: next, date, summary, bump: !bumped, yaml };
 }

@@ -78,6 +78,9 @@ function resolve(document: Schema, schema: Schema): Schema {
 
 // What kind of value a field takes, in words.
 function kind(document: Schema, schema: Schema): string {
+  // A text a reader reads: one text, or one per language in a translated site (docs/languages.md).
+  const [one, perLanguage] = schema.oneOf ?? [];
+  if (schema.oneOf?.length === 2 && one && perLanguage?.title === "Per language") return `${kind(document, one)}, or one per language`;
   if (schema.pattern === "^[a-z0-9][a-z0-9-]*$") return `id (a-z, 0-9, -; at most ${schema.maxLength} characters)`;
   if (schema.format === "date") return "date (YYYY-MM-DD)";
   if (schema.format === "uri") return "web address (https://…)";

@@ -2,8 +2,9 @@ import type { Element, Root, RootContent } from "hast";
 import { splitWords } from "./text-check.js";
 
 // What toms's own style sheet hides in print: the "save as PDF" link, the page's footer (the PDF has a running
-// footer), a footnote's way back (a link, useless on paper). Anything else of the page must be in the PDF.
-const hiddenInPrint = new Set(["pdf-link", "page-footer", "data-footnote-backref"]);
+// footer), a footnote's way back (a link, useless on paper), the switch to the page in other languages (a printed
+// annex is in its language alone). Anything else of the page must be in the PDF.
+const hiddenInPrint = new Set(["pdf-link", "page-footer", "data-footnote-backref", "languages"]);
 const blocks = new Set([
   "address",
   "article",

@@ -112,7 +112,8 @@ export function withFontLoader(tree: Root, faces: BundledFace[]): Root {
   const visit = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== "element") continue;
-      if (child.tagName === "head") child.children.push(h("link", { rel: "stylesheet", href: loaderStyleSheet }));
+      // From the site's root: a translation's page is in a folder of its own (en/berlin.html).
+      if (child.tagName === "head") child.children.push(h("link", { rel: "stylesheet", href: `/${loaderStyleSheet}` }));
       if (child.tagName === "meta" && String(child.properties.httpEquiv).toLowerCase() === "content-security-policy") {
         child.properties.content = String(child.properties.content).replace(/font-src ([^;]*)/, "font-src $1 data:");
       }

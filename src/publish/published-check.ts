@@ -11,8 +11,11 @@ import { PublishError } from "./errors.js";
 import type { VersionRecord } from "./record.js";
 import { sitePlace } from "./site-place.js";
 
-/** The content of the content folder at a commit, checked (the check stage of the build, for an earlier commit). */
-export type CheckAt = (commit: string) => Site | undefined;
+/**
+ * The content of the content folder at a commit, checked (the check stage of the build, for an earlier commit): the
+ * document and its translations.
+ */
+export type CheckAt = (commit: string) => { site: Site | undefined; translations: Site[] };
 
 /** The content being built: its repository, and the commit it is (undefined for a draft: the working tree). */
 export interface BuiltFrom {
@@ -26,7 +29,14 @@ export interface BuiltFrom {
  * what the commit it was published from said, by the comparison `toms diff` makes; else `version-unchanged` at the
  * `version` line of site.yaml: an error for committed content, a warning for a draft (which is never published).
  */
-export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecord, checkAt: CheckAt, diagnostics: Diagnostics): void {
+export function checkPublished(
+  site: Site,
+  from: BuiltFrom,
+  record: VersionRecord,
+  checkAt: CheckAt,
+  diagnostics: Diagnostics,
+  translations: readonly Site[] = [],
+): void {
   const { repo } = from;
   const short = record.commit.slice(0, 12);
   if (!hasCommit(repo.top, record.commit)) {
@@ -37,7 +47,8 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
   // The same tree says the same text: no need to read it.
   const tree = from.commit && treeOf(repo, from.commit);
   if (tree && tree === treeOf(repo, record.commit)) return;
-  const published = checkAt(record.commit);
+  const at = checkAt(record.commit);
+  const published = at.site;
   const version = { version: site.version, date: record.recorded.slice(0, 10), commit: short, next: nextVersion(site.version) };
   const place = sitePlace(site, ["version"]);
   const severity = from.commit ? "error" : "warning";
@@ -45,8 +56,21 @@ export function checkPublished(site: Site, from: BuiltFrom, record: VersionRecor
     diagnostics.add(say["version-unchanged"].publishedUnreadable(version), place, severity);
     return;
   }
-  const changes = { annexes: compareAnnexes(published, site), site: compareSite(published, site), sections: compareSections(published, site) };
-  if (!annexesChanged(published, site, changes)) return;
+  const compare = (before: Site | undefined, after: Site) => ({
+    annexes: compareAnnexes(before, after),
+    site: compareSite(before, after),
+    sections: compareSections(before, after),
+  });
+  // Every language of the version was published: a change of its English text changes the English annexes.
+  const inLanguages = [{ before: published, after: site }, ...translations.map((t) => ({ before: at.translations.find((p) => p.lang === t.lang), after: t }))];
+  const compared = inLanguages.map(({ before, after }) => ({ before, after, changes: compare(before, after) }));
+  const differing = compared.filter(({ before, after, changes }) => annexesChanged(before, after, changes));
+  if (differing.length === 0) return;
+  const changes = {
+    annexes: differing.flatMap((d) => d.changes.annexes),
+    site: differing.flatMap((d) => d.changes.site),
+    sections: differing.flatMap((d) => d.changes.sections),
+  };
   const what = { ...version, ...changed(changes, { base: published.version, head: site.version }) };
   diagnostics.add(from.commit ? say["version-unchanged"].publishedChanged(what) : say["version-unchanged"].draftChanges(what), place, severity);
 }
@@ -57,7 +81,7 @@ function changed(
   versions: { base: string; head: string },
 ): { measures: string[]; fields: string[] } {
   const measures = [...new Set(changes.annexes.flatMap((a) => a.changes.map((c) => c.measure)))];
-  const fields = [...changes.site.filter((c) => !isBookkeeping(c, versions)), ...changes.sections].map((c) => c.field);
+  const fields = [...new Set([...changes.site.filter((c) => !isBookkeeping(c, versions)), ...changes.sections].map((c) => c.field))];
   return { measures, fields };
 }
 

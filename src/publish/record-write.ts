@@ -95,6 +95,7 @@ export function recordSite(options: RecordOptions): RecordResult {
         recorded: recordedAt,
         annexes: listed.files,
         ...(listed.changes && { changes: listed.changes }),
+        ...(listed.translatedChanges && listed.translatedChanges.length > 0 && { translated_changes: listed.translatedChanges }),
         files: Object.fromEntries([...hashes].sort(([a], [b]) => (a < b ? -1 : 1))),
       },
       files,

@@ -29,6 +29,8 @@ export interface VersionRecord {
   annexes: PublishedVersion["files"];
   /** Its changes page, when it was published with one (versions recorded before toms made them have none). */
   changes?: PublishedVersion["changes"];
+  /** Its translations' changes pages (en/changes.html …), in a site of several languages. */
+  translated_changes?: PublishedVersion["translatedChanges"];
   /** The SHA-256 of every file of the version's folder, by its path inside the folder. */
   files: Record<string, string>;
 }

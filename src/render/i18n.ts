@@ -53,6 +53,10 @@ export interface Strings {
   placeholder: string;
   /** The banner and PDF mark of the live preview (`toms dev`): a draft of the working tree, never published. */
   preview: string;
+  /** A site in several languages: the name of the switch between them (its accessible name). */
+  language: string;
+  /** The names of the languages toms has words for, as this language calls them ("Englisch" in German). */
+  languageNames: Record<string, string>;
 }
 
 const de: Strings = {
@@ -91,6 +95,8 @@ const de: Strings = {
   coverage: { title: "Abdeckung der Anforderungen", source: "Quelle", control: "Anforderung", measures: "Maßnahmen dieser Anlage", none: "keine Maßnahme" },
   placeholder: "Platzhalter – noch nicht ausgefüllt",
   preview: "Vorschau – nicht veröffentlicht",
+  language: "Sprache",
+  languageNames: { de: "Deutsch", en: "Englisch", fr: "Französisch" },
 };
 
 const en: Strings = {
@@ -129,6 +135,8 @@ const en: Strings = {
   coverage: { title: "Coverage of requirements", source: "Source", control: "Requirement", measures: "Measures of this annex", none: "no measure" },
   placeholder: "Placeholder – not yet written",
   preview: "Preview – not published",
+  language: "Language",
+  languageNames: { de: "German", en: "English", fr: "French" },
 };
 
 const fr: Strings = {
@@ -168,6 +176,8 @@ const fr: Strings = {
   coverage: { title: "Couverture des exigences", source: "Source", control: "Exigence", measures: "Mesures de la présente annexe", none: "aucune mesure" },
   placeholder: "Espace réservé – pas encore rédigé",
   preview: "Aperçu – non publié",
+  language: "Langue",
+  languageNames: { de: "allemand", en: "anglais", fr: "français" },
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };
@@ -188,7 +198,31 @@ export function siteStrings(site: { lang: string; locations: readonly unknown[];
   return site.locations.length === 0 ? { ...named, combined: t.wholeAnnex } : named;
 }
 
-/** Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. */
+/**
+ * The name of a language (a BCP 47 code) in another language, or in its own ("English" in English): from toms's own
+ * words where it has them (de, en, fr, for those languages), else from the platform's (Intl), else the code itself.
+ */
+export function languageName(code: string, inLanguage: string): string {
+  const words = byLanguage[inLanguage.toLowerCase().split("-")[0] ?? ""];
+  const own = words?.languageNames[code.toLowerCase()];
+  if (own) return own;
+  try {
+    return new Intl.DisplayNames([inLanguage, "en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The name of a language as a reader of it looks for it: in its own words, capitalised ("Français"). */
+export function ownName(code: string): string {
+  const name = languageName(code, code);
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+/**
+ * Formats an ISO date (YYYY-MM-DD) in the document's language, independent of the machine's time zone. French writes
+ * the first day of a month as an ordinal, « 1er mars 2027 », which Intl does not (it gives « 1 mars 2027 »).
+ */
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
@@ -201,7 +235,11 @@ export function formatDate(iso: string, lang: string): string {
     }
     dateFormats.set(lang, format);
   }
-  return format.format(date);
+  if (date.getUTCDate() !== 1 || !/^fr(-|$)/i.test(format.resolvedOptions().locale)) return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
 }
 
 // Creating a DateTimeFormat costs far more than using one.

@@ -1,25 +1,44 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import type { Site } from "../model.js";
-import { formatDate, siteStrings, type Strings } from "./i18n.js";
+import { formatDate, ownName, siteStrings, strings, type Strings } from "./i18n.js";
 import type { AnnexFile, AnnexPage, PublishedVersion, RenderOptions } from "./pages.js";
 import { reportWords } from "../diff/report-words.js";
 
-/** A rendered version as the index page lists it: each annex's name, page, and its PDF with the PDF's SHA-256. */
-export function listedVersion(site: Site, pages: AnnexPage[], pdfs: ReadonlyMap<string, { record: { sha256: string } }>): PublishedVersion {
-  const t = siteStrings(site);
+/**
+ * A rendered version as the index page lists it: each annex's name, page, and its PDF with the PDF's SHA-256; in a
+ * site of several languages, then each translation's annexes (named in their language, in its folder).
+ */
+export function listedVersion(
+  site: Site,
+  pages: AnnexPage[],
+  pdfs: ReadonlyMap<string, { record: { sha256: string } }>,
+  translated: readonly { site: Site; pages: AnnexPage[] }[] = [],
+): PublishedVersion {
+  const files = (doc: Site, list: AnnexPage[], lang?: string): AnnexFile[] => {
+    const t = siteStrings(doc);
+    return list.map((p) => {
+      const pdf = pdfs.get(p.pdf);
+      return {
+        ...(lang && { lang }),
+        name: p.annex.location?.name ?? t.combined,
+        html: p.html,
+        ...(pdf && { pdf: p.pdf, download: p.download, sha256: pdf.record.sha256 }),
+      };
+    });
+  };
   return {
     version: site.version,
     validFrom: site.validFrom,
-    files: pages.map((p) => {
-      const pdf = pdfs.get(p.pdf);
-      return { name: p.annex.location?.name ?? t.combined, html: p.html, ...(pdf && { pdf: p.pdf, download: p.download, sha256: pdf.record.sha256 }) };
-    }),
+    files: [...files(site, pages), ...translated.flatMap((tr) => files(tr.site, tr.pages, tr.site.lang))],
   };
 }
 
 /** The <main> of the index page: the document, its annexes (page and PDF), and the published versions. */
 export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options: RenderOptions): ElementContent[] {
+  const current = (options.versions ?? []).find((v) => v.version === site.version);
+  // With the archive, the versions below list each PDF's SHA-256 once.
+  const withSha = (options.versions ?? []).length === 0;
   return [
     h("h1", site.title),
     ...(site.subtitle ? [h("p.subtitle", site.subtitle)] : []),
@@ -29,28 +48,48 @@ export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options:
     ]),
     h("section.annexes", [
       h("h2", t.annexes),
-      h(
-        "ul.annex-list",
-        annexes.map((a) => {
-          // With the archive, the versions below list each PDF's SHA-256 once.
-          const sha = (options.versions ?? []).length === 0 ? a.sha256 : undefined;
-          return h("li", [
-            h("a", { href: a.html }, a.name),
-            ...(a.pdf ? [" · ", h("a", { href: a.pdf, ...(a.download && { download: a.download }), type: "application/pdf" }, t.pdf)] : []),
-            ...(sha ? [h("br"), h("code.sha256", { title: "SHA-256" }, `SHA-256 ${sha}`)] : []),
-          ]);
-        }),
-      ),
-      // What changed in this version, at the root next to the annexes.
-      ...changesLink(
-        (options.versions ?? []).find((v) => v.version === site.version),
-        "",
-        site,
-        t,
-      ),
+      ...inLanguages(site, annexes, "h3", (files, lang) => [
+        h(
+          "ul.annex-list",
+          files.map((a) =>
+            h("li", [
+              h("a", { href: a.html }, a.name),
+              ...(a.pdf ? [" · ", h("a", { href: a.pdf, ...(a.download && { download: a.download }), type: "application/pdf" }, strings(lang).pdf)] : []),
+              ...(withSha && a.sha256 ? [h("br"), h("code.sha256", { title: "SHA-256" }, `SHA-256 ${a.sha256}`)] : []),
+            ]),
+          ),
+        ),
+        // What changed in this version, at the root next to the annexes.
+        ...changesLink(current, "", lang, site),
+      ]),
     ]),
     ...versions(site, t, options),
   ];
+}
+
+/**
+ * The annexes of a version, grouped by language when the site has several: each group headed by its language's
+ * name in its own words and marked with its language (a screen reader reads "English" and the English names in
+ * English). A site of one language gets its list alone.
+ */
+function inLanguages(
+  site: Site,
+  files: readonly AnnexFile[],
+  heading: "h3" | "h4",
+  list: (files: AnnexFile[], lang: string) => ElementContent[],
+): ElementContent[] {
+  const langs = [site.lang, ...new Set(files.flatMap((f) => (f.lang ? [f.lang] : [])))];
+  if (langs.length === 1) return list([...files], site.lang);
+  return langs.map((lang) => {
+    const own = lang === site.lang;
+    return h("div.language", { ...(!own && { lang }) }, [
+      h(heading, ownName(lang)),
+      ...list(
+        files.filter((f) => (f.lang ?? site.lang) === lang),
+        lang,
+      ),
+    ]);
+  });
 }
 
 function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
@@ -70,31 +109,34 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
             " ",
             h("time", { dateTime: v.validFrom }, formatDate(v.validFrom, site.lang)),
           ]),
-          h(
-            "ul.annex-list",
-            v.files.map((f) =>
-              h("li", [
-                h("a", { href: `${v.version}/${f.html}` }, f.name),
-                ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}`, type: "application/pdf" }, t.pdf)] : []),
-                ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
-              ]),
+          ...inLanguages(site, v.files, "h4", (files, lang) => [
+            h(
+              "ul.annex-list",
+              files.map((f) =>
+                h("li", [
+                  h("a", { href: `${v.version}/${f.html}` }, f.name),
+                  ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}`, type: "application/pdf" }, strings(lang).pdf)] : []),
+                  ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
+                ]),
+              ),
             ),
-          ),
-          ...changesLink(v, `${v.version}/`, site, t),
+            ...changesLink(v, `${v.version}/`, lang, site),
+          ]),
         ]),
       ),
     ]),
   ];
 }
 
-// The link to a version's changes page (and its PDF), named by the version it compares with.
-function changesLink(v: PublishedVersion | undefined, folder: string, site: Site, t: Strings): Element[] {
-  if (!v?.changes) return [];
-  const { html, pdf, since } = v.changes;
+// The link to a version's changes page in a language (and its PDF), named by the version it compares with.
+function changesLink(v: PublishedVersion | undefined, folder: string, lang: string, site: Site): Element[] {
+  const changes = lang === site.lang ? v?.changes : v?.translatedChanges?.find((c) => c.lang === lang);
+  if (!changes) return [];
+  const { html, pdf, since } = changes;
   return [
     h("p.changes-link", [
-      h("a", { href: `${folder}${html}` }, reportWords(site.lang).page.link(since)),
-      ...(pdf ? [" · ", h("a", { href: `${folder}${pdf}`, type: "application/pdf" }, t.pdf)] : []),
+      h("a", { href: `${folder}${html}` }, reportWords(lang).page.link(since)),
+      ...(pdf ? [" · ", h("a", { href: `${folder}${pdf}`, type: "application/pdf" }, strings(lang).pdf)] : []),
     ]),
   ];
 }

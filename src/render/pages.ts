@@ -42,10 +42,14 @@ export interface RenderOptions {
   changes?: boolean;
   /** The live preview of the working tree (`toms dev`): a draft whose banner says "preview". */
   preview?: boolean;
+  /** A site in several languages: those the page is in, which it links (default: every language of the site). */
+  languages?: readonly string[];
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
 export interface AnnexFile {
+  /** In a site of several languages, the language of a translation's annex (its page and PDF are in its folder, en/…). */
+  lang?: string;
   name: string;
   html: string;
   pdf?: string;
@@ -61,6 +65,8 @@ export interface PublishedVersion {
   files: AnnexFile[];
   /** Its changes page (and PDF) in its folder, and the version it compares with; absent for the first version. */
   changes?: VersionChanges;
+  /** The changes pages of its translations (en/changes.html …), for those the version before it had too. */
+  translatedChanges?: (VersionChanges & { lang: string })[];
 }
 
 /** A version's changes page: what changed against the version before it. */

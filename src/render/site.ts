@@ -13,6 +13,7 @@ import { linkAddress } from "./link-address.js";
 import { fontFaceCss, siteFontFiles } from "./fonts.js";
 import { formatDate, siteStrings, type Strings } from "./i18n.js";
 import { indexMain } from "./index-page.js";
+import { alternateLinks, languageFolder, languageSwitch } from "./languages.js";
 import type { AnnexFile, AnnexPage, RenderedSite, RenderOptions } from "./pages.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
 
@@ -44,14 +45,14 @@ export function annexPageTree(site: Site, annex: Annex, options: RenderOptions):
   const html = `${annex.id}.html`;
   const pdf = `${annex.id}.pdf`;
   // File names keep dots (versions such as 2026.1).
-  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
+  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-${annex.id}-${slug(site.version, /[^a-z0-9.]+/g)}${inTranslation(site)}.pdf`;
   const title = `${site.title} – ${name}`;
   const main = annexMain(site, annex, t, {
     ...(options.pdf && { pdf: { href: pdf, download } }),
     ...(options.changes && { changes: changesLink(site) }),
   });
   const mark = markOf(options);
-  const tree = page(site, t, title, main, mark);
+  const tree = page(site, t, title, main, mark, html, options.languages);
   return { annex, html, pdf, download, tree, title, draft: mark !== undefined, ...(mark === "preview" && { preview: true }) };
 }
 
@@ -62,11 +63,11 @@ export function annexPageTree(site: Site, annex: Annex, options: RenderOptions):
 export function renderChangesPage(site: Site, previous: Site, options: RenderOptions): AnnexPage {
   const t = siteStrings(site);
   const w = reportWords(site.lang);
-  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-changes-${slug(site.version, /[^a-z0-9.]+/g)}.pdf`;
+  const download = `${slug(site.title, /[^a-z0-9.]+/g).slice(0, 80) || "annex"}-changes-${slug(site.version, /[^a-z0-9.]+/g)}${inTranslation(site)}.pdf`;
   const title = `${site.title} – ${w.page.title(site.version)}`;
   const main = changesMain(site, previous, t, options.pdf ? { pdf: { href: changesFiles.pdf, download } } : {});
   const mark = markOf(options);
-  const tree = page(site, t, title, main, mark);
+  const tree = page(site, t, title, main, mark, changesFiles.html, options.languages);
   // The combined annex stands for the page where the printer asks for an annex: the running header names the change.
   const annex = allAnnexes(site)[0] as AnnexPage["annex"];
   return {
@@ -86,7 +87,7 @@ export function renderChangesPage(site: Site, previous: Site, options: RenderOpt
 // The link of a version's history entry to its changes page: next to the annex, and for the PDF at the public address.
 function changesLink(site: Site): NonNullable<AnnexLinks["changes"]> {
   const label = reportWords(site.lang).page.historyLink(site.version);
-  const pdfHref = site.siteUrl ? new URL(`${encodeURIComponent(site.version)}/${changesFiles.html}`, site.siteUrl).href : undefined;
+  const pdfHref = site.siteUrl ? new URL(`${encodeURIComponent(site.version)}/${languageFolder(site)}${changesFiles.html}`, site.siteUrl).href : undefined;
   return { href: changesFiles.html, label, ...(pdfHref && { pdfHref }) };
 }
 
@@ -121,7 +122,13 @@ export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOpt
 /** The index page as a tree (the live preview adds its script to it). */
 export function renderIndexTree(site: Site, annexes: AnnexFile[], options: RenderOptions): Root {
   const t = siteStrings(site);
-  return page(site, t, site.title, indexMain(site, annexes, t, options), markOf(options));
+  // One index for every language (it lists the annexes of each, in its own words): it links no index of another language.
+  return page(site, t, site.title, indexMain(site, annexes, t, options), markOf(options), "index.html", options.languages ?? [site.lang]);
+}
+
+// A translation's PDF is saved under a name that says its language (…-berlin-2026.1-en.pdf), the main language's as ever.
+function inTranslation(site: Site): string {
+  return languageFolder(site) === "" ? "" : `-${slug(site.lang, /[^a-z0-9]+/g)}`;
 }
 
 // A preview is a draft (of the working tree, shown live): the same banner, another word.
@@ -129,15 +136,46 @@ function markOf(options: RenderOptions): "draft" | "preview" | undefined {
   return options.preview === true ? "preview" : options.draft === true ? "draft" : undefined;
 }
 
-function page(site: Site, t: Strings, title: string, main: ElementContent[], mark: "draft" | "preview" | undefined): Root {
-  const tree: Root = fillShell(pageShell(site.theme?.shell), site.lang, {
-    title: [{ type: "text", value: title }],
-    letterhead: letterhead(site),
-    // First thing on the page (and in the PDF), before the title: nobody may take a draft for the signed text.
-    main: mark ? [h("p.draft-banner", { role: "note" }, h("strong", t[mark])), ...main] : main,
-    footer: footer(site, t),
-  });
+// A page of the site: `file` is its name in its language's folder ("berlin.html"), `languages` those it is in.
+function page(
+  site: Site,
+  t: Strings,
+  title: string,
+  main: ElementContent[],
+  mark: "draft" | "preview" | undefined,
+  file: string,
+  languages?: readonly string[],
+): Root {
+  const tree: Root = fillShell(
+    pageShell(site.theme?.shell),
+    site.lang,
+    {
+      title: [{ type: "text", value: title }],
+      letterhead: [...letterhead(site), ...languageSwitch(site, file, t, languages)],
+      // First thing on the page (and in the PDF), before the title: nobody may take a draft for the signed text.
+      main: mark ? [h("p.draft-banner", { role: "note" }, h("strong", t[mark])), ...main] : main,
+      footer: footer(site, t),
+    },
+    alternateLinks(site, file, languages),
+  );
+  // A translation's pages are in a folder of the version's: its style sheet (and fonts) and logo are the version's.
+  if (languageFolder(site) !== "") assetsFrom(tree, "../");
   return tree;
+}
+
+// Points the page's style sheet link and the letterhead's logo at the version's folder.
+function assetsFrom(tree: Root, up: string): void {
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName === "link" && Array.isArray(child.properties.rel) && child.properties.rel.includes("stylesheet"))
+        child.properties.href = `${up}${String(child.properties.href)}`;
+      else if (child.tagName === "img" && Array.isArray(child.properties.className) && child.properties.className.includes("logo"))
+        child.properties.src = `${up}${String(child.properties.src)}`;
+      else visit(child);
+    }
+  };
+  visit(tree);
 }
 
 function letterhead(site: Site): Element[] {

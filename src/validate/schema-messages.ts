@@ -156,14 +156,30 @@ function explain(file: YamlFile, kind: Kind, error: SchemaError): Said<SchemaRul
     case "format":
       if (params.format === "date") return say["invalid-value"].notDate({ value: String(value), field });
       return say["invalid-value"].notWebAddress({ value: String(value) });
-    case "oneOf":
+    case "oneOf": {
       if (/\/certifications\/\d+$/.test(error.instancePath)) return say["wrong-type"].certification({ where, value });
+      // A text that may be written per language ({ de: …, en: … }) and is neither: said as of any text, which it mostly is.
+      if (isTranslatable(error.schema)) {
+        const listEntry = isListEntry(error.instancePath);
+        const written = asWritten(file, error.instancePath);
+        if ((typeof value === "number" || typeof value === "boolean") && written !== undefined)
+          return say["wrong-type"].unquoted({ field, where, listEntry, written, value });
+        return say["wrong-type"].field({ field, where, listEntry, expected: "string", value });
+      }
       return measureSource(value, where);
+    }
+    case "minProperties":
+      return say["invalid-value"].empty({ field, where });
     case "not":
       return say["intro-source"].both({ where });
     default:
       return say["invalid-value"].unusable({ field, where });
   }
+}
+
+// Whether the alternatives of a oneOf are a text and the text per language (see the schemas' "Per language").
+function isTranslatable(schema: unknown): boolean {
+  return Array.isArray(schema) && schema.some((branch: { title?: unknown }) => branch.title === "Per language");
 }
 
 // What is wrong with a value that does not match its pattern (an id, a language code, a version, a web address).

@@ -9,9 +9,27 @@ export function describe(file: YamlFile, kind: Kind, pointer: string, itself = f
   return placeName(kind, parsePointer(pointer), file.value, itself);
 }
 
-/** The name of the field a pointer ends in (the list's name for a list entry). */
+/** Fields whose text may be written per language ({ de: …, en: … }): a problem of one language's text names both. */
+const translatable = new Set([
+  "title",
+  "subtitle",
+  "measures_title",
+  "name",
+  "operator",
+  "intro",
+  "description",
+  "summary",
+  "reason",
+  "text",
+  "location_label",
+]);
+
+/** The name of the field a pointer ends in (the list's name for a list entry); "title.en" for one language's text. */
 export function fieldName(pointer: string): string {
   const tokens = parsePointer(pointer);
+  const [field, language] = tokens.slice(-2);
+  if (field !== undefined && language !== undefined && translatable.has(field) && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language))
+    return `${field}.${language}`;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i] as string;
     if (!/^\d+$/.test(token)) return token;

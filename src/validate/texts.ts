@@ -12,6 +12,7 @@ import { mdastText } from "../util/mdast-walk.js";
 import { mixesLookAlikes } from "../util/scripts.js";
 import { markdownLimitProblem } from "./markdown-limits.js";
 import { placeOfOffset } from "../load/yaml-path.js";
+import { languagePattern } from "../resolve/languages.js";
 
 /**
  * Fields whose values never reach a reader: ids and references, paths, the language tag. Every other string of
@@ -48,13 +49,14 @@ const markdownFields = new Set(["text", "intro", "summary", "description"]);
  */
 export function checkTexts(
   content: LoadedContent,
-  site: Site | undefined,
+  sites: readonly Site[],
   diagnostics: Diagnostics,
   fileTexts: (file: YamlFile, diagnostics: Diagnostics) => void = checkFileTexts,
 ): void {
   for (const file of [content.site, ...content.sections]) if (file) fileTexts(file, diagnostics);
+  // The prose files of every language (a translated site reads x.md for one, x.en.md for another), each once.
   const proseFiles = new Map<string, Prose>();
-  for (const prose of site ? proseOf(site) : []) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
+  for (const prose of sites.flatMap(proseOf)) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
   for (const prose of proseFiles.values()) {
     const lines = lineStarts(prose.markdown);
     scanSource(prose.markdown, (offset) => placeInText(prose.file, lines, offset), diagnostics);
@@ -190,14 +192,24 @@ function notText(file: YamlFile, node: Scalar, field: string, value: string, anc
   diagnostics.add(say["yaml-not-text"].comment({ field, cut, value }), placeOfOffset(file, hash));
 }
 
-// The name of the field a scalar is the value of (or an entry of a list in), undefined for keys and the document.
+// The name of the field a scalar is the value of (or an entry of a list in), undefined for keys and the document. A
+// text written per language ({ de: "…", en: "…" }) is of the field that holds the languages: "text", not "en".
 function fieldOf(path: readonly unknown[]): string | undefined {
+  let field: string | undefined;
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i] as Node;
-    if (isPair(node)) return isScalar(node.key) ? String(node.key.value) : undefined;
-    if (!isSeq(node) && !isMap(node)) return undefined;
+    if (isPair(node)) {
+      if (!isScalar(node.key)) return undefined;
+      const key = String(node.key.value);
+      if (field !== undefined) return markdownFields.has(key) || key === "title" ? key : field;
+      if (!languagePattern.test(key)) return key;
+      // Perhaps a language: its text is of the field two levels up, when that holds texts.
+      field = key;
+      continue;
+    }
+    if (!isSeq(node) && !isMap(node)) return field;
   }
-  return undefined;
+  return field;
 }
 
 // Whether a shown text has nothing to show: no visible character once blanks and hidden characters are gone, or
