@@ -134,7 +134,8 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?
           ...(prose && { prose }),
           ...(isStatus(entry.status) && entry.status !== "implemented" && { status: entry.status }),
           ...(notApplicable && { notApplicable }),
-          ...(responsible && responsible !== "processor" && { responsible }),
+          // The processor only when said against a section that names another party: the page must say so then.
+          ...(responsible && (responsible !== "processor" || section.responsible !== undefined) && { responsible }),
           ...(owner !== undefined && { owner }),
           ...(reviewed && { reviewed }),
           covers,
