@@ -143,6 +143,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?
           place,
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
+        ...(isStatus(entry.status) && { ownStatus: true as const }),
         file,
         index,
       };
