@@ -52,7 +52,7 @@ export function checkTexts(
   diagnostics: Diagnostics,
   fileTexts: (file: YamlFile, diagnostics: Diagnostics) => void = checkFileTexts,
 ): void {
-  for (const file of [content.site, ...content.sections]) if (file) fileTexts(file, diagnostics);
+  for (const file of [content.site, ...content.sections, ...content.catalogues]) if (file) fileTexts(file, diagnostics);
   const proseFiles = new Map<string, Prose>();
   for (const prose of site ? proseOf(site) : []) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
   for (const prose of proseFiles.values()) {
