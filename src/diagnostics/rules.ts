@@ -685,6 +685,8 @@ export const rules = {
     fixture: "fidelity-escapes",
     messages: {
       lineEnd: () => "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).",
+      tableCode: () =>
+        "In a table, Markdown drops the backslash before | even inside code (`a\\|b` shows as a|b), and no way of writing it shows it there. If the backslash is meant (a command, a search pattern), write that text outside the table, as code in a paragraph or a code block.",
       dropped: (p: { char: string }) =>
         `Markdown drops this backslash before "${p.char}" (${
           p.char === "\\" ? "\\\\server\\share shows as \\server\\share" : `\\${p.char} shows as ${p.char}`
