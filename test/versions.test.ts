@@ -592,7 +592,21 @@ describe("a version folder added to toms-published by hand", () => {
           .filter((f) => f !== "toms-record.json")
           .map((f) => [f, sha256File(path.join(dir, f))]),
       );
-      fs.writeFileSync(path.join(dir, "toms-record.json"), JSON.stringify({ ...entry, version, commit, files, ...(toms && { toms }) }, null, 2));
+      fs.writeFileSync(
+        path.join(dir, "toms-record.json"),
+        JSON.stringify(
+          {
+            ...entry,
+            version,
+            commit,
+            files,
+            ...(toms && { toms }),
+            ...(files["changes.html"] && { changes: { html: "changes.html", pdf: "changes.pdf", since: "1.0" } }),
+          },
+          null,
+          2,
+        ),
+      );
       spawnSync("git", ["-C", work, "add", "-A"]);
       expect(spawnSync("git", ["-C", work, "commit", "-qm", `Record version ${version}`], { env: { ...process.env, ...identity } }).status).toBe(0);
     } finally {
@@ -629,6 +643,22 @@ describe("a version folder added to toms-published by hand", () => {
     );
     expect(result.failure).toContain("toms does not serve it as published");
     expect(fs.existsSync(out("dist"))).toBe(false);
+  });
+
+  it("is refused when its changes page says other words than its commit renders", async () => {
+    forge("1.1", pr, (dir) => fs.writeFileSync(path.join(dir, "changes.html"), read(dir, "changes.html").replaceAll("sechzehn", "acht")));
+    repo.git("merge", "-q", "--ff-only", "pr");
+    const result = await html("dist");
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(/version 1\.1: changes\.html says "…[^"]*acht[^"]*…" where commit [0-9a-f]{12} renders "…[^"]*sechzehn[^"]*…"/);
+  });
+
+  it("is refused when its style sheet is not the one its commit makes (a rule could hide or replace words)", async () => {
+    forge("1.1", pr, (dir) => fs.appendFileSync(path.join(dir, "style.css"), "\n#measure-passwort p { display: none }\n"));
+    repo.git("merge", "-q", "--ff-only", "pr");
+    const result = await html("dist");
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(/version 1\.1: style\.css is not the file commit [0-9a-f]{12} makes/);
   });
 
   it("is refused when its PDF lacks words of its commit's text (another version's PDF put in its place)", async () => {

@@ -129,13 +129,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         produceVersion(of, { rel, date, draft, pdf: options.pdf, previous, since, printer: session.printer, ...(options.log && { log: options.log }) });
       const latest =
         published && !source.draft
-          ? serveRecorded(source, published, record, (commit) => checkAt(commit).site, options.log)
+          ? serveRecorded(source, published, record, (commit) => checkAt(commit).site, before, options.log)
           : await produce(site, "", options.pdf ? buildDate(site) : undefined, before(site, source.draft ? "HEAD" : source.commit), source.draft).then((v) =>
               describeProduced(v, site, source),
             );
       const versions: VersionFiles[] = [];
       for (const version of archived) {
-        if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, (commit) => checkAt(commit).site, options.log));
+        if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, (commit) => checkAt(commit).site, before, options.log));
         else {
           const rebuilt = await produce(version.site, version.version, version.date, before(version.site, version.commit));
           options.log?.(`archive  version ${version.version} rebuilt from commit ${version.commit.slice(0, 12)} (not recorded)`);
@@ -269,12 +269,13 @@ function serveRecorded(
   recorded: RecordedVersion,
   record: PublishedRecord,
   siteAt: (commit: string) => Site | undefined,
+  previous: (site: Site, commit: string) => Since | undefined,
   log?: (line: string) => void,
 ): VersionFiles {
   const files = recordedFiles(source.repo as NonNullable<SourceState["repo"]>, recorded, record.ref as string);
   const r = recorded.record;
   // The bytes are the recorded ones; whether they are what the recorded commit says is checked against its content.
-  compareRecorded(recorded, files, siteAt(r.commit), record, log);
+  compareRecorded(recorded, files, siteAt(r.commit), record, previous, log);
   log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
   // A version recorded before toms made changes pages has none: nothing is added to what was published.
   const changes = r.changes && r.files[r.changes.html] !== undefined ? { changes: r.changes } : {};

@@ -10,7 +10,7 @@ import { LineReader, missingWords, pdfWordCounts } from "../pdf/text-check.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { siteStrings } from "../render/i18n.js";
 import { renderProse } from "../render/render-prose.js";
-import { renderAnnexPage } from "../render/site.js";
+import { renderAnnexPage, renderChangesPage, siteAssets } from "../render/site.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { PublishError } from "./errors.js";
 import { type PublishedRecord, recordBranch, type RecordedVersion } from "./record.js";
@@ -65,6 +65,7 @@ export function compareRecorded(
   files: Map<string, Buffer>,
   site: Site | undefined,
   record: PublishedRecord,
+  previous: (site: Site, commit: string) => { version: string; site: Site } | undefined,
   log?: (line: string) => void,
 ): void {
   const r = recorded.record;
@@ -106,6 +107,31 @@ export function compareRecorded(
   }
   if (same) {
     for (const annex of r.annexes) if (!rendered.has(annex.html)) problems.push(`${annex.html} is an annex commit ${short} does not have`);
+    // Its changes page, against the version it names: compared where that is still the version before it.
+    const changes = r.changes && files.get(r.changes.html);
+    const since = changes && r.changes ? previous(site, r.commit) : undefined;
+    if (changes && r.changes && since?.version === r.changes.since) {
+      const page = renderChangesPage(site, since.site, { pdf });
+      const shown = pageWords(fromHtml(changes.toString("utf8")));
+      const expected = pageWords(fromHtml(page.source));
+      const at = firstDifference(shown, expected);
+      if (at !== undefined) problems.push(`${r.changes.html} says ${excerpt(shown, at)} where commit ${short} renders ${excerpt(expected, at)}`);
+      const printed = r.changes.pdf === undefined ? undefined : files.get(r.changes.pdf);
+      const missing = printed ? missingWords(expected, pdfWords(printed)) : [];
+      if (missing.length > 0) problems.push(`${r.changes.pdf} lacks ${quoteSome(missing)} of the changes commit ${short} renders`);
+    } else if (changes && r.changes) {
+      log?.(
+        `archive  version ${r.version}: its changes page (since ${r.changes.since}) is not compared; the version before it is now ${since?.version ?? "none"}`,
+      );
+    }
+    // The style sheet, fonts and logo decide what a reader sees of the words (a rule can hide or replace them).
+    const made = new Set([...rendered, ...r.annexes.flatMap((a) => (a.pdf ? [a.pdf] : [])), ...(r.changes ? [r.changes.html, r.changes.pdf ?? ""] : [])]);
+    for (const [name, bytes] of siteAssets(site)) {
+      made.add(name);
+      const kept = files.get(name);
+      if (kept && !kept.equals(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes))) problems.push(`${name} is not the file commit ${short} makes`);
+    }
+    for (const name of files.keys()) if (!made.has(name)) problems.push(`${name} is no file of a build of commit ${short}`);
   }
   if (problems.length > 0)
     throw untrusted(
