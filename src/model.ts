@@ -77,7 +77,10 @@ export interface Measure {
   reuses?: string;
   status?: Status;
   notApplicable?: NotApplicable;
-  /** Who carries it out, when not the processor (its own, else its section's). */
+  /**
+   * Who carries it out (its own, else its section's): set when not the processor, and also when it is the processor
+   * under a section that names another party (a measure may say `responsible: processor` against its section).
+   */
   responsible?: Responsible;
   /** The role or team that owns it (its own, else its section's). */
   owner?: string;

@@ -128,6 +128,16 @@ describe("measures", () => {
     expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
   });
 
+  test("a measure that names the processor against its section's customer is reported as the page shows it", () => {
+    repo.edit("measures/zutritt.yaml", 'title: "Zutrittskontrolle"\n', 'title: "Zutrittskontrolle"\nresponsible: customer\n');
+    repo.commit("the customer carries out Zutrittskontrolle");
+    repo.edit("measures/zutritt.yaml", "  - id: wache\n", "  - id: wache\n    responsible: processor\n");
+    const result = diff();
+    expect(summary(result)).toEqual(["all: changed wache", "berlin: ", "aws: changed wache"]);
+    expect(result.annexes[2]?.changes[0]?.attributes).toEqual([{ name: "responsible", before: "customer", after: "processor" }]);
+    // The page changes with it: the measure gets a line of its own (test/measure-attributes.test.ts).
+  });
+
   test("reflowing trailing spaces or the final newline is no change", () => {
     repo.edit("measures/zugang.yaml", "      Passwörter haben mindestens zwölf Zeichen.\n", "      Passwörter haben mindestens zwölf Zeichen.   \n\n");
     expect(diff().contentChanged).toBe(false);

@@ -52,6 +52,13 @@ describe("hostile files", () => {
     );
   });
 
+  it("places a NUL byte or an invalid byte after a lone CR on the line an editor shows (fuzz seed -1500408287)", () => {
+    const nul = checkVariant("nul-after-cr", (dir) => fs.writeFileSync(path.join(dir, "zutritt.yaml"), "id: zutritt\rtitle: \u0000 Zutritt und mehr"));
+    expect(nul).toMatch(/^zutritt\.yaml:2:8 error The file holds NUL bytes/);
+    const invalid = checkVariant("invalid-after-cr", (dir) => fs.writeFileSync(path.join(dir, "zutritt.yaml"), Buffer.from([0x61, 0x0d, 0x62, 0xff])));
+    expect(invalid).toMatch(/^zutritt\.yaml:2:2 error /);
+  });
+
   it("refuses a section file that is a link to /dev/zero", () => {
     const output = checkVariant("dev-zero", (dir) => fs.symlinkSync("/dev/zero", path.join(dir, "null.yaml")));
     expect(output).toBe(

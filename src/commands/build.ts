@@ -14,6 +14,7 @@ import { PublishError } from "../publish/errors.js";
 import { unsafeOutput } from "../publish/guard.js";
 import { type ManifestVersion, readPdfRecords } from "../publish/manifest.js";
 import { checkPublished } from "../publish/published-check.js";
+import { checkProvenance, compareRecorded } from "../publish/provenance.js";
 import { type PublishedRecord, readRecord, type RecordedVersion, recordedFiles } from "../publish/record.js";
 import { sitePlace } from "../publish/site-place.js";
 import { sourceState, type SourceState } from "../publish/source-state.js";
@@ -105,6 +106,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (found.site) translationsOf.set(found.site, found.translations);
         return found;
       };
+      // A version folder pushed to the record by hand is not a published version: its commit must be on the history
+      // being built and carry that version (its pages are compared with that commit's content when served).
+      if (!source.draft) checkProvenance(source.repo, record, source.commit);
       const published = record.versions.get(site.version);
       if (published && source.repo) {
         checkPublished(
@@ -139,13 +143,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         });
       const latest =
         published && !source.draft
-          ? serveRecorded(source, published, record, options.log)
+          ? serveRecorded(source, published, record, checkAt, before, options.log)
           : await produce(site, "", options.pdf ? buildDate(site) : undefined, before(site, source.draft ? "HEAD" : source.commit), source.draft).then((v) =>
               describeProduced(v, site, source),
             );
       const versions: VersionFiles[] = [];
       for (const version of archived) {
-        if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, options.log));
+        if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, checkAt, before, options.log));
         else {
           const rebuilt = await produce(version.site, version.version, version.date, before(version.site, version.commit));
           options.log?.(`archive  version ${version.version} rebuilt from commit ${version.commit.slice(0, 12)} (not recorded)`);
@@ -306,9 +310,19 @@ function describeProduced(produced: Produced, site: Site, source: SourceState): 
 }
 
 // A published version: its files exactly as recorded (checked against their SHA-256), never re-rendered.
-function serveRecorded(source: SourceState, recorded: RecordedVersion, record: PublishedRecord, log?: (line: string) => void): VersionFiles {
+function serveRecorded(
+  source: SourceState,
+  recorded: RecordedVersion,
+  record: PublishedRecord,
+  siteAt: (commit: string) => { site: Site | undefined; translations?: Site[] },
+  previous: (site: Site, commit: string) => Since | undefined,
+  log?: (line: string) => void,
+): VersionFiles {
   const files = recordedFiles(source.repo as NonNullable<SourceState["repo"]>, recorded, record.ref as string);
   const r = recorded.record;
+  // The bytes are the recorded ones; whether they are what the recorded commit says is checked against its content.
+  const at = siteAt(r.commit);
+  compareRecorded(recorded, files, at.site, at.translations ?? [], record, previous, log);
   log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
   // A version recorded before toms made changes pages has none: nothing is added to what was published.
   const changes = r.changes && r.files[r.changes.html] !== undefined ? { changes: r.changes } : {};

@@ -485,7 +485,7 @@ export const rules = {
   "ref-locations": {
     severity: "error",
     title: "Reuse widens the locations",
-    why: "A text written for some locations must not be presented as applying to others: a measure that reuses another may keep or narrow its locations, never add to them.",
+    why: "A text written for some locations must not be presented as applying to others: a measure that reuses another may keep or narrow its locations, never add to them, and never name a location where the measure it reuses is declared not applicable (without locations of its own, it takes those reasons).",
     hint: "A measure that reuses another may only narrow its locations, not widen them.",
     fixture: "ref-widens-locations",
     messages: {
@@ -493,6 +493,10 @@ export const rules = {
         `"${p.id}" reuses "${p.reused}", which applies only to ${quoted(p.allowed).join(", ")}${
           p.from === undefined ? "" : ` (the locations it takes from "${p.from}")`
         }, but lists ${quoted(p.extra).join(", ")} as well.`,
+      notApplicable: (p: { id: string; reused: string; everywhere: boolean; extra: readonly string[] }) =>
+        p.everywhere
+          ? `"${p.id}" reuses "${p.reused}", which is declared not applicable anywhere (not_applicable), but lists locations where it applies.`
+          : `"${p.id}" reuses "${p.reused}", which is declared not applicable at ${quoted(p.extra).join(", ")} (not_applicable), but lists ${quoted(p.extra).join(", ")} among its locations: remove ${p.extra.length === 1 ? "it" : "them"} there.`,
     },
   },
   "file-ref": {
@@ -728,6 +732,8 @@ export const rules = {
     fixture: "fidelity-escapes",
     messages: {
       lineEnd: () => "A backslash at the end of a line starts a new line and is not shown; to show it, write the text as code (in `backticks`).",
+      tableCode: () =>
+        "In a table, Markdown drops the backslash before | even inside code (`a\\|b` shows as a|b), and no way of writing it shows it there. If the backslash is meant (a command, a search pattern), write that text outside the table, as code in a paragraph or a code block.",
       dropped: (p: { char: string }) =>
         `Markdown drops this backslash before "${p.char}" (${
           p.char === "\\" ? "\\\\server\\share shows as \\server\\share" : `\\${p.char} shows as ${p.char}`

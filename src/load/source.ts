@@ -58,7 +58,11 @@ export class SourceReader {
     const nul = bytes.indexOf(0, start);
     if (nul !== -1) {
       const utf16 = looksLikeUtf16(bytes.subarray(start));
-      const lines = bytes.subarray(start, nul).toString("utf8").split("\n");
+      // Lines as an editor counts them: a lone CR ends one too (as for the lone-CR error below).
+      const lines = bytes
+        .subarray(start, nul)
+        .toString("utf8")
+        .split(/\r\n|\r|\n/);
       const place = utf16 ? { file, line: 1, column: 1 } : { file, line: lines.length, column: (lines[lines.length - 1] ?? "").length + 1 };
       this.diagnostics.add(utf16 ? say["file-encoding"].utf16WithoutMark() : say["file-encoding"].nulBytes(), place);
       return undefined;
@@ -77,7 +81,7 @@ export class SourceReader {
     } catch {
       const bad = firstInvalidUtf8(bytes, start);
       const before = new TextDecoder("utf-8").decode(bytes.subarray(start, bad));
-      const lines = before.split("\n");
+      const lines = before.split(/\r\n|\r|\n/);
       const line = lines.length;
       const column = (lines[line - 1] ?? "").length + 1;
       const byte = bytes[bad] ?? 0;

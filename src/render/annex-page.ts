@@ -191,7 +191,7 @@ function measure(e: AnnexEntry, s: AnnexSection, { site, annex, t }: Context, ra
       : []),
     ...(m.status && e.notApplicable === undefined ? [h("p.label.status", { dataStatus: m.status }, t.status[m.status])] : []),
     // Who carries it out, where the section does not already say so.
-    ...(m.responsible && m.responsible !== s.section.responsible
+    ...(m.responsible && m.responsible !== (s.section.responsible ?? "processor")
       ? [h("p.label.responsible", [`${t.label(t.responsibleLabel)} `, t.responsible[m.responsible]])]
       : []),
     ...renderProse(m.prose, Math.min(6, m.title ? rank + 1 : rank), { id: `measure-${m.id}`, t }),

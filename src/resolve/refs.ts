@@ -9,6 +9,8 @@ import { placeAt } from "../load/yaml-path.js";
 export interface Written {
   measure: Omit<Measure, "prose"> & { prose?: Prose };
   ref?: string;
+  /** Whether it writes a `status` of its own (implemented included): then it does not take the status of the text it reuses. */
+  ownStatus?: true;
   file: YamlFile;
   index: number;
 }
@@ -26,6 +28,7 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
   for (const item of measures.values()) {
     if (item.ref === undefined) continue;
     const chain = [item.measure.id];
+    const links: Written[] = [item];
     let target: Written | undefined = item;
     while (target?.ref !== undefined) {
       const next = measures.get(target.ref);
@@ -48,6 +51,7 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
         break;
       }
       chain.push(next.measure.id);
+      links.push(next);
       target = next;
     }
     if (!target?.measure.prose) continue;
@@ -55,6 +59,11 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
     item.measure.reuses = target.measure.id;
     // The text shown is a placeholder's, wherever it is shown.
     if (target.measure.placeholder) item.measure.placeholder = true;
+    // So is its status (planned, partly implemented …): the nearest link of the chain that says one, else the text's.
+    const stated = links.find((l) => l.ownStatus) ?? target;
+    const status = stated.measure.status;
+    if (status === undefined) delete item.measure.status;
+    else item.measure.status = status;
     resolved.push(item);
   }
   narrowLocations(measures, resolved, diagnostics);
@@ -77,6 +86,7 @@ function narrowLocations(measures: Map<string, Written>, resolved: Written[], di
     if (named.ref !== undefined) settle(named);
     const own = item.measure.locations;
     const allowed = named.measure.locations;
+    notApplicable(item, named, own);
     if (own === undefined) {
       if (allowed) {
         item.measure.locations = [...allowed];
@@ -92,6 +102,34 @@ function narrowLocations(measures: Map<string, Written>, resolved: Written[], di
       say["ref-locations"].widens({ id: item.measure.id, reused: named.measure.id, allowed, from: source?.measure.id, extra: wider }),
       placeAt(item.file, ["measures", item.index, "locations"]),
     );
+  };
+  /**
+   * Where the measure it reuses is declared not applicable, so is a measure that names no locations of its own: it
+   * takes those reasons (its own reason for a location wins), and the annex of such a location says "not applicable"
+   * in both places instead of stating the text as true there. Naming such a location in its own `locations` is an
+   * error, as widening is: the text was declared not to apply there.
+   */
+  const notApplicable = (item: Written, named: Written, own: readonly string[] | undefined): void => {
+    const reused = named.measure.notApplicable;
+    if (!reused) return;
+    const mine = item.measure.notApplicable;
+    if (own !== undefined) {
+      const excluded = reused.everywhere !== undefined ? [...own] : own.filter((l) => reused.at.has(l) && !mine?.at.has(l));
+      if (excluded.length === 0 || mine?.everywhere !== undefined) return;
+      diagnostics.add(
+        say["ref-locations"].notApplicable({ id: item.measure.id, reused: named.measure.id, everywhere: reused.everywhere !== undefined, extra: excluded }),
+        placeAt(item.file, ["measures", item.index, "locations"]),
+      );
+      return;
+    }
+    if (mine?.everywhere !== undefined) return;
+    if (reused.everywhere !== undefined) {
+      item.measure.notApplicable = { everywhere: reused.everywhere, at: new Map() };
+      return;
+    }
+    const at = new Map(mine?.at);
+    for (const [location, reason] of reused.at) if (!at.has(location)) at.set(location, reason);
+    item.measure.notApplicable = { at };
   };
   resolved.forEach(settle);
 }

@@ -134,7 +134,8 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?
           ...(prose && { prose }),
           ...(isStatus(entry.status) && entry.status !== "implemented" && { status: entry.status }),
           ...(notApplicable && { notApplicable }),
-          ...(responsible && responsible !== "processor" && { responsible }),
+          // The processor only when said against a section that names another party: the page must say so then.
+          ...(responsible && (responsible !== "processor" || section.responsible !== undefined) && { responsible }),
           ...(owner !== undefined && { owner }),
           ...(reviewed && { reviewed }),
           covers,
@@ -142,6 +143,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?
           place,
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
+        ...(isStatus(entry.status) && { ownStatus: true as const }),
         file,
         index,
       };

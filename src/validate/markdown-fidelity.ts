@@ -62,6 +62,7 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "table":
         checkCells(node, report);
+        checkTableCode(markdown, node, report);
         break;
       case "heading":
         checkClosingMarks(markdown, node, start, end, report);
@@ -122,6 +123,19 @@ function checkCells(table: Extract<Nodes, { type: "table" }>, report: ReportAt):
     const at = row.position?.start.offset;
     if (row.children.length > columns && at !== undefined) report(say["markdown-table"].excessCells({ cells: row.children.length, columns }), at);
   }
+}
+
+// In a table, Markdown takes \| for a | that does not end the cell before it reads anything else, so inside code as
+// well: `grep 'a\|b'` shows as grep 'a|b'. Code is promised to be shown as written; no way of writing shows \| there.
+function checkTableCode(markdown: string, table: Extract<Nodes, { type: "table" }>, report: ReportAt): void {
+  walkMdast(table, (node) => {
+    if (node.type !== "inlineCode") return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const source = markdown.slice(start, end);
+    for (let i = source.indexOf("\\|"); i !== -1; i = source.indexOf("\\|", i + 2)) report(say["markdown-escape"].tableCode(), start + i);
+  });
 }
 
 // A quote, a "+" list or a list item starting with a number, right after a line of text (no blank line): Markdown

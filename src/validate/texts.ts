@@ -53,7 +53,7 @@ export function checkTexts(
   diagnostics: Diagnostics,
   fileTexts: (file: YamlFile, diagnostics: Diagnostics) => void = checkFileTexts,
 ): void {
-  for (const file of [content.site, ...content.sections]) if (file) fileTexts(file, diagnostics);
+  for (const file of [content.site, ...content.sections, ...content.catalogues]) if (file) fileTexts(file, diagnostics);
   // The prose files of every language (a translated site reads x.md for one, x.en.md for another), each once.
   const proseFiles = new Map<string, Prose>();
   for (const prose of sites.flatMap(proseOf)) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
