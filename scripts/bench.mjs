@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { devFigures } from "./bench/dev.mjs";
 import { growthReport } from "./bench/growth.mjs";
 import { writeMarkdownAnnexes } from "./bench/markdown-annex.mjs";
 import { cleanUp, rssMethod, runNode, stats } from "./bench/run.mjs";
@@ -91,6 +92,22 @@ try {
 
   // Round robin: run 1 of every row, then run 2 …, so a burst of load from elsewhere spreads over all rows.
   const result = await measureAll(Object.values(rows));
+  // The live preview: one server per content, many saves each (its rows are per save, not per process).
+  process.stderr.write("toms dev ");
+  const devDir = path.join(tmp, "dev");
+  fs.cpSync(path.join(root, "measures"), path.join(devDir, "measures"), { recursive: true });
+  writeSynthetic(path.join(devDir, "synthetic"), 2000, 10);
+  const dev = await devFigures({
+    toms,
+    cwd: root,
+    env,
+    content: path.join(devDir, "measures"),
+    synthetic: path.join(devDir, "synthetic"),
+    saves: 12,
+    pdfs: values.quick ? 3 : 6,
+    pdf: found.executable !== undefined,
+  });
+  process.stderr.write("done\n");
   // Other work on the machine makes wall times unreliable: a 1-minute load above the cores before the bench,
   // or more than a core above them after it (the bench itself keeps up to all cores busy).
   const cores = os.availableParallelism();
@@ -122,6 +139,11 @@ try {
       ];
     }),
   ];
+  const devLine = (d) =>
+    d.failed
+      ? [`  ${d.label}`, "", d.failed, "", "", "", "", "", ""]
+      : [`  ${d.label}`, String(d.runs), ms(d.median), ms(d.min), ms(d.max), "", "", d.target, mark(d.ok)];
+  table1.push("live preview (toms dev), per save: from writing the file", ...dev.map(devLine));
   const growth = growthReport(sizes.map(([m, l]) => ({ m, l, html: r[`html-${m}x${l}`], check: r[`check-${m}x${l}`] })));
   const lines = [
     "",
@@ -142,6 +164,8 @@ try {
     "- The floor prints toms's own HTML pages (same style sheet, @page A4, header/footer templates, outline, tagged PDF) with",
     "  puppeteer alone: same browser, same flags, one tab per page, as many at once as there are cores.",
     "- pandoc + WeasyPrint make the same annexes from Markdown generated from the same content (default pandoc styling).",
+    "- toms dev rows: one server each, runs = saves; reload = until the event reaches a client of /__toms/events (watch,",
+    "  debounce, read, check, fingerprints); PDF = until the last byte of berlin.pdf asked for right after that event.",
     ...(r.floor1.median && r.pandoc.median
       ? [
           `  The 1-pass Chromium floor alone is ${ratio(vs("floor1", "pandoc"))} of pandoc + WeasyPrint: no build that prints with Chromium gets below 0.5× of it.`,

@@ -11,7 +11,33 @@ const outdir = fileURLToPath(new URL("../lib/bundle/", import.meta.url));
 // Chunk names carry a hash: chunks of an earlier bundle would pile up.
 fs.rmSync(outdir, { recursive: true, force: true });
 
+// The theme's sanitizers need an XML, an HTML and a CSS parser (about 1 MB): they go into a CommonJS bundle of their
+// own, lib/bundle/theme-tools.cjs, which the check requires on first use (src/theme/tools-loader.ts says so), so content
+// without a logo or templates/ never loads them, and the check stays synchronous.
+const themeTools = {
+  name: "theme-tools",
+  setup(build) {
+    build.onResolve({ filter: /\/tools-loader\.js$/ }, () => ({ path: "tools-loader", namespace: "theme-tools" }));
+    build.onLoad({ filter: /.*/, namespace: "theme-tools" }, () => ({
+      contents:
+        'import { createRequire } from "node:module";\nlet tools;\nexport function themeTools() { return (tools ??= createRequire(import.meta.url)("./theme-tools.cjs")); }\n',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
+  entryPoints: [fileURLToPath(new URL("../lib/theme/tools.js", import.meta.url))],
+  outfile: fileURLToPath(new URL("theme-tools.cjs", new URL("../lib/bundle/", import.meta.url))),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+
+await build({
+  plugins: [themeTools],
   entryPoints: [fileURLToPath(new URL("../lib/cli/main.js", import.meta.url))],
   outdir,
   bundle: true,

@@ -1,3 +1,4 @@
+import type { Root } from "hast";
 import type { Scalar } from "yaml";
 import type { Place } from "./diagnostics/diagnostic.js";
 import type { YamlFile } from "./load/yaml-file.js";
@@ -159,6 +160,28 @@ export interface ControlNotApplicable {
   locations?: string[];
 }
 
+/** The logo of the theme, checked and (an SVG) made safe: the file the site publishes. */
+export interface Logo {
+  /** Its file name in the site, next to the pages. */
+  name: "logo.svg" | "logo.png";
+  /** The bytes published: a PNG as written, an SVG as toms wrote it out after removing what it may not hold. */
+  bytes: Buffer;
+  /** Its size (SVG: of its viewBox), for the shape of the letterhead. */
+  width: number;
+  height: number;
+}
+
+/** The company's look: site.yaml's theme (logo, accent colour) and the content folder's templates/, checked and made safe. */
+export interface Theme {
+  logo?: Logo;
+  /** The accent colour as written (rules, borders), the shade text in it is shown in, and the tint of labels. */
+  accent?: { rule: string; text: string; tint: string };
+  /** templates/page.html: the page shell, toms's head with the template's body made safe. */
+  shell?: Root;
+  /** templates/style.css, made safe: it replaces toms's style sheet. */
+  style?: string;
+}
+
 /** The whole document as resolved from a content folder. */
 export interface Site {
   title: string;
@@ -188,6 +211,10 @@ export interface Site {
   controlsNotApplicable: ControlNotApplicable[];
   /** Whether each annex ends with the coverage of its catalogues. */
   coverageAppendix: boolean;
+  /** The public address of the published site, ending in "/" (site_url): the feed and the PDFs' links need it. */
+  siteUrl?: string;
+  /** The company's look, when site.yaml has a theme or the content folder has templates/. */
+  theme?: Theme;
   /** Absolute path of site.yaml. */
   file: string;
 }

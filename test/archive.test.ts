@@ -44,6 +44,9 @@ describe("the archive of published versions", () => {
       "1.1/aws.pdf",
       "1.1/berlin.html",
       "1.1/berlin.pdf",
+      // What changed against 1.0 (issue 14), part of the version's folder.
+      "1.1/changes.html",
+      "1.1/changes.pdf",
       "1.1/style.css",
     ]);
     // Each version's pages have the fonts they were printed with.

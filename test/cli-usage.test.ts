@@ -21,6 +21,7 @@ Usage: toms COMMAND [OPTIONS]
 Commands:
   check   check the measures and report every problem at its file, line and column
   build   check, then write the HTML and PDF annexes and the index page
+  dev     preview the annexes in the browser while you edit, with problems shown in the page
   diff    show what changed in each annex between two git revisions
   status  list each measure's owner, last review and next due date, and what each catalogue misses
   record  record the versions of a deployed site on the branch toms-published

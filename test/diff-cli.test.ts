@@ -48,7 +48,7 @@ test("the Markdown report of several changes, and exit 1 for the missing version
 });
 
 test("nothing changed: one line, exit 0", () => {
-  expect(stable(toms(repo.dir, "diff", "main").stdout)).toBe("No changes to the annexes between `main` (`SHA`) and the working tree.\n");
+  expect(stable(toms(repo.dir, "diff", "main").stdout)).toBe("Keine Änderungen an den Anlagen: `main` (`SHA`) → Arbeitskopie.\n");
 });
 
 test("--format json and --report FILE", () => {
@@ -56,7 +56,8 @@ test("--format json and --report FILE", () => {
   repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
   repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-02-01");
   const run = toms(repo.dir, "diff", "main", "--format", "json", "--report", "out/diff.json");
-  expect(run.code).toBe(0);
+  // A new version without its history entry is an error (version-history), with the entry proposed.
+  expect(run.code).toBe(1);
   const report = JSON.parse(run.stdout);
   expect(fs.readFileSync(path.join(repo.dir, "out/diff.json"), "utf8")).toBe(run.stdout);
   expect(report.annexes.map((a: { location: string; changes: unknown[] }) => [a.location, a.changes.length])).toEqual([
@@ -83,21 +84,33 @@ test("--format json and --report FILE", () => {
     bump: false,
     yaml: 'changes:\n  - version: "1.1"\n    date: 2099-02-01\n    summary: "Geändert: passwort."',
   });
-  expect(report.diagnostics).toEqual([]);
+  expect(report.diagnostics).toEqual([
+    {
+      file: "measures/site.yaml",
+      line: 8,
+      column: 3,
+      severity: "error",
+      rule: "version-history",
+      message:
+        '"version" is now "1.1" (it was "1.0"), but "changes" has no entry for "1.1": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.',
+    },
+  ]);
 });
 
 test("a report longer than a pull-request comment is cut between changes; the file keeps all", () => {
-  const measures = Array.from({ length: 150 }, (_, i) => `  - id: neu-${i}\n    text: ${"Sehr lange Beschreibung einer Maßnahme. ".repeat(12)}\n`).join("");
+  const measures = Array.from({ length: 150 }, (_, i) => `  - id: neu-${i}\n    text: ${"Sehr lange Beschreibung einer Maßnahme. ".repeat(36)}\n`).join("");
   repo.edit("measures/zugang.yaml", "measures:\n", `measures:\n${measures}`);
   const run = toms(repo.dir, "diff", "main", "--report", "diff.md");
   const full = fs.readFileSync(path.join(repo.dir, "diff.md"), "utf8");
   expect(run.stdout.length).toBeLessThanOrEqual(commentBudget);
   expect(full.length).toBeGreaterThan(3 * commentBudget);
   expect(full).toContain("`neu-149`");
-  const shown = run.stdout.match(/- \*\*added\*\*/g)?.length ?? 0;
+  // Each new measure is one change, shown once with the annexes it is in (150, not 150 × 3 annexes).
+  const shown = run.stdout.match(/- \*\*neu\*\*/g)?.length ?? 0;
+  expect(full.match(/- \*\*neu\*\* `neu-\d+` in \(1\) b\) Zugangskontrolle — in allen Anlagen\n/g)).toHaveLength(150);
   expect(run.stdout).toMatch(
     new RegExp(
-      `> \\[!NOTE\\]\\n> The report is cut here: ${450 - shown} more changes are not shown, as a pull-request comment holds at most 65,536 characters\\. The full report is in \`diff\\.md\`\\.\\n$`,
+      `> \\[!NOTE\\]\\n> Der Bericht endet hier: ${150 - shown} weitere Änderungen werden nicht gezeigt, da ein Kommentar zu einem Pull Request höchstens 65,536 Zeichen fasst\\. Der vollständige Bericht steht in \`diff\\.md\`\\.\\n$`,
     ),
   );
   expect(full.startsWith(run.stdout.slice(0, run.stdout.indexOf("> [!NOTE]")))).toBe(true);
@@ -143,7 +156,7 @@ test("content errors at HEAD: diagnostics, exit 1", () => {
       "",
     ].join("\n"),
   );
-  expect(run.stdout).toContain("The content at the working tree has 1 error, so nothing was compared.");
+  expect(run.stdout).toContain("Arbeitskopie: Der Inhalt hat 1 Fehler, daher wurde nichts verglichen.");
 });
 
 test("content errors at BASE: the frame shows the text at that revision, not the working tree's", () => {

@@ -79,8 +79,8 @@ test("thousands of changed measures, 150 locations with long names, a long sugge
   expect(body).toContain('The annexes changed, but "version" is still');
   expect(body).toContain('summary: "Geändert: Maßnahme 0:');
   expect(body).toContain("und 2990 weitere");
-  expect(body).toMatch(/\| … and \d+ more annexes \(see the full report\) \|/);
-  expect(body).toMatch(/> The report is cut here: \d+ more changes are not shown/);
+  expect(body).toMatch(/\| … und \d+ weitere Anlagen \(siehe den vollständigen Bericht\) \|/);
+  expect(body).toMatch(/> Der Bericht endet hier: \d+ weitere Änderungen werden nicht gezeigt/);
   expect(body.endsWith(`[Full report and built annexes (HTML, PDF)](${artifactUrl})\n`)).toBe(true);
   // The full report has every change.
   expect(fs.readFileSync(path.join(repo.dir, "toms-diff.md"), "utf8").length).toBeGreaterThan(10 * commentLimit);
@@ -93,8 +93,8 @@ test("thousands of errors with long messages at HEAD: the comment fits", () => {
   const { body, code } = postedComment(repo, base);
   expect(code).toBe("code=1\n");
   expect(body.length).toBeLessThanOrEqual(commentLimit);
-  expect(body).toContain("has 3000 errors, so nothing was compared");
-  expect(body).toContain("… and 2980 more; run `toms check` at the working tree.");
+  expect(body).toContain("Arbeitskopie: Der Inhalt hat 3000 Fehler, daher wurde nichts verglichen.");
+  expect(body).toContain("… und 2980 weitere (alle zeigt `toms check`, Stand Arbeitskopie).");
 });
 
 test("a head that outgrows the comment by itself (problems, suggestion, overview) is cut too", () => {
@@ -111,12 +111,18 @@ test("a head that outgrows the comment by itself (problems, suggestion, overview
       column: 1,
     });
   if (result.suggestion) result.suggestion.yaml = `changes:\n${"  - summary: lang\n".repeat(12_000)}`;
-  for (let i = 0; i < 5000; i++) result.annexes.push({ location: `ort-${i}`, name: "N".repeat(1000), changes: [] });
+  // Each with a measure of its own: 5,000 distinct changes, each named with its 1,000-character annex.
+  for (let i = 0; i < 5000; i++)
+    result.annexes.push({
+      location: `ort-${i}`,
+      name: "N".repeat(1000),
+      changes: [{ kind: "added", measure: `m-${i}`, section: "zugang", place: "(1) b) Zugangskontrolle", after: `Maßnahme ${i}.` }],
+    });
   const { text, truncated } = markdownReport(result, { reportFile: `${"r".repeat(5000)}.md`, cwd: repo.dir });
   expect(text.length).toBeLessThanOrEqual(commentBudget);
   expect(truncated).toBe(true);
-  expect(text).toContain("… and 4981 more problems (see the full report).");
-  expect(text).toMatch(/> The report is cut here: \d+ more changes? (is|are) not shown/);
+  expect(text).toContain("… und 4981 weitere Probleme (siehe den vollständigen Bericht).");
+  expect(text).toMatch(/> Der Bericht endet hier: \d+ weitere Änderungen? (wird|werden) nicht gezeigt/);
   // The full report leaves nothing out.
   expect(markdownReport(result, { limit: Number.POSITIVE_INFINITY, cwd: repo.dir }).text.length).toBeGreaterThan(25_000_000);
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { diffContent, type DiffResult } from "../src/diff/diff.js";
 import { markdownReport } from "../src/diff/report-markdown.js";
+import { check as checkContent } from "../src/commands/check.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 
 let repo: TestRepo;
@@ -90,9 +91,15 @@ describe("measures", () => {
     expect(result.annexes[0]?.changes[0]).toMatchObject({ before: "berlin", after: "aws", locations: { before: ["berlin"], after: ["aws"] } });
     expect(result.annexes[0]?.changes[0]?.text).toBeUndefined();
     expect(result.annexes[2]?.changes[0]?.text).toBe("Der Zutritt erfolgt mit Chip und PIN.\n");
+    // One change with the annexes it enters and leaves, its text shown once; in the annex's language (German).
     const md = markdownReport(result).text;
-    expect(md).toContain("- **leaves this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
-    expect(md).toContain("- **enters this annex** `chip` in (1) a) Zutrittskontrolle: locations berlin → aws");
+    expect(md).toContain(
+      "- **Standorte geändert** `chip` in (1) a) Zutrittskontrolle: Standorte berlin → aws\\\n" +
+        "  Gilt jetzt hier: AWS Frankfurt (`aws`)\\\n" +
+        "  Gilt hier nicht mehr: Rechenzentrum Berlin (`berlin`)\n\n" +
+        "  > Der Zutritt erfolgt mit Chip und PIN.\n",
+    );
+    expect(md.match(/Der Zutritt erfolgt/g)).toHaveLength(1);
   });
 
   test("a changed measure that another reuses with ref shows in every place it appears", () => {
@@ -100,9 +107,12 @@ describe("measures", () => {
     const result = diff();
     expect(summary(result)).toEqual(["all: changed sicherung, changed wiederherstellung", "berlin: changed sicherung, changed wiederherstellung", "aws: "]);
     expect(result.annexes[1]?.changes[1]).toMatchObject({ measure: "wiederherstellung", reuses: "sicherung" });
-    expect(markdownReport(result).text).toContain(
-      "- **changed** `wiederherstellung` in (2) Verfügbarkeit (the text of `sicherung`, reused here)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …",
+    // Shown once, with the two annexes it changes (not once per annex).
+    const md = markdownReport(result).text;
+    expect(md).toContain(
+      "- **geändert** `wiederherstellung` in (2) Verfügbarkeit (der Text von `sicherung`, hier wiederverwendet) — in: Gesamtfassung, Rechenzentrum Berlin (`berlin`)\n\n  > Die Daten werden ~~täglich~~ **stündlich** gesichert.\n  >\n  > …",
     );
+    expect(md.match(/- \*\*geändert\*\* `wiederherstellung`/g)).toHaveLength(1);
   });
 
   test("a status, a responsibility or a reason for not applying is a change of the annex, with version discipline", () => {
@@ -114,7 +124,7 @@ describe("measures", () => {
     const result = diff();
     expect(summary(result)).toEqual(["all: changed chip", "berlin: changed chip", "aws: added chip"]);
     expect(result.annexes[1]?.changes[0]?.attributes).toEqual([{ name: "status", before: "implemented", after: "planned" }]);
-    expect(markdownReport(result).text).toContain("  Status: ~~implemented~~ → **planned**");
+    expect(markdownReport(result).text).toContain("  Status: ~~umgesetzt~~ → **geplant**");
     expect(result.diagnostics.list.map((d) => d.rule)).toEqual(["version-unchanged"]);
   });
 
@@ -152,11 +162,11 @@ describe("a change of spacing only counts when the page shows it", () => {
     expect(result.contentChanged).toBe(true);
     expect(markdownReport(result).text).toContain(
       [
-        "  Line breaks or spacing changed how the text is shown. Before:",
+        "  Zeilenumbrüche oder Abstände ändern, wie der Text erscheint. Vorher:",
         "",
         "  > Zutritt nur mit Ausweis. Besucher werden begleitet.",
         "",
-        "  Now:",
+        "  Jetzt:",
         "",
         "  > Zutritt nur mit Ausweis.\\",
         "  > Besucher werden begleitet.",
@@ -171,21 +181,21 @@ describe("a change of spacing only counts when the page shows it", () => {
       "Wartung stündlich.\n\nMontag bis Freitag.  \nAusnahme: Wochenenden",
     );
     expect(markdownReport(result).text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
-    expect(markdownReport(result).text).toContain("Besides the words, line breaks or spacing changed how the text is shown.");
+    expect(markdownReport(result).text).toContain("Außer den Wörtern ändern Zeilenumbrüche oder Abstände, wie der Text erscheint.");
   });
 
   test("a changed word and a reflowed paragraph: only the word diff", () => {
     start("Wartung täglich.\n\nMontag bis\nFreitag.");
     const text = markdownReport(changeTo("Wartung täglich.\n\nMontag bis\nFreitag.", "Wartung stündlich.\n\nMontag\nbis Freitag.")).text;
     expect(text).toContain("  > Wartung ~~täglich.~~ **stündlich.**");
-    expect(text).not.toContain("line breaks or spacing");
+    expect(text).not.toContain("Zeilenumbrüche");
   });
 
   test("a paragraph reflowed onto other lines renders the same: no change", () => {
     start("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.");
     const result = changeTo("Zutritt nur mit Ausweis. Besucher\nwerden begleitet.", "Zutritt nur mit Ausweis.\nBesucher werden\nbegleitet.");
     expect(result.contentChanged).toBe(false);
-    expect(markdownReport(result).text).toMatch(/^No changes to the annexes/);
+    expect(markdownReport(result).text).toMatch(/^Keine Änderungen an den Anlagen/);
   });
 
   test("a list made loose by blank lines keeps its words and lines: the layout change is shown as HTML", () => {
@@ -193,7 +203,7 @@ describe("a change of spacing only counts when the page shows it", () => {
     const result = changeTo("- Ausweis\n- Begleitung", "- Ausweis\n\n- Begleitung");
     expect(result.contentChanged).toBe(true);
     const text = markdownReport(result).text;
-    expect(text).toContain("  Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:");
+    expect(text).toContain("  Zeilenumbrüche oder Abstände ändern, wie der Text gesetzt ist; Wörter und Zeilen bleiben gleich. Als HTML, vorher und nachher:");
     expect(text).toContain("  <li>\n  <p>Ausweis</p>\n  </li>");
   });
 });
@@ -244,11 +254,17 @@ describe("version discipline", () => {
     );
   });
 
-  test("a new version with the old valid_from is a warning at valid_from; a missing history entry is suggested", () => {
+  test("a new version with the old valid_from is a warning at valid_from; a missing history entry is an error, and suggested", () => {
     repo.edit("measures/zugang.yaml", "zwölf", "16");
     repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "2.0"');
     const result = diff();
-    expect(result.diagnostics.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual(["6:13 warning version-unchanged"]);
+    expect(result.diagnostics.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      "6:13 warning version-unchanged",
+      "8:3 error version-history",
+    ]);
+    expect(result.diagnostics.list[1]?.message).toBe(
+      '"version" is now "2.0" (it was "1.0"), but "changes" has no entry for "2.0": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.',
+    );
     expect(result.suggestion?.yaml).toBe('changes:\n  - version: "2.0"\n    date: 2099-01-02\n    summary: "Geändert: passwort."');
   });
 
@@ -274,7 +290,7 @@ describe("version discipline", () => {
       { kind: "changed", field: "changes.1.0", before: "1.0 (2099-01-01): Erste Fassung.", after: "1.0 (2099-01-01): Erste Fassung aus toms." },
     ]);
     expect(result.diagnostics.list.map((d) => [d.rule, d.line])).toEqual([["version-unchanged", 5]]);
-    expect(result.suggestion?.summary).toBe("Außerdem geändert: changes.1.0.");
+    expect(result.suggestion?.summary).toBe("Außerdem geändert: Eintrag der Änderungshistorie zu Version 1.0.");
   });
 
   test("with a new version, its own history entry and valid_from are bookkeeping; an edited earlier entry is not", () => {
@@ -302,7 +318,7 @@ describe("sides", () => {
   test("nothing changed: a one-line report", () => {
     const result = diff();
     expect(result.contentChanged).toBe(false);
-    expect(markdownReport(result).text).toMatch(/^No changes to the annexes between `main` \(`[0-9a-f]{7}`\) and the working tree\.\n$/);
+    expect(markdownReport(result).text).toMatch(/^Keine Änderungen an den Anlagen: `main` \(`[0-9a-f]{7}`\) → Arbeitskopie\.\n$/);
   });
 
   test("two commits are compared without the working tree", () => {
@@ -325,7 +341,7 @@ describe("sides", () => {
       expect(result.base.present).toBe(false);
       expect(summary(result)[0]).toBe("all: added tuer, added chip, added wache, added passwort, added sicherung, added wiederherstellung");
       expect(result.diagnostics.list).toEqual([]);
-      expect(markdownReport(result).text).toContain("The content folder does not exist at `main`");
+      expect(markdownReport(result).text).toMatch(/\nDen Inhaltsordner gibt es bei `main` \(`[0-9a-f]{7}`\) nicht: alles ist neu\.\n/);
     } finally {
       empty.remove();
     }
@@ -382,5 +398,24 @@ describe("review dates and covered controls", () => {
     repo.edit("measures/zugang.yaml", "  - id: passwort\n", "  - id: passwort\n    covers: [art32:confidentiality]\n");
     const result = diffContent({ content: "measures", base, cwd: repo.dir, today: "2026-01-01" });
     expect(result.annexes[0]?.changes[0]?.attributes).toEqual([{ name: "covers", after: "art32:confidentiality" }]);
+  });
+});
+
+describe("an id used twice", () => {
+  test("is reported where it is new in the pull request, naming the place it had before", () => {
+    // backup.yaml is read before zugang.yaml: toms check alone reports the later occurrence, the old one.
+    repo.edit("measures/backup.yaml", "measures:\n", "measures:\n  - id: passwort\n    text: Passwörter werden gehasht.\n");
+    const result = diff();
+    expect(result.broken).toBe("head");
+    const duplicate = result.head.diagnostics.sorted().filter((d) => d.rule === "duplicate-id");
+    expect(duplicate.map((d) => `${path.basename(d.file)}:${d.line} ${d.message}`)).toEqual([
+      'backup.yaml:6 The measure id "passwort" is already used in zugang.yaml:6.',
+    ]);
+    const alone = checkContent(path.join(repo.dir, "measures"))
+      .diagnostics.sorted()
+      .filter((d) => d.rule === "duplicate-id");
+    expect(alone.map((d) => `${path.basename(d.file)}:${d.line} ${d.message}`)).toEqual([
+      'zugang.yaml:6 The measure id "passwort" is already used in backup.yaml:6.',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { renderedProse } from "../src/diff/rendering.js";
 import { diffSequences } from "../src/diff/sequence.js";
 import { shownParagraphs } from "../src/diff/shown.js";
-import { escapeToken, markdownOfProse, markdownOfRuns, wordDiff } from "../src/diff/word-diff.js";
+import { escapeToken, excerptOfRuns, markdownOfProse, markdownOfRuns, wordDiff } from "../src/diff/word-diff.js";
 
 const words = (before: string, after: string) => markdownOfRuns(wordDiff(before, after));
 
@@ -57,7 +57,7 @@ describe("word diff as Markdown", () => {
   });
 
   test("escaping keeps numbers and dashes inside words", () => {
-    expect(["2026.1", "1.", "7:00", "-", "---", "Zwei-Faktor", "a|b", "#1", "#"].map(escapeToken)).toEqual([
+    expect(["2026.1", "1.", "7:00", "-", "---", "Zwei-Faktor", "a|b", "#"].map(escapeToken)).toEqual([
       "2026.1",
       "1\\.",
       "7:00",
@@ -65,8 +65,59 @@ describe("word diff as Markdown", () => {
       "\\---",
       "Zwei-Faktor",
       "a\\|b",
-      "#1",
       "\\#",
+    ]);
+  });
+
+  // What GitHub makes of a comment besides Markdown: a dollar sign starts mathematics, @name notifies a person,
+  // #1 and GH-1 link an issue, :name: is an emoji. A text of the annex is shown as written instead.
+  test("dollars, mentions, issue numbers and emoji codes are shown as written, not acted on", () => {
+    expect(["$5", "$x$", "@admin", "(@team)", "#1", "GH-12", ":smile:", "name@example.org", "7:00:"].map(escapeToken)).toEqual([
+      "\\$5",
+      "\\$x\\$",
+      "@&#8203;admin",
+      "(@&#8203;team)",
+      "#&#8203;1",
+      "GH-&#8203;12",
+      ":&#8203;smile:",
+      "name@&#8203;example.org",
+      // Harmless where it is no emoji: ":100:" is one.
+      "7:&#8203;00:",
+    ]);
+  });
+});
+
+describe("the changed sentences of a paragraph, with their context", () => {
+  const excerpt = (before: string, after: string) => excerptOfRuns(wordDiff(before, after));
+  const paragraph =
+    "Der Zutritt zum Rechenzentrum ist nur mit Ausweis erlaubt. Besucher werden z. B. vom Empfang begleitet. Die Türen sind nachts verschlossen. Art. 32 DSGVO gilt.";
+
+  test("only the sentence with the change, whole; the others as …", () => {
+    expect(excerpt(paragraph, paragraph.replace("vom Empfang", "von der Sicherheit"))).toEqual([
+      "… Besucher werden z. B. ~~vom Empfang~~ **von der Sicherheit** begleitet. …",
+    ]);
+  });
+
+  test("two changed sentences, one unchanged between them", () => {
+    expect(excerpt(paragraph, paragraph.replace("Ausweis", "Dienstausweis").replace("nachts", "immer"))).toEqual([
+      "Der Zutritt zum Rechenzentrum ist nur mit ~~Ausweis~~ **Dienstausweis** erlaubt. … Die Türen sind ~~nachts~~ **immer** verschlossen. …",
+    ]);
+  });
+
+  test("a long sentence is cut to the words around its change", () => {
+    const long = `Vorne ${Array.from({ length: 40 }, (_, i) => `w${i}`).join(" ")} hinten.`;
+    expect(excerpt(long, long.replace("w20", "NEU"))).toEqual([
+      "… w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 ~~w20~~ **NEU** w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32 w33 w34 w35 …",
+    ]);
+  });
+
+  test("list items are lines of their own; unchanged paragraphs fold to …", () => {
+    expect(excerpt("Einleitung.\n\n- eins\n- zwei\n- drei\n", "Einleitung.\n\n- eins\n- ZWEI\n- drei\n")).toEqual([
+      "…",
+      "",
+      "…\\",
+      "\\- ~~zwei~~ **ZWEI**\\",
+      "…",
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/commands/build.js";
 import { tempDir } from "./helpers/tmp.js";
+import { makeRepo, smallContent } from "./diff-helpers.js";
 
 // Every page toms writes, for the shipped content and a foreign one, must be valid HTML5 with a sound outline.
 const repo = path.join(import.meta.dirname, "..");
@@ -17,6 +18,8 @@ const contents = {
   measures: path.join(repo, "measures"),
   nordlicht: path.join(repo, "test/fixtures/build/nordlicht/content"),
   fjord: path.join(repo, "test/fixtures/build/fjord/content"),
+  // A theme: the logo in the letterhead, the accent colour.
+  leuchtturm: path.join(repo, "test/fixtures/build/leuchtturm/content"),
   draft,
 };
 const pages: { name: string; html: string }[] = [];
@@ -29,6 +32,25 @@ beforeAll(async () => {
     for (const file of fs.readdirSync(out).filter((f) => f.endsWith(".html"))) {
       pages.push({ name: `${name}/${file}`, html: fs.readFileSync(path.join(out, file), "utf8") });
     }
+  }
+  // Two versions: the second has a changes page (added, removed, changed and moved words, a list, a location left).
+  const repo = makeRepo();
+  try {
+    repo.write(smallContent);
+    repo.commit("1.0");
+    repo.edit("measures/zutritt.yaml", "Alle Türen sind verschlossen.", "Alle Türen und Tore sind **nachts** verschlossen.\n\n      - Alarm\n      - Video");
+    repo.edit("measures/zutritt.yaml", "    locations: [berlin]\n", "    locations: [aws]\n");
+    repo.edit("measures/backup.yaml", "täglich", "stündlich");
+    repo.edit("measures/site.yaml", 'version: "1.0"', 'version: "1.1"');
+    repo.edit("measures/site.yaml", "valid_from: 2099-01-01", "valid_from: 2099-02-01");
+    repo.edit("measures/site.yaml", "changes:\n", 'changes:\n  - { version: "1.1", date: 2099-02-01, summary: "Tore." }\n');
+    repo.commit("1.1");
+    const out = path.join(tmp.dir, "versions");
+    expect((await build({ content: path.join(repo.dir, "measures"), out, pdf: false })).ok).toBe(true);
+    for (const file of ["changes.html", "index.html", "all.html"])
+      pages.push({ name: `versions/${file}`, html: fs.readFileSync(path.join(out, file), "utf8") });
+  } finally {
+    repo.remove();
   }
 });
 afterAll(tmp.cleanup);
@@ -55,6 +77,10 @@ describe("annex pages", () => {
       "fjord/lyon.html",
       "fjord/paris.html",
       "fjord/roubaix.html",
+      "leuchtturm/all.html",
+      "leuchtturm/cloud.html",
+      "leuchtturm/index.html",
+      "leuchtturm/rostock.html",
       "measures/all.html",
       "measures/aws.html",
       "measures/berlin.html",
@@ -64,13 +90,17 @@ describe("annex pages", () => {
       "nordlicht/index.html",
       "nordlicht/oslo.html",
       "nordlicht/stockholm.html",
+      "versions/all.html",
+      "versions/changes.html",
+      "versions/index.html",
     ]);
   });
 
   it("are valid HTML5 (html-validate, recommended rules)", async () => {
     const validator = new HtmlValidate({
       extends: ["html-validate:recommended"],
-      rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off" },
+      // Ids as HTML5 allows them (no white space): a version's anchor on the index page keeps its dots ("version-2026.1").
+      rules: { "no-inline-style": "error", "long-title": "off", "doctype-style": "off", "valid-id": ["error", { relaxed: true }] },
     });
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.name);
@@ -108,6 +138,8 @@ describe("annex pages", () => {
       for (const link of elements(tree, (e) => e.tagName === "link" || e.tagName === "img")) {
         const target = String(link.properties.href ?? link.properties.src);
         expect(target, page.name).not.toMatch(/^[a-z]+:/i);
+        // The one picture of a page is the theme's logo, a file of the site.
+        if (link.tagName === "img") expect(target, page.name).toBe("logo.svg");
       }
     }
   });

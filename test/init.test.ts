@@ -273,7 +273,7 @@ describe("a placeholder replaced", () => {
       expect(check.map((p) => p.message).filter((m) => m.includes('"separation-control"'))).toEqual([]);
       const diff = toms(git.dir, "diff", "HEAD");
       expect(diff.stdout).toContain("No longer marked as a placeholder.");
-      expect(diff.stdout).toContain("~~Describe~~ **Each** ~~here~~ **customer**");
+      expect(diff.stdout).toContain("**Each customer has a** database");
       expect(toms(git.dir, "build", "--no-pdf", "--out", "site").code).toBe(0);
       const page = fs.readFileSync(path.join(git.dir, "site/all.html"), "utf8");
       expect(page).toContain('<div class="measure" id="measure-separation-control">');

@@ -38,6 +38,23 @@ describe("what a command loads", () => {
     expect(html.modules).not.toContain("puppeteer-core");
   });
 
+  it("loads the theme's parsers (XML, HTML, CSS) only for content with a logo or templates/", () => {
+    const run = (content: string) =>
+      spawnSync(process.execPath, ["bin/toms.js", "check", "--content", content], {
+        cwd: repo,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NODE_DEBUG: "module" },
+      });
+    const plain = run("measures");
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).not.toContain("theme-tools.cjs");
+    const themed = run("test/fixtures/build/leuchtturm/content");
+    expect(themed.status).toBe(0);
+    expect(themed.stdout).toContain("no problems found");
+    expect(themed.stderr).toMatch(/load "[^"]*lib\/bundle\/theme-tools\.cjs"/);
+  });
+
   it("loads puppeteer to print", () => {
     const full = imported(["build", "--no-archive", "--out", path.join(tmp.dir, "pdf")]);
     expect(full.code).toBe(0);

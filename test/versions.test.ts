@@ -181,6 +181,9 @@ describe("the record of published versions, and a build from scratch as in the P
       "aws.pdf",
       "berlin.html",
       "berlin.pdf",
+      // Its changes page against 1.0 is published, and so recorded, with it.
+      "changes.html",
+      "changes.pdf",
       "style.css",
     ]);
     for (const [file, sha] of Object.entries(entry.files)) expect(published[`1.1/${file}`], file).toBe(sha);

@@ -105,6 +105,35 @@ export const commands: CommandSpec[] = [
     ],
   },
   {
+    name: "dev",
+    summary: "preview the annexes in the browser while you edit, with problems shown in the page",
+    usage: "toms dev [--content DIR] [--port N] [--host HOST] [--no-pdf]",
+    options: [
+      content,
+      { name: "port", type: "string", value: "N", help: ["the port to serve on (default 4321; the next free one when it is", "taken; 0: any free port)"] },
+      {
+        name: "host",
+        type: "string",
+        value: "HOST",
+        help: ["the address to listen on (default: localhost, this machine only);", "another makes the preview reachable by others"],
+      },
+      { name: "no-pdf", type: "boolean", help: ["serve the HTML annexes only (no browser started, no PDF links)"] },
+      help,
+    ],
+    positionals: { min: 0, max: 0, problem: "dev takes no arguments" },
+    notes: [
+      "The first line printed is the address. Each save in the content folder is checked at once: open pages reload by themselves when their text changed, and show the problems, with their source lines, while the content has errors (the terminal shows them too). /<annex>.pdf is printed from the current text. Pages and PDFs say that they are a preview.",
+      "Nothing is written into the content folder or dist/. Ctrl-C stops the server and its browser.",
+      discovery,
+      "Exit status: 0 when stopped with Ctrl-C, 1 when the server cannot start, 2 for wrong usage.",
+    ],
+    examples: [
+      ["toms dev", "preview at http://localhost:4321/"],
+      ["toms dev --port 8080 --no-pdf", "another port, HTML only"],
+      ["toms dev --content ../anlage-1", "another content folder"],
+    ],
+  },
+  {
     name: "diff",
     summary: "show what changed in each annex between two git revisions",
     usage: "toms diff BASE [HEAD] [--content DIR] [--format markdown|json] [--report FILE]",
@@ -124,7 +153,7 @@ export const commands: CommandSpec[] = [
     notes: [
       "BASE and HEAD are git revisions (a branch, tag or commit); without HEAD, the working tree with its uncommitted changes.",
       discovery,
-      'Exit status: 0 when the annexes are unchanged or "version" was raised, 1 for errors in the content or a change without a new version, 2 for wrong usage.',
+      'Exit status: 0 when the annexes are unchanged or "version" was raised (with its entry in "changes"), 1 for errors in the content, a change without a new version or a new version without its history entry, 2 for wrong usage.',
     ],
     examples: [
       ["toms diff main", "main against the working tree"],

@@ -11,7 +11,7 @@ import { drawFor } from "./output.js";
 /**
  * `toms diff BASE [HEAD]`: prints what changed in the annexes (Markdown cut to fit a
  * pull-request comment, or JSON), writes the full report to `--report FILE`, and returns
- * 1 for content errors or a missing version bump, 2 for a bad repository or revision.
+ * 1 for content errors, a missing version bump or a new version without its history entry, 2 for a bad repository or revision.
  */
 export async function runDiff(o: { content: string; base: string; head?: string; format: "markdown" | "json"; report?: string }): Promise<number> {
   let result: DiffResult;

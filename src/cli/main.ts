@@ -87,6 +87,15 @@ async function run(argv: string[]): Promise<number> {
       const { runBuild } = await import("./build.js");
       return runBuild({ content, out, pdf: !flag("no-pdf"), archive: !flag("no-archive"), verbose: flag("verbose") });
     }
+    case "dev": {
+      if (content === undefined) throw new UsageError(noContentFolder, spec);
+      const port = string("port") ?? "4321";
+      if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${port}"`, spec);
+      const host = string("host");
+      if (host === "") throw new UsageError("--host needs an address, e.g. 0.0.0.0", spec);
+      const { runDev } = await import("./dev.js");
+      return runDev({ content, port: Number(port), ...(host !== undefined && { host }), pdf: !flag("no-pdf") });
+    }
     case "diff": {
       const [base, head] = positionals as [string, string | undefined];
       const report = string("report");

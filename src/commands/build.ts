@@ -20,7 +20,10 @@ import { sourceState, type SourceState } from "../publish/source-state.js";
 import { publishSite, recover, type VersionFiles } from "../publish/write-site.js";
 import { listedVersion } from "../render/index-page.js";
 import type { AnnexPage } from "../render/pages.js";
-import { renderIndex, renderSite } from "../render/site.js";
+import { atomFeed } from "../render/feed.js";
+import type { VersionChanges } from "../render/pages.js";
+import { renderChangesPage, renderIndex, renderSite } from "../render/site.js";
+import { previousVersion } from "../publish/previous.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { withBuildSession } from "./build-session.js";
 import { check } from "./check.js";
@@ -91,7 +94,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!site) return failed(diagnostics);
       // The check stage again, for the content at an earlier commit (what was published, or is to be rebuilt).
       const root = path.resolve(options.content);
-      const checkAt = (commit: string) => check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
+      // Each commit is checked once: a rebuilt version is also the version before the next one (its changes page).
+      const checks = new Map<string, ReturnType<typeof check>>();
+      const checkAt = (commit: string) => {
+        const found = checks.get(commit) ?? check(root, gitFs((source.repo as RepoContent).top, commit, (source.repo as RepoContent).inRepo, root));
+        checks.set(commit, found);
+        return found;
+      };
       const published = record.versions.get(site.version);
       if (published && source.repo) {
         checkPublished(
@@ -108,33 +117,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         diagnostics.add(say["version-unchanged"].reused({ version: site.version, where: `commit ${usedBefore.slice(0, 12)}` }), sitePlace(site, ["version"]));
       const archived = !source.draft && options.archive !== false ? planArchive(site, source.repo, record, checkAt, diagnostics, options.log) : [];
       if (diagnostics.hasErrors) return failed(diagnostics);
+      // The version before a version this build renders, checked as it was: its changes page compares the two.
+      const before = (of: Site, from: string) => (source.repo ? previousSite(source.repo, record, site, of, from, checkAt, options.log) : undefined);
 
       // The date stamped into PDFs is read only when there are PDFs (an HTML build ignores SOURCE_DATE_EPOCH).
-      const produce = (of: Site, rel: string, date: Date | undefined, draft = false) =>
-        produceVersion(of, { rel, date, draft, pdf: options.pdf, previous, printer: session.printer, ...(options.log && { log: options.log }) });
+      const produce = (of: Site, rel: string, date: Date | undefined, since: Since | undefined, draft = false) =>
+        produceVersion(of, { rel, date, draft, pdf: options.pdf, previous, since, printer: session.printer, ...(options.log && { log: options.log }) });
       const latest =
         published && !source.draft
           ? serveRecorded(source, published, record, options.log)
-          : await produce(site, "", options.pdf ? buildDate(site) : undefined, source.draft).then((v) => describeProduced(v, site, source));
+          : await produce(site, "", options.pdf ? buildDate(site) : undefined, before(site, source.draft ? "HEAD" : source.commit), source.draft).then((v) =>
+              describeProduced(v, site, source),
+            );
       const versions: VersionFiles[] = [];
       for (const version of archived) {
         if (version.kind === "recorded") versions.push(serveRecorded(source, version.recorded, record, options.log));
         else {
-          const rebuilt = await produce(version.site, version.version, version.date);
+          const rebuilt = await produce(version.site, version.version, version.date, before(version.site, version.commit));
           options.log?.(`archive  version ${version.version} rebuilt from commit ${version.commit.slice(0, 12)} (not recorded)`);
           versions.push({
             ...rebuilt,
-            version: { ...listedVersion(version.site, rebuilt.pages, rebuilt.pdfs), commit: version.commit, toms: tomsVersion(), recorded: false },
+            version: {
+              ...listedVersion(version.site, rebuilt.pages, rebuilt.pdfs),
+              ...(rebuilt.changes && { changes: rebuilt.changes }),
+              commit: version.commit,
+              toms: tomsVersion(),
+              recorded: false,
+            },
           });
         }
       }
       const listed = source.draft || options.archive === false ? [] : [latest.version, ...versions.map((v) => v.version)].sort(newestFirst);
       const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, ...(source.draft && { draft: true }) });
+      // Customers subscribe to the versions of the annex they signed: the feed needs the site's public address.
+      const feed = site.siteUrl && listed.length > 0 ? atomFeed(site, listed, site.siteUrl) : undefined;
 
       const written = publishSite(session.stage(), {
         latest,
         archived: options.archive === false || source.draft ? [] : versions,
         index,
+        ...(feed && { feed }),
         draft: source.draft,
         versions: listed,
       });
@@ -161,6 +183,34 @@ interface Produced {
   pages: AnnexPage[];
   files: Map<string, string | Buffer>;
   pdfs: Map<string, AnnexPdf>;
+  /** Its changes page, when it has a version before it. */
+  changes?: VersionChanges;
+}
+
+/** The version before the one rendered, checked as it was. */
+interface Since {
+  version: string;
+  site: Site;
+}
+
+// The version before `of` (built from commit `from`) with its content, for the changes page; none for the first
+// version. Content that no longer passes today's checks cannot be compared: that version gets no changes page.
+function previousSite(
+  repo: RepoContent,
+  record: PublishedRecord,
+  latest: Site,
+  of: Site,
+  from: string,
+  checkAt: (commit: string) => { site: Site | undefined },
+  log?: (line: string) => void,
+): Since | undefined {
+  const named = new Set(latest.changes.map((c) => c.version));
+  const found = previousVersion(repo, record, named, of.version, from);
+  if (!found) return undefined;
+  const previous = checkAt(found.commit).site;
+  if (!previous)
+    log?.(`changes  version ${of.version}: version ${found.version} (commit ${found.commit.slice(0, 12)}) no longer passes the checks: no changes page`);
+  return previous && { version: found.version, site: previous };
 }
 
 // render → print: a version's pages, style sheet and fonts, and a PDF per annex (taken over where nothing changed).
@@ -173,23 +223,39 @@ async function produceVersion(
     pdf: boolean;
     previous: PreviousOutput;
     printer: Parameters<typeof printVersion>[2]["printer"];
+    since: Since | undefined;
     log?: (line: string) => void;
   },
 ): Promise<Produced> {
-  const rendered = renderSite(site, { pdf: o.pdf, ...(o.draft && { draft: true }) });
+  const options = { pdf: o.pdf, ...(o.draft && { draft: true }) };
+  const rendered = renderSite(site, { ...options, ...(o.since && { changes: true }) });
+  // The changes page is printed with the annexes, in the same browser pass.
+  const changes = o.since ? renderChangesPage(site, o.since.site, options) : undefined;
+  const pages = changes ? [...rendered.pages, changes] : rendered.pages;
   const pdfs =
     o.pdf && o.date
-      ? await printVersion(site, rendered, { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) })
+      ? await printVersion(
+          site,
+          { pages, files: rendered.files },
+          { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) },
+        )
       : new Map<string, AnnexPdf>();
   const files = new Map(rendered.files);
+  if (changes) files.set(changes.html, changes.source);
   for (const [name, pdf] of pdfs) files.set(name, pdf.bytes);
-  return { pages: rendered.pages, files, pdfs };
+  return {
+    pages: rendered.pages,
+    files,
+    pdfs,
+    ...(changes && o.since && { changes: { html: changes.html, ...(pdfs.has(changes.pdf) && { pdf: changes.pdf }), since: o.since.version } }),
+  };
 }
 
 // The latest version as this build made it; a draft lists no SHA-256: nobody may take its PDFs for ones to sign.
 function describeProduced(produced: Produced, site: Site, source: SourceState): VersionFiles {
   const listed = listedVersion(site, produced.pages, produced.pdfs);
   if (source.draft) listed.files = listed.files.map(({ sha256: _, ...file }) => file);
+  if (produced.changes) listed.changes = produced.changes;
   return { ...produced, version: { ...listed, commit: source.draft ? "" : source.commit, toms: tomsVersion(), recorded: false } };
 }
 
@@ -198,7 +264,17 @@ function serveRecorded(source: SourceState, recorded: RecordedVersion, record: P
   const files = recordedFiles(source.repo as NonNullable<SourceState["repo"]>, recorded, record.ref as string);
   const r = recorded.record;
   log?.(`archive  version ${r.version} as published (record of commit ${r.commit.slice(0, 12)})`);
-  const version: ManifestVersion = { version: r.version, validFrom: r.valid_from, files: r.annexes, commit: r.commit, toms: r.toms, recorded: true };
+  // A version recorded before toms made changes pages has none: nothing is added to what was published.
+  const changes = r.changes && r.files[r.changes.html] !== undefined ? { changes: r.changes } : {};
+  const version: ManifestVersion = {
+    version: r.version,
+    validFrom: r.valid_from,
+    files: r.annexes,
+    ...changes,
+    commit: r.commit,
+    toms: r.toms,
+    recorded: true,
+  };
   return { pages: [], files, pdfs: new Map(), version };
 }
 

@@ -1,3 +1,4 @@
+import type { RefusalReason } from "../theme/refusal.js";
 import { atStart, characterRun, describeHidden, didYouMean, kindOf, listing, quoted, shorten, typeWord, type Kind } from "./words.js";
 
 /** How bad a problem is: errors stop a build, warnings do not. */
@@ -78,6 +79,22 @@ const raise = (next: string) => `raise "version" (e.g. to "${next}"), set "valid
 const changedSince = (p: { measures: readonly string[]; fields: readonly string[] }) => {
   const all = [...p.measures.map((id) => `measure "${id}"`), ...p.fields];
   return `changed: ${all.slice(0, 4).join(", ")}${all.length > 4 ? ` and ${all.length - 4} more` : ""}`;
+};
+
+// What theme-refused says a thing was removed from, and why.
+const refusedFrom = { logo: "logo", page: "page template", style: "style sheet" } as const;
+const refusedBecause: Record<RefusalReason, string> = {
+  script: "it could run a program, and published pages run none",
+  loads: "it would load or open something from elsewhere; published pages and PDFs load only their own files",
+  embeds: "it would embed another document",
+  head: "toms writes the head of every page itself: character set, Content-Security-Policy, style sheet and title",
+  "inline-style": "the pages' Content-Security-Policy allows no inline styles; put styles into templates/style.css",
+  font: "pages and PDFs are set only in the fonts toms bundles, so a PDF is the same on every machine",
+  text: "it would add words to the page that are not in the annex",
+  escape: "a backslash escape in a style could hide an address; write the value without escapes",
+  form: "published pages have no forms and send nothing anywhere",
+  picture: "a page template shows no pictures; the logo is theme.logo of site.yaml",
+  unsupported: "toms does not keep it there; docs/theme.md lists what a logo and a template may hold",
 };
 
 /** The catalogue of diagnostic rules (see Rule). */
@@ -282,6 +299,9 @@ export const rules = {
       notWebAddress: (p: { value: string }) => `"${p.value}" is not a web address; write it as https://…`,
       notVersion: (p: { value: string }) => `"${p.value}" is not a usable version; use letters, digits, dots and hyphens, e.g. "2026.1".`,
       wrongForm: (p: { value: string; field: string; where: string }) => `"${shorten(p.value)}" has the wrong form for "${p.field}" in ${p.where}.`,
+      notColour: (p: { value: string }) => `"${shorten(p.value)}" is not a colour; write it as "#rrggbb" in quotes, e.g. accent: "#1d4e89".`,
+      colourAsComment: () =>
+        'The accent colour is empty: YAML reads a # after a space as the start of a comment. Write the colour in quotes: accent: "#1d4e89".',
       notDate: (p: { value: string; field: string }) => `"${p.value}" is not a date; write "${p.field}" as YYYY-MM-DD, e.g. 2026-12-01.`,
       unusable: (p: { field: string; where: string }) => `"${p.field}" in ${p.where} has a value toms cannot use.`,
       versionLikeFile: (p: { version: string }) => `"${p.version}" cannot be a version: it would be a folder named like a file of the site. Use e.g. "2026.1".`,
@@ -439,18 +459,19 @@ export const rules = {
       backslashes: (p: { path: string }) => `The file "${p.path}" does not exist; separate folders with / (as in "${p.path.replace(/\\/g, "/")}").`,
       brokenLink: (p: { path: string }) => `"${p.path}" is a link to a file that does not exist.`,
       hidden: (p: { path: string }) => `"${p.path}" is a hidden file or lies in a hidden folder or node_modules; toms reads no such files. Rename or move it.`,
-      folder: (p: { path: string }) => `"${p.path}" is a folder; name a Markdown file in it.`,
+      folder: (p: { path: string; logo?: boolean }) => `"${p.path}" is a folder; name ${p.logo ? "the logo file" : "a Markdown file"} in it.`,
     },
   },
   "file-outside": {
     severity: "error",
     title: "File outside the content folder",
     why: "toms reads only files inside the content folder, so no annex can pull in other files of the machine (such as /etc/passwd), by mistake or on purpose.",
-    hint: "Keep prose files inside the content folder.",
+    hint: "Keep the files the content names (prose files, the logo) inside the content folder.",
     fixture: "file-dotdot",
     messages: {
       absolute: (p: { path: string }) => `"${p.path}" is an absolute path; write the path relative to this file, inside the content folder.`,
-      outside: (p: { path: string }) => `"${p.path}" points outside the content folder; prose files must lie inside it.`,
+      outside: (p: { path: string; logo?: boolean }) =>
+        `"${p.path}" points outside the content folder; ${p.logo ? "the logo" : "prose files"} must lie inside it.`,
       linkOutside: (p: { path: string }) => `"${p.path}" is a link to a place outside the content folder; toms does not follow it.`,
       thisLinkOutside: () => "This file is a link to a place outside the content folder; toms does not follow it.",
     },
@@ -855,6 +876,75 @@ export const rules = {
         `"${p.run}" is written in right-to-left letters: around them the annex shows digits and words in another order than the source (e.g. "30 א 60" as "60 א 30"). Check the printed text, or write it another way.`,
     },
   },
+  "theme-logo": {
+    severity: "error",
+    title: "Logo cannot be used",
+    why: "The logo of site.yaml's theme is drawn in the letterhead of every page and in the running header of every PDF page. toms takes an SVG or PNG file of at most 128 KB that it can read whole; anything else would be missing, cut off, or look different on every machine that builds the annex.",
+    hint: "Export the logo as SVG (with its text converted to paths) or as PNG, at most 128 KB, and name it in theme.logo.",
+    fixture: "theme-logo-jpeg",
+    messages: {
+      notSvgOrPng: (p: { path: string }) => `"${p.path}" is not an SVG or PNG file; toms takes a logo saved as .svg or .png.`,
+      tooBig: (p: { path: string; limitKb: number }) =>
+        `The logo "${p.path}" is larger than ${p.limitKb} KB, the most a logo may have (it is part of every page and every PDF); export it smaller, or as SVG.`,
+      notPng: (p: { path: string; actually?: string }) =>
+        `"${p.path}" is named .png but is not a PNG file${p.actually === undefined ? "" : ` (it is a ${p.actually} file)`}; export the logo as PNG or SVG.`,
+      damagedPng: (p: { path: string }) => `"${p.path}" is not a complete PNG file (it is cut off or damaged); export the logo again.`,
+      pngTooLarge: (p: { path: string; width: number; height: number; limit: number }) =>
+        `The logo "${p.path}" is ${p.width} × ${p.height} pixels; a logo may have at most ${p.limit} pixels on each side. Export it smaller.`,
+      notXml: () =>
+        "The logo cannot be read as SVG: its XML is broken here (an element or attribute not closed, or a & or < written as it is). Save it again from a drawing program as plain SVG.",
+      entities: () =>
+        "The logo uses XML entities declared in the file itself (as older Illustrator exports do), which toms does not read. Export it again as plain SVG.",
+      notSvg: () => "This file is not an SVG drawing: its outermost element is not <svg>. Export the logo as SVG or PNG.",
+      text: () =>
+        "The logo holds text (<text>): it would be set in a font of the machine that builds the annex, look different on each, and be words in the PDF nobody wrote. Convert the text to paths (Inkscape: Path › Object to Path; Illustrator: Type › Create Outlines).",
+      noSize: () =>
+        'The logo\'s <svg> has neither a viewBox nor a width and height in pixels, so it cannot be scaled into the letterhead; add a viewBox, e.g. viewBox="0 0 200 60".',
+      tooDeep: (p: { limit: number }) => `The logo nests its elements more than ${p.limit} levels deep here; simplify it in a drawing program.`,
+      tooComplex: (p: { limit: number }) =>
+        `The logo would draw more than ${p.limit} shapes, or its reuses (<use>) repeat each other in a circle; simplify it in a drawing program.`,
+    },
+  },
+  "theme-contrast": {
+    severity: "warning",
+    title: "Accent colour too pale",
+    why: "Links and the headings of groups are written in the accent colour. Text needs a contrast of at least 4.5:1 against white (WCAG AA) to be read by everyone, on screen and on paper.",
+    hint: "Choose a darker accent colour, e.g. the shade toms names.",
+    fixture: "theme-contrast-pale",
+    messages: {
+      tooPale: (p: { accent: string; ratio: string; shade: string }) =>
+        `The accent colour ${p.accent} has a contrast of only ${p.ratio} against white; text needs at least 4.5:1 (WCAG AA). toms keeps it for rules and shows links and headings in ${p.shade}, the same colour darkened until it reads; write accent: "${p.shade}" (or a darker colour) to have one colour everywhere.`,
+    },
+  },
+  "theme-template": {
+    severity: "error",
+    title: "Template cannot be used",
+    why: "A content folder's templates/page.html replaces the shell every page is put into, and templates/style.css toms's style sheet. The annex goes into the template's slots (data-slot); a template without the slot for the annex, or a style sheet toms cannot read, would publish pages without the annex or without their look.",
+    hint: 'Give the template one element with data-slot="main" for the annex, fix the style sheet, or remove the file (see docs/theme.md).',
+    fixture: "theme-template-no-main",
+    messages: {
+      noMain: () =>
+        'The page template has no element with data-slot="main", so the annex would not be on the page; put data-slot="main" on the element that is to hold it.',
+      slotTwice: (p: { slot: string; line: number }) =>
+        `data-slot="${p.slot}" is given a second time (the first is on line ${p.line}); each part of the page goes into one place.`,
+      unknownSlot: (p: { slot: string; suggestion?: string; slots: readonly string[] }) =>
+        `There is no slot "${p.slot}"${didYouMean(p.suggestion)}; a page template has the slots ${listing(quoted(p.slots))}.`,
+      unreadableCss: () =>
+        "The style sheet cannot be read here (a brace, quotation mark or semicolon is missing or misplaced), so toms cannot use it; fix it, or remove the file to use toms's.",
+      unused: (p: { name: string }) => `toms uses only page.html and style.css of templates/; "${p.name}" is not used.`,
+    },
+  },
+  "theme-refused": {
+    severity: "warning",
+    title: "Removed from the logo or a template",
+    why: "Published pages run no program and load nothing from elsewhere, and their Content-Security-Policy says so. A logo or template cannot change that: toms removes scripts, event handlers, references to other files and addresses, embedded documents, inline styles and forms before publishing, and says what it removed, so that a reviewer sees what the file tried.",
+    hint: "Remove it from the file: the published pages and PDFs are made without it either way.",
+    fixture: "theme-hostile-template",
+    messages: {
+      removed: (p: { from: "logo" | "page" | "style"; what: string; reason: RefusalReason }) =>
+        `Removed from the ${refusedFrom[p.from]}: ${p.what} (${refusedBecause[p.reason]}).`,
+    },
+  },
   "version-unchanged": {
     severity: "error",
     title: "Version not raised",
@@ -876,6 +966,20 @@ export const rules = {
         `Version "${p.version}" ${published(p)}, and its text has changed since (${changedSince(p)}). A published version never changes: ${raise(p.next)}.`,
       draftChanges: (p: { version: string; date: string; commit: string; next: string; measures: readonly string[]; fields: readonly string[] }) =>
         `This draft changes the text of version "${p.version}", which ${published(p)} (${changedSince(p)}). Before you commit it, ${raise(p.next)}.`,
+    },
+  },
+  "version-history": {
+    severity: "error",
+    title: "New version without history entry",
+    why: "Customers learn what changed from the change history: its entry is printed in every annex of the version, heads the version's changes page and is what the feed announces. A new version without one would reach them unexplained.",
+    hint: "Add an entry for the new version to `changes` in site.yaml: its version, the date it takes effect and a summary of what changed.",
+    fixture: {
+      test: "test/diff-compare.test.ts",
+      reason: "reported by toms diff, which compares two revisions and so knows the version is new; toms check sees one",
+    },
+    messages: {
+      missing: (p: { version: string; previous: string }) =>
+        `"version" is now "${p.version}" (it was "${p.previous}"), but "changes" has no entry for "${p.version}": customers learn from that entry what changed. Add one with the version, the date it takes effect and a summary.`,
     },
   },
   "version-unbuildable": {

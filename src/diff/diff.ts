@@ -47,7 +47,7 @@ export function diffContent(options: DiffOptions): DiffResult {
   const cwd = options.cwd ?? process.cwd();
   const repo = locateContent(options.content, cwd);
   const base = readSide(repo, options.content, options.base, cwd);
-  const head = readSide(repo, options.content, options.head, cwd);
+  const head = readSide(repo, options.content, options.head, cwd, base);
   // A missing content folder at HEAD is wrong usage (a mistyped --content or revision); at BASE it means everything is new.
   if (!head.present) {
     const where = head.revision === undefined ? "in the working tree" : `at ${head.label}`;
@@ -79,6 +79,11 @@ function checkNewVersion(repo: RepoContent, base: Side, head: Site, placeOf: Sid
   if (entry)
     diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `the change history names it, dated ${entry.date}` }), placeOf("version"));
   else if (commit) diagnostics.add(say["version-unchanged"].reused({ version: head.version, where: `commit ${commit.slice(0, 12)}` }), placeOf("version"));
+  // Customers learn what a new version changed from its history entry (the annex, its changes page, the feed).
+  if (!head.changes.some((c) => c.version === head.version)) {
+    const written = head.changes.length > 0 ? "changes" : "version";
+    diagnostics.add(say["version-history"].missing({ version: head.version, previous: old.version }), placeOf(written));
+  }
   if (head.validFrom < old.validFrom) {
     diagnostics.add(
       say["version-unchanged"].validFromEarlier({ validFrom: head.validFrom, previous: old.validFrom, version: old.version }),

@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiffResult } from "./diff.js";
-import { annexHeading, documentItem, inline, measureItem } from "./report-items.js";
+import { strings } from "../render/i18n.js";
+import { annexName, documentItem, groupChanges, inline, measureItem, type ReportContext } from "./report-items.js";
+import { fieldNames, reportWords, type ReportWords } from "./report-words.js";
 import type { Side } from "./side.js";
 import { relativePosix } from "../util/paths.js";
 import { printable } from "../util/terminal.js";
@@ -37,55 +39,65 @@ const maxMessage = 1_000;
 const maxRows = 60;
 const maxPart = 12_000;
 
-/** The report for a pull-request comment: head (verdict, problems, suggestion, overview), then one part per change, cut to fit. */
+/**
+ * The report for a pull-request comment, in the annex's language: head (verdict, problems, suggestion, overview), then
+ * each distinct change once with the annexes it affects, cut to fit.
+ */
 export function markdownReport(result: DiffResult, options: MarkdownOptions = {}): { text: string; truncated: boolean } {
   const limit = options.limit ?? commentBudget;
-  const title = `## toms diff: ${clip(`${sideName(result.base)} → ${sideName(result.head)}`, 300)}`;
+  const lang = (result.head.site ?? result.base.site)?.lang ?? "en";
+  const w = reportWords(lang);
+  const name = (side: Side) => sideName(side, w);
+  const title = `## toms diff: ${clip(`${name(result.base)} → ${name(result.head)}`, 300)}`;
   const full = limit === Number.POSITIVE_INFINITY;
+  const fitted = (parts: Part[]) => fit(parts, limit, options.reportFile, "\n\n", w);
   if (result.broken) {
     const side = result[result.broken];
     const errors = side.diagnostics.sorted().filter((d) => d.severity === "error");
     const shown = (full ? errors : errors.slice(0, maxAlerts)).map((d) => alert(d, options.cwd, full));
-    const more = errors.length > shown.length ? [`… and ${errors.length - shown.length} more; run \`toms check\` at ${clip(sideName(side), 300)}.`] : [];
-    const intro = `The content at ${clip(sideName(side), 300)} has ${errors.length} error${errors.length === 1 ? "" : "s"}, so nothing was compared.`;
-    return fit(
-      [title, intro, ...shown, ...more].map((text) => ({ text, changes: 0 })),
-      limit,
-      options.reportFile,
-      "\n\n",
-    );
+    const more = errors.length > shown.length ? [w.moreErrors(errors.length - shown.length, clip(name(side), 300))] : [];
+    const intro = w.brokenSide(clip(name(side), 300), errors.length);
+    return fitted([title, intro, ...shown, ...more].map((text) => ({ text, changes: 0 })));
   }
   const nothing = result.site.length === 0 && result.sections.length === 0 && result.annexes.every((a) => a.changes.length === 0);
-  if (nothing) return { text: `No changes to the annexes between ${clip(`${sideName(result.base)} and ${sideName(result.head)}`, 600)}.\n`, truncated: false };
+  if (nothing) return { text: `${w.nothing(clip(w.between(name(result.base), name(result.head)), 600))}\n`, truncated: false };
 
   const head: string[] = [title];
-  if (!result.base.present) head.push(`The content folder does not exist at ${clip(sideName(result.base), 300)}: everything is new.`);
+  if (!result.base.present) head.push(w.notPresent(clip(name(result.base), 300)));
   const problems = result.diagnostics.sorted();
   head.push(...(full ? problems : problems.slice(0, maxAlerts)).map((d) => alert(d, options.cwd, full)));
-  if (!full && problems.length > maxAlerts) head.push(`… and ${problems.length - maxAlerts} more problems (see the full report).`);
+  if (!full && problems.length > maxAlerts) head.push(w.moreProblems(problems.length - maxAlerts));
   if (result.suggestion) {
-    const what = result.suggestion.bump ? "Raise the version and add an entry to the change history" : "Add an entry to the change history";
-    head.push(`${what} in \`site.yaml\`:\n\n${fence(result.suggestion.yaml, "yaml", full ? Number.POSITIVE_INFINITY : maxPart)}`);
+    const what = result.suggestion.bump ? w.raiseAndAdd : w.addEntry;
+    head.push(`${what}\n\n${fence(result.suggestion.yaml, "yaml", full ? Number.POSITIVE_INFINITY : maxPart)}`);
   }
-  head.push(versionLine(result), overview(result, full ? Number.POSITIVE_INFINITY : maxRows));
+  head.push(versionLine(result, w), overview(result, full ? Number.POSITIVE_INFINITY : maxRows, w));
 
   const parts: Part[] = head.map((text) => ({ text, changes: 0 }));
   // A change too long for the comment (a 32 KB text) is named, not shown, so that the changes after it still are.
-  const measure = (text: string) =>
-    full || text.length <= maxPart ? text : `${clip(text.split("\n")[0] ?? "", 2_000)}\n\n  (Too long to show here: see the full report.)`;
+  const measure = (text: string) => (full || text.length <= maxPart ? text : `${clip(text.split("\n")[0] ?? "", 2_000)}\n\n  ${w.tooLong}`);
   const section = (heading: string, items: string[]) =>
     items.forEach((item, i) => parts.push({ text: i === 0 ? `${heading}\n\n${measure(item)}` : measure(item), changes: 1 }));
-  section("### site.yaml", result.site.map(documentItem));
-  section("### Sections", result.sections.map(documentItem));
-  for (const annex of result.annexes) {
-    if (annex.changes.length === 0) parts.push({ text: annexHeading(annex), changes: 0 });
-    else
-      section(
-        annexHeading(annex),
-        annex.changes.map((c) => measureItem(c, annex.location)),
-      );
-  }
-  return fit(parts, limit, options.reportFile, "\n\n");
+  const context: ReportContext = {
+    w,
+    t: strings(lang),
+    annexes: result.annexes.length,
+    // A field is named as the reader knew it: the old title of a renamed group.
+    names: fieldNames(result.head.site, result.base.site),
+  };
+  section(
+    "### site.yaml",
+    result.site.map((c) => documentItem(c, context)),
+  );
+  section(
+    `### ${w.sections}`,
+    result.sections.map((c) => documentItem(c, context)),
+  );
+  section(
+    `### ${w.measures}`,
+    groupChanges(result.annexes).map((g) => measureItem(g, context)),
+  );
+  return fitted(parts);
 }
 
 /** One piece of the report and how many changes it shows. */
@@ -97,7 +109,7 @@ interface Part {
 // Puts the parts together, separated by `gap`, and stops before the first that would pass the limit, with a note
 // saying how many changes are left out: every part is added only when it fits together with room for the note,
 // and the note is never longer than noteLength, so the report never passes the limit.
-function fit(parts: Part[], limit: number, reportFile: string | undefined, gap: string): { text: string; truncated: boolean } {
+function fit(parts: Part[], limit: number, reportFile: string | undefined, gap: string, w: ReportWords): { text: string; truncated: boolean } {
   const total = parts.reduce((n, p) => n + p.changes, 0);
   let text = "";
   let shown = 0;
@@ -105,7 +117,7 @@ function fit(parts: Part[], limit: number, reportFile: string | undefined, gap: 
     const next = `${text}${index === 0 ? "" : gap}${part.text}`;
     const later = index + 1 < parts.length;
     if (`${next}\n`.length + (later ? noteLength + gap.length : 0) > limit) {
-      text += `${gap}${note(total - shown, reportFile)}\n`;
+      text += `${gap}${note(total - shown, reportFile, w)}\n`;
       return { text, truncated: true };
     }
     text = next;
@@ -116,11 +128,9 @@ function fit(parts: Part[], limit: number, reportFile: string | undefined, gap: 
 
 const noteLength = 600;
 
-function note(omitted: number, reportFile: string | undefined): string {
-  const where = reportFile
-    ? `The full report is in \`${clip(path.basename(reportFile).replace(/`/g, ""), 100)}\`.`
-    : "Run `toms diff BASE HEAD --report FILE` for the full report.";
-  return `> [!NOTE]\n> The report is cut here: ${omitted} more change${omitted === 1 ? " is" : "s are"} not shown, as a pull-request comment holds at most ${commentLimit.toLocaleString("en")} characters. ${where}`;
+function note(omitted: number, reportFile: string | undefined, w: ReportWords): string {
+  const where = reportFile ? w.fullReportIn(clip(path.basename(reportFile).replace(/`/g, ""), 100)) : w.fullReportRun;
+  return `> [!NOTE]\n> ${w.cut(omitted, commentLimit.toLocaleString("en"), where)}`;
 }
 
 /** A text cut to at most `max` characters, with "…" where it was cut. */
@@ -135,8 +145,8 @@ function fence(text: string, lang: string, max: number): string {
   return `${marks}${lang}\n${body}\n${marks}`;
 }
 
-function sideName(side: Side): string {
-  if (side.revision === undefined) return "the working tree";
+function sideName(side: Side, w: ReportWords): string {
+  if (side.revision === undefined) return w.workingTree;
   const short = side.commit?.slice(0, 7) ?? "";
   return side.commit?.startsWith(side.revision) ? `\`${short}\`` : `\`${side.revision.replace(/`/g, "")}\` (\`${short}\`)`;
 }
@@ -148,19 +158,24 @@ function alert(d: Diagnostic, cwd = process.cwd(), full = false): string {
   return `> [!${kind}]\n> ${clip(inline(d.message), max)}\n> \`${clip(file.replace(/`/g, ""), max / 2)}:${d.line}:${d.column}\` [${d.rule}]`;
 }
 
-function versionLine({ base, head }: DiffResult): string {
+function versionLine({ base, head }: DiffResult, w: ReportWords): string {
   const pair = (label: string, before: string | undefined, after: string | undefined) =>
-    before === after ? `**${label}** ${inline(after ?? "")} (unchanged)` : `**${label}** ${inline(before ?? "–")} → ${inline(after ?? "–")}`;
-  return `${pair("Version", base.site?.version, head.site?.version)} · ${pair("valid from", base.site?.validFrom, head.site?.validFrom)}`;
+    before === after ? `**${label}** ${inline(after ?? "")} (${w.unchanged})` : `**${label}** ${inline(before ?? "–")} → ${inline(after ?? "–")}`;
+  return `${pair(w.version, base.site?.version, head.site?.version)} · ${pair(w.validFrom, base.site?.validFrom, head.site?.validFrom)}`;
 }
 
-function overview(result: DiffResult, rows: number): string {
+function overview(result: DiffResult, rows: number, w: ReportWords): string {
   const kinds = ["added", "removed", "changed", "moved", "locations"] as const;
-  const shown = result.annexes.slice(0, rows).map((a) => {
-    const name = a.location === "all" ? "combined" : `${clip(inline(a.name ?? a.location), 120)} (\`${a.location}\`)`;
-    return `| ${name} | ${kinds.map((k) => a.changes.filter((c) => c.kind === k).length || "").join(" | ")} |`;
-  });
+  const shown = result.annexes
+    .slice(0, rows)
+    .map((a) => `| ${annexName(a, w)} | ${kinds.map((k) => a.changes.filter((c) => c.kind === k).length || "").join(" | ")} |`);
   const rest = result.annexes.length - shown.length;
-  const more = rest > 0 ? [`| … and ${rest} more annexes (see the full report) | | | | | |`] : [];
-  return ["| annex | added | removed | changed | moved | locations |", "| --- | ---: | ---: | ---: | ---: | ---: |", ...shown, ...more].join("\n");
+  const more = rest > 0 ? [`| ${w.overview.more(rest)} | | | | | |`] : [];
+  const o = w.overview;
+  return [
+    `| ${o.annex} | ${o.added} | ${o.removed} | ${o.changed} | ${o.moved} | ${o.locations} |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...shown,
+    ...more,
+  ].join("\n");
 }

@@ -3,6 +3,7 @@ import { toHtml } from "hast-util-to-html";
 import { renderedProse } from "./rendering.js";
 import { diffSequences } from "./sequence.js";
 import { markdownOfProse } from "./word-diff.js";
+import { reportWords, type ReportWords } from "./report-words.js";
 
 // Elements that start a block of their own on the page.
 const blocks = new Set([
@@ -97,7 +98,7 @@ export function shownParagraphs(nodes: ElementContent[]): string[] {
  * lines of the report. Only the blocks that changed are shown, the others as "…". `besidesWords`: the words
  * changed too, and `after` is the old text with the new spacing (respacedOnly).
  */
-export function spacingChange(before: string, after: string, besidesWords = false): string[] {
+export function spacingChange(before: string, after: string, besidesWords = false, w: ReportWords = reportWords("en")): string[] {
   const was = renderedProse(before);
   const now = renderedProse(after);
   const runs = diffSequences(shownParagraphs(was.nodes), shownParagraphs(now.nodes));
@@ -108,32 +109,18 @@ export function spacingChange(before: string, after: string, besidesWords = fals
       else if (run.type === "equal" && shown[shown.length - 1] !== "…") shown.push("…");
     }
     // Nothing left on a side: the block disappeared (a line read as a link reference definition is not shown).
-    const text = shown.every((p) => p === "…") ? ["(nothing)"] : shown;
-    return text.flatMap((p, i) => [...(i > 0 ? [""] : []), ...(p === "…" || p === "(nothing)" ? [p] : markdownOfProse(p))]);
+    const text = shown.every((p) => p === "…") ? [w.spacing.nothing] : shown;
+    return text.flatMap((p, i) => [...(i > 0 ? [""] : []), ...(p === "…" || p === w.spacing.nothing ? [p] : markdownOfProse(p))]);
   };
   if (runs.every((r) => r.type === "equal")) {
     // The text reads the same but is laid out differently (e.g. the spacing between list items): the page's HTML says how.
     const html = (nodes: ElementContent[]) => toHtml({ type: "root", children: nodes });
-    return [
-      "Line breaks or spacing changed how the text is laid out; its words and lines stay the same. As HTML, before and after:",
-      "",
-      ...fence(html(was.nodes)),
-      "",
-      ...fence(html(now.nodes)),
-    ];
+    return [w.spacing.layoutOnly, "", ...fence(html(was.nodes)), "", ...fence(html(now.nodes))];
   }
   if (besidesWords) {
-    return [
-      "Besides the words, line breaks or spacing changed how the text is shown. The old words as shown before:",
-      "",
-      ...quoted(side("removed")),
-      "",
-      "The old words with the new line breaks and spacing:",
-      "",
-      ...quoted(side("added")),
-    ];
+    return [w.spacing.besidesWords, "", ...quoted(side("removed")), "", w.spacing.oldWithNewSpacing, "", ...quoted(side("added"))];
   }
-  return ["Line breaks or spacing changed how the text is shown. Before:", "", ...quoted(side("removed")), "", "Now:", "", ...quoted(side("added"))];
+  return [w.spacing.shown, "", ...quoted(side("removed")), "", w.spacing.now, "", ...quoted(side("added"))];
 }
 
 function quoted(lines: string[]): string[] {

@@ -6,6 +6,7 @@ import { diskFs, type ContentFs } from "../load/content-fs.js";
 import { parseYamlFile } from "../load/yaml-file.js";
 import type { Site } from "../model.js";
 import { check } from "../commands/check.js";
+import type { KnownIds } from "../resolve/resolve.js";
 import { placeAt } from "../load/yaml-path.js";
 import { resolveCommit, type RepoContent } from "./git.js";
 import { gitFs } from "./git-fs.js";
@@ -29,7 +30,7 @@ export interface Side {
 }
 
 /** Reads the content folder at `revision` (or from the working tree when undefined) without touching the working tree or index. */
-export function readSide(repo: RepoContent, contentDir: string, revision: string | undefined, cwd: string): Side {
+export function readSide(repo: RepoContent, contentDir: string, revision: string | undefined, cwd: string, base?: Side): Side {
   const root = path.resolve(cwd, contentDir);
   let contentFs: ContentFs = diskFs(root);
   let present = isFolder(root);
@@ -43,7 +44,9 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
   const short = commit?.slice(0, 7);
   const label = revision === undefined ? "the working tree" : commit?.startsWith(revision) ? `${short}` : `${revision} (${short})`;
   const kept = remembering(contentFs);
-  const { site, diagnostics } = present ? check(root, kept.fs) : { site: undefined, diagnostics: new Diagnostics() };
+  // The other side's ids: an id used twice here is reported where it is new.
+  const known = base?.site && knownIds(base.site);
+  const { site, diagnostics } = present ? check(root, kept.fs, known ? { known } : {}) : { site: undefined, diagnostics: new Diagnostics() };
   const sitePath = path.join(root, "site.yaml");
   const placeOf = (field: string): Place => {
     try {
@@ -59,6 +62,15 @@ export function readSide(repo: RepoContent, contentDir: string, revision: string
     return { file: sitePath, line: 1, column: 1 };
   };
   return { ...(revision !== undefined && { revision }), ...(commit && { commit }), label, present, site, diagnostics, placeOf, sources: kept.sources };
+}
+
+// Each section and measure id of a side, with the file it is written in.
+function knownIds(site: Site): KnownIds {
+  const sections = site.groups.flatMap((g) => g.sections);
+  return {
+    sections: new Map(sections.map((s) => [s.id, s.file])),
+    measures: new Map(sections.flatMap((s) => s.measures.map((m) => [m.id, m.place.file] as const))),
+  };
 }
 
 function isFolder(dir: string): boolean {

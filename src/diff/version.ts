@@ -1,6 +1,7 @@
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
+import { fieldLabel, fieldNames, type FieldNames, reportWords } from "./report-words.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange, type MeasureChange } from "./changes.js";
 
 /** The entry of site.yaml's `changes` list toms proposes, with what else must change next to it. */
@@ -45,6 +46,7 @@ export function checkVersion(
     head.lang,
     changed.annexes.find((a) => a.location === "all")?.changes ?? [],
     changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })),
+    fieldNames(head, base),
   );
   const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, `    summary: ${JSON.stringify(summary)}`];
   const yaml = [...(bumped ? [] : [`version: ${JSON.stringify(next)}`, `valid_from: ${date}`]), "changes:", ...entry].join("\n");
@@ -85,6 +87,15 @@ const words = {
     document: "Also changed",
     more: "and {n} more",
   },
+  fr: {
+    changed: "Modifié",
+    added: "Ajouté",
+    removed: "Supprimé",
+    moved: "Déplacé",
+    locations: "Sites modifiés",
+    document: "Également modifié",
+    more: "et {n} de plus",
+  },
 } as const;
 
 // A draft names at most this many measures or fields per kind, each cut to maxName characters: a history entry is a
@@ -94,8 +105,9 @@ const maxName = 80;
 
 // A first draft of the history entry, in the document's language: which measures changed how, and which other
 // fields (`document`: the changes that are not the new version's bookkeeping).
-function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[]): string {
-  const w = lang.toLowerCase().startsWith("de") ? words.de : words.en;
+function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[], names: FieldNames): string {
+  const code = lang.toLowerCase().split("-")[0];
+  const w = code === "de" ? words.de : code === "fr" ? words.fr : words.en;
   const list = (names: string[]) => {
     const shown = names.slice(0, maxNames).map((n) => (n.length > maxName ? `${n.slice(0, maxName - 1)}…` : n));
     return names.length > maxNames ? `${shown.join(", ")} ${w.more.replace("{n}", String(names.length - maxNames))}` : shown.join(", ");
@@ -105,6 +117,7 @@ function summarize(lang: string, changes: MeasureChange[], document: DocumentCha
     const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
     if (names.length > 0) parts.push(`${w[kind]}: ${list(names)}`);
   }
-  if (document.length > 0) parts.push(`${w.document}: ${list(document.map((c) => c.field))}`);
+  // Fields as a reader names them ("Titel der Gruppe „Verfügbarkeit“"), not as YAML spells them.
+  if (document.length > 0) parts.push(`${w.document}: ${list(document.map((c) => fieldLabel(c.field, reportWords(lang), names)))}`);
   return `${parts.join(". ")}.`;
 }

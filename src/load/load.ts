@@ -25,8 +25,11 @@ export interface LoadedContent {
   failed: string[];
 }
 
-/** Reads and parses every YAML file of a content folder, reporting what cannot be read. */
-export function loadContent(root: string, contentFs: ContentFs, diagnostics: Diagnostics): LoadedContent {
+/**
+ * Reads and parses every YAML file of a content folder, reporting what cannot be read. `parse` parses one file (the
+ * live preview passes one that remembers the files whose text did not change).
+ */
+export function loadContent(root: string, contentFs: ContentFs, diagnostics: Diagnostics, parse: typeof parseYamlFile = parseYamlFile): LoadedContent {
   const reader = new SourceReader(root, diagnostics, (file) => contentFs.read(file));
   const sitePath = path.join(root, "site.yaml");
   let files: string[] = [];
@@ -63,7 +66,7 @@ export function loadContent(root: string, contentFs: ContentFs, diagnostics: Dia
       failed.push(file);
       continue;
     }
-    const parsed = parseYamlFile(file, text, diagnostics);
+    const parsed = parse(file, text, diagnostics);
     if (parsed?.value === undefined) failed.push(file);
     if (parsed === undefined) continue;
     if (file === sitePath) site = parsed;

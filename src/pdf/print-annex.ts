@@ -14,6 +14,7 @@ import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
 import { pageWords } from "./page-words.js";
+import { printedLinks } from "./print-links.js";
 import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
 
@@ -67,7 +68,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
   await tab.setJavaScriptEnabled(false);
   const running = runningTemplates(job.site, job.page);
   // The page as printed: with the contents' page numbers (placeholders first) and the running header's fonts loaded.
-  const printed = withFontLoader(tree, running.fonts);
+  const printed = printedLinks(withFontLoader(tree, running.fonts));
   const replaced = new Map([
     [job.page.html, withPageNumbers(printed, guess, "00")],
     [loaderStyleSheet, loaderCss(running.fonts)],
@@ -82,8 +83,9 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       const actual = namedDestinations(pdf);
       const lost = targets.filter((id) => !actual.has(id));
       if (lost.length > 0) throw new PdfError(`${job.page.pdf}: the contents link to #${lost.join(", #")}, which is on no page of the print.`);
-      // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess.
-      if ((pass > 1 || guess.size > 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
+      // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess, or
+      // when the page has no contents to number (a changes page).
+      if ((pass > 1 || guess.size > 0 || targets.length === 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
         const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree));
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
         return { pdf: finish(pdf, job, tree), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };

@@ -32,7 +32,7 @@ export async function printVersion(site: Site, rendered: RenderedSite, options: 
   const rel = (name: string) => path.posix.join(options.rel, name);
   const toPrint: { page: RenderedSite["pages"][number]; key: string; guess?: Map<string, number> }[] = [];
   for (const page of rendered.pages) {
-    const key = pdfKey(page, options.date);
+    const key = pdfKey(page, options.date, site.theme && { files: rendered.files, ...(site.theme.logo && { logo: site.theme.logo.name }) });
     const bytes = reusablePdf(options.previous, rel(page.pdf), key);
     const earlier = options.previous.pdfs[rel(page.pdf)];
     if (bytes && earlier) {

@@ -33,9 +33,14 @@ function tool(): string {
   return toolKey;
 }
 
-/** The content key of an annex's PDF: its page, the templates, toms's version and the date stamped in. */
-export function pdfKey(page: AnnexPage, date: Date): string {
-  return createHash("sha256").update(tool()).update(page.source).update(date.toISOString()).digest("hex");
+/**
+ * The content key of an annex's PDF: its page, the templates, toms's version and the date stamped in; with a theme
+ * also what the page does not say itself: the style sheet (the content's own, the accent) and the logo's bytes.
+ */
+export function pdfKey(page: AnnexPage, date: Date, theme?: { files: ReadonlyMap<string, string | Buffer>; logo?: string }): string {
+  const hash = createHash("sha256").update(tool()).update(page.source).update(date.toISOString());
+  if (theme) for (const name of ["style.css", ...(theme.logo ? [theme.logo] : [])]) hash.update(name).update(theme.files.get(name) ?? "");
+  return hash.digest("hex");
 }
 
 /**

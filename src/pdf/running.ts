@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import type { ElementContent, Root } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import type { Site } from "../model.js";
+import type { Site, Theme } from "../model.js";
 import { formatDate, siteStrings } from "../render/i18n.js";
-import { fillShell, templateDir } from "../render/template.js";
+import { fillShell, template } from "../render/template.js";
 import type { AnnexPage } from "../render/pages.js";
 import type { BundledFace } from "../render/fonts.js";
 import { runningFaces, runningFontCss } from "./running-fonts.js";
@@ -18,18 +16,6 @@ export interface RunningTemplates {
   fonts: BundledFace[];
 }
 
-const cache = new Map<string, Root>();
-
-// A template of templates/ as a hast fragment, parsed once; each use fills a copy.
-function template(name: string): Root {
-  let tree = cache.get(name);
-  if (!tree) {
-    tree = fromHtml(fs.readFileSync(new URL(name, templateDir), "utf8"), { fragment: true });
-    cache.set(name, tree);
-  }
-  return structuredClone(tree);
-}
-
 /**
  * The running header (document title and location; version and date of validity) and footer (organisation with
  * address; "Seite X von Y"). Chromium's own `date` and `title` spans are not used: its date is the clock's
@@ -37,22 +23,53 @@ function template(name: string): Root {
  */
 export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates {
   const t = siteStrings(site);
-  const where = page.annex.location?.name ?? t.combined;
-  const header = fillShell(template("pdf-header.html"), site.lang, {
+  const where = page.running ?? page.annex.location?.name ?? t.combined;
+  const header = fillShell(template("pdf-header.html", true), site.lang, {
     title: [text(site.title)],
     location: [text(where)],
-    // A draft says so on every page, where the version is: it is not a version anyone can sign.
-    version: page.draft ? [text(`${t.version} ${site.version} · `), h("span.draft", t.draft)] : [text(`${t.version} ${site.version}`)],
+    // A draft (or a preview, a draft shown live) says so on every page, where the version is: it is not a version anyone can sign.
+    version: page.draft
+      ? [text(`${t.version} ${site.version} · `), h("span.draft", page.preview ? t.preview : t.draft)]
+      : [text(`${t.version} ${site.version}`)],
     valid: [text(`${t.validFrom} ${formatDate(site.validFrom, site.lang)}`)],
   });
   const { name, address } = site.organisation;
-  const footer = fillShell(template("pdf-footer.html"), site.lang, {
+  const footer = fillShell(template("pdf-footer.html", true), site.lang, {
     organisation: [h("strong", name), ...address.map((line): ElementContent => ({ type: "text", value: ` · ${line}` }))],
     page: pageOf(t.pageOf),
   });
+  if (site.theme) withTheme(header, site.theme);
   const headerFonts = withFonts(header);
   const footerFonts = withFonts(footer);
   return { header: toHtml(header), footer: toHtml(footer), fonts: [...new Set([...headerFonts, ...footerFonts])] };
+}
+
+// The theme's accent for the header's rule, and its logo at the header's start. Chromium loads nothing for the
+// header (see running-fonts.ts), so the logo is inlined as a data: address; the header is printed, never published.
+function withTheme(header: Root, theme: Theme): void {
+  const rules: string[] = [];
+  if (theme.accent) rules.push(`.toms-header { border-bottom-color: ${theme.accent.rule}; }`);
+  const box = theme.logo && findClass(header, "toms-header");
+  if (theme.logo && box) {
+    const type = theme.logo.name === "logo.svg" ? "image/svg+xml" : "image/png";
+    box.children.unshift(h("img.logo", { src: `data:${type};base64,${theme.logo.bytes.toString("base64")}`, alt: "" }));
+    rules.push(
+      ".toms-header .logo { flex: none; display: block; height: 7mm; width: auto; max-width: 40mm; object-fit: contain; object-position: left bottom; }",
+      ".toms-header .where { flex: 1 1 auto; }",
+    );
+  }
+  if (rules.length > 0) header.children.push(h("style", rules.join("\n")));
+}
+
+function findClass(node: Root | Element, name: string): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.includes(name)) return child;
+    const found = findClass(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 // Puts the bundled faces a template's text needs (digits for Chromium's page numbers included) into the template.

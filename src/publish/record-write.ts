@@ -94,6 +94,7 @@ export function recordSite(options: RecordOptions): RecordResult {
         toms: listed.toms ?? "unknown",
         recorded: recordedAt,
         annexes: listed.files,
+        ...(listed.changes && { changes: listed.changes }),
         files: Object.fromEntries([...hashes].sort(([a], [b]) => (a < b ? -1 : 1))),
       },
       files,

@@ -27,6 +27,8 @@ export interface VersionRecord {
   recorded: string;
   /** The annexes, as the index page lists them. */
   annexes: PublishedVersion["files"];
+  /** Its changes page, when it was published with one (versions recorded before toms made them have none). */
+  changes?: PublishedVersion["changes"];
   /** The SHA-256 of every file of the version's folder, by its path inside the folder. */
   files: Record<string, string>;
 }

@@ -6,6 +6,9 @@ import type { AnnexPage } from "../render/pages.js";
 import { removeTree } from "../util/remove-tree.js";
 import { carryOver, type Manifest, manifestName, type ManifestVersion } from "./manifest.js";
 
+/** The file name of the site's Atom feed. */
+export const feedName = "feed.xml";
+
 /** A folder being built next to the output folder; becomes the output only when complete. */
 export interface Staging {
   dir: string;
@@ -74,6 +77,8 @@ export interface SiteToPublish {
   archived: VersionFiles[];
   /** The index page. */
   index: string;
+  /** The Atom feed of the published versions (feed.xml), when the site has a public address. */
+  feed?: string;
   draft: boolean;
   /** The versions the index lists (recorded in the manifest). */
   versions: ManifestVersion[];
@@ -102,6 +107,7 @@ export function publishSite(staging: Staging, site: SiteToPublish): string[] {
     put(version.version.version, version);
   }
   fs.writeFileSync(path.join(staging.dir, "index.html"), site.index);
+  if (site.feed !== undefined) fs.writeFileSync(path.join(staging.dir, feedName), site.feed);
   const manifest: Manifest = {
     draft: site.draft,
     pdfs: Object.fromEntries(Object.entries(pdfs).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -109,7 +115,7 @@ export function publishSite(staging: Staging, site: SiteToPublish): string[] {
   };
   fs.writeFileSync(path.join(staging.dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   staging.commit();
-  return [...site.latest.files.keys(), "index.html"];
+  return [...site.latest.files.keys(), "index.html", ...(site.feed !== undefined ? [feedName] : [])];
 }
 
 /** Writes files (name → content) below a folder, creating subfolders. */

@@ -10,9 +10,14 @@ import { formatDate, type Strings } from "./i18n.js";
 import { linkAddress } from "./link-address.js";
 import { renderProse } from "./render-prose.js";
 
-/** Links of an annex page to its siblings: the PDF next to it (when built). */
+/** Links of an annex page to its siblings: the PDF next to it (when built), the version's changes page (when it has one). */
 export interface AnnexLinks {
   pdf?: { href: string; download: string };
+  /**
+   * The changes page, linked from the version's entry of the change history: `href` next to the page, `pdfHref` the
+   * address the PDF links instead (absolute, from site_url; without it the PDF shows the version unlinked).
+   */
+  changes?: { href: string; label: string; pdfHref?: string };
 }
 
 /** What every part of one annex page needs to know. */
@@ -20,11 +25,12 @@ interface Context {
   site: Site;
   annex: Annex;
   t: Strings;
+  links: AnnexLinks;
 }
 
 /** The <main> content of one annex page: title block, location(s), contents, preamble, numbered measures, history. */
 export function annexMain(site: Site, annex: Annex, t: Strings, links: AnnexLinks): ElementContent[] {
-  const ctx: Context = { site, annex, t };
+  const ctx: Context = { site, annex, t, links };
   // Heading ranks: h1 title; h2 blocks; groups h2, or h3 under the optional measures title.
   const groupRank = site.measuresTitle ? 3 : 2;
   return [
@@ -315,8 +321,13 @@ function coverageAppendix({ site, annex, t }: Context): Element[] {
     ]),
   ];
 }
-
-function changeHistory({ site, t }: Context): Element[] {
+function changeHistory({ site, t, links }: Context): Element[] {
+  // The version's own entry leads to what changed in detail; a link to a page of the site is marked (site-link) so
+  // that the PDF, which cannot follow a link to a file next to it, gets the page's public address or no link.
+  const version = (v: string) =>
+    v === site.version && links.changes
+      ? h("a.site-link", { href: links.changes.href, ariaLabel: links.changes.label, ...(links.changes.pdfHref && { dataPdfHref: links.changes.pdfHref }) }, v)
+      : v;
   if (site.changes.length === 0) return [];
   return [
     h("section.changes", { id: "changes" }, [
@@ -330,7 +341,7 @@ function changeHistory({ site, t }: Context): Element[] {
             .sort(newestFirst)
             .map((c) =>
               h("tr", [
-                h("td", c.version),
+                h("td", version(c.version)),
                 h("td", h("time", { dateTime: c.date }, formatDate(c.date, site.lang))),
                 h("td", renderProse(c.summary, 3, { id: `change-${c.version}`, t })),
               ]),

@@ -51,6 +51,8 @@ export interface Strings {
   coverage: { title: string; source: string; control: string; measures: string; none: string };
   /** The mark on a measure whose text is still a placeholder of toms init. */
   placeholder: string;
+  /** The banner and PDF mark of the live preview (`toms dev`): a draft of the working tree, never published. */
+  preview: string;
 }
 
 const de: Strings = {
@@ -88,6 +90,7 @@ const de: Strings = {
   lastReviewed: "Zuletzt überprüft",
   coverage: { title: "Abdeckung der Anforderungen", source: "Quelle", control: "Anforderung", measures: "Maßnahmen dieser Anlage", none: "keine Maßnahme" },
   placeholder: "Platzhalter – noch nicht ausgefüllt",
+  preview: "Vorschau – nicht veröffentlicht",
 };
 
 const en: Strings = {
@@ -125,6 +128,7 @@ const en: Strings = {
   lastReviewed: "Last reviewed",
   coverage: { title: "Coverage of requirements", source: "Source", control: "Requirement", measures: "Measures of this annex", none: "no measure" },
   placeholder: "Placeholder – not yet written",
+  preview: "Preview – not published",
 };
 
 const fr: Strings = {
@@ -163,6 +167,7 @@ const fr: Strings = {
   lastReviewed: "Dernière révision",
   coverage: { title: "Couverture des exigences", source: "Source", control: "Exigence", measures: "Mesures de la présente annexe", none: "aucune mesure" },
   placeholder: "Espace réservé – pas encore rédigé",
+  preview: "Aperçu – non publié",
 };
 
 const byLanguage: Record<string, Strings> = { de, en, fr };

@@ -3,6 +3,7 @@ import { h } from "hastscript";
 import type { Site } from "../model.js";
 import { formatDate, siteStrings, type Strings } from "./i18n.js";
 import type { AnnexFile, AnnexPage, PublishedVersion, RenderOptions } from "./pages.js";
+import { reportWords } from "../diff/report-words.js";
 
 /** A rendered version as the index page lists it: each annex's name, page, and its PDF with the PDF's SHA-256. */
 export function listedVersion(site: Site, pages: AnnexPage[], pdfs: ReadonlyMap<string, { record: { sha256: string } }>): PublishedVersion {
@@ -40,6 +41,13 @@ export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options:
           ]);
         }),
       ),
+      // What changed in this version, at the root next to the annexes.
+      ...changesLink(
+        (options.versions ?? []).find((v) => v.version === site.version),
+        "",
+        site,
+        t,
+      ),
     ]),
     ...versions(site, t, options),
   ];
@@ -72,8 +80,21 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
               ]),
             ),
           ),
+          ...changesLink(v, `${v.version}/`, site, t),
         ]),
       ),
+    ]),
+  ];
+}
+
+// The link to a version's changes page (and its PDF), named by the version it compares with.
+function changesLink(v: PublishedVersion | undefined, folder: string, site: Site, t: Strings): Element[] {
+  if (!v?.changes) return [];
+  const { html, pdf, since } = v.changes;
+  return [
+    h("p.changes-link", [
+      h("a", { href: `${folder}${html}` }, reportWords(site.lang).page.link(since)),
+      ...(pdf ? [" · ", h("a", { href: `${folder}${pdf}`, type: "application/pdf" }, t.pdf)] : []),
     ]),
   ];
 }

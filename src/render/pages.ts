@@ -18,6 +18,10 @@ export interface AnnexPage {
   title: string;
   /** Built from uncommitted content: the page and the PDF's running header say so. */
   draft: boolean;
+  /** What the PDF's running header names where an annex names its location (a changes page: which change it shows). */
+  running?: string;
+  /** A draft shown by the live preview (`toms dev`): the banner and the running header say "preview". */
+  preview?: boolean;
 }
 
 /** A rendered version: its annex pages and every file of its folder (pages, style sheet, fonts) by path. */
@@ -34,6 +38,10 @@ export interface RenderOptions {
   versions?: PublishedVersion[];
   /** Built from content that is not committed: every page carries a banner saying it is not published. */
   draft?: boolean;
+  /** The version has a changes page (changes.html next to its annexes): its entry of the change history links it. */
+  changes?: boolean;
+  /** The live preview of the working tree (`toms dev`): a draft whose banner says "preview". */
+  preview?: boolean;
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
@@ -51,4 +59,14 @@ export interface PublishedVersion {
   version: string;
   validFrom: string;
   files: AnnexFile[];
+  /** Its changes page (and PDF) in its folder, and the version it compares with; absent for the first version. */
+  changes?: VersionChanges;
+}
+
+/** A version's changes page: what changed against the version before it. */
+export interface VersionChanges {
+  html: string;
+  pdf?: string;
+  /** The version it compares with. */
+  since: string;
 }

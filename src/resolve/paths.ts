@@ -8,15 +8,18 @@ import type { Prose } from "../model.js";
 import { closest } from "../util/suggest.js";
 import { fileProse } from "../load/prose.js";
 
-/** Resolves a path written in a content file (relative to that file); reports paths that leave the folder or do not exist. */
-export function contentPath(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics): string | undefined {
+/**
+ * Resolves a path written in a content file (relative to that file); reports paths that leave the folder or do not
+ * exist. `logo`: the path names the theme's logo, not a Markdown file (the messages say so).
+ */
+export function contentPath(content: LoadedContent, from: string, written: string, place: Place, diagnostics: Diagnostics, logo = false): string | undefined {
   if (path.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written) || written.startsWith("\\")) {
     diagnostics.add(say["file-outside"].absolute({ path: written }), place);
     return undefined;
   }
   const target = path.resolve(path.dirname(from), written);
   if (!isInside(content.root, target)) {
-    diagnostics.add(say["file-outside"].outside({ path: written }), place);
+    diagnostics.add(say["file-outside"].outside({ path: written, ...(logo && { logo }) }), place);
     return undefined;
   }
   // The same files as the folder walk and the git reader see, so check, build and diff agree.
@@ -47,7 +50,7 @@ export function contentPath(content: LoadedContent, from: string, written: strin
     return undefined;
   }
   if (!content.files.includes(target) && content.files.some((f) => f.startsWith(target + path.sep))) {
-    diagnostics.add(say["file-ref"].folder({ path: written }), place);
+    diagnostics.add(say["file-ref"].folder({ path: written, ...(logo && { logo }) }), place);
     return undefined;
   }
   return target;

@@ -16,8 +16,17 @@ import { readCovers, resolveCatalogues } from "./catalogues.js";
 import { isDate } from "../util/dates.js";
 import { relativePosix } from "../util/paths.js";
 
+/**
+ * The ids an earlier version of the content had, with the file each was written in (absolute paths): with them, an
+ * id used twice is reported at the occurrence that is new (`toms diff` knows the base of a pull request).
+ */
+export interface KnownIds {
+  sections: ReadonlyMap<string, string>;
+  measures: ReadonlyMap<string, string>;
+}
+
 /** Builds the document model from the loaded files and reports every broken cross-reference; undefined when site.yaml is unusable. */
-export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site | undefined {
+export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?: KnownIds): Site | undefined {
   const catalogues = resolveCatalogues(content, diagnostics);
   const site = resolveSite(content, catalogues, diagnostics);
   const groups = new Map(site?.groups.map((g) => [g.id, g]));
@@ -45,8 +54,11 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
     const id = text(value.id);
     if (id !== undefined) {
       const previous = sectionIds.get(id);
-      if (previous) diagnostics.add(say["duplicate-id"].section({ id, ...at(previous) }), placeAt(file, ["id"]));
-      else sectionIds.set(id, placeAt(file, ["id"]));
+      const here = placeAt(file, ["id"]);
+      if (previous) {
+        const [reported, other] = newOccurrence(known?.sections.get(id), previous, here);
+        diagnostics.add(say["duplicate-id"].section({ id, ...at(other) }), reported);
+      } else sectionIds.set(id, here);
     }
     const groupId = text(value.group);
     let group = groupId === undefined ? implicit : groups.get(groupId);
@@ -87,7 +99,8 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
       const place = placeAt(file, ["measures", index, "id"]);
       const previous = measures.get(entry.id);
       if (previous) {
-        diagnostics.add(say["duplicate-id"].measure({ id: entry.id, ...at(previous.measure.place) }), place);
+        const [reported, other] = newOccurrence(known?.measures.get(entry.id), previous.measure.place, place);
+        diagnostics.add(say["duplicate-id"].measure({ id: entry.id, ...at(other) }), reported);
         return;
       }
       const locations = Array.isArray(entry.locations) ? entry.locations.filter((l): l is string => typeof l === "string") : undefined;
@@ -154,6 +167,13 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics): Site 
   }
   if (site) checkStructure(content, site, { sectionsKnown: complete && !strayGroup }, diagnostics);
   return site;
+}
+
+// Where an id used twice is reported, and the other place its message names: at the later occurrence, unless only
+// the later one is in the file where an earlier version had the id, which makes the first one the new one.
+function newOccurrence(knownFile: string | undefined, first: Place, later: Place): [reported: Place, other: Place] {
+  const firstIsNew = knownFile !== undefined && later.file === knownFile && first.file !== knownFile;
+  return firstIsNew ? [first, later] : [later, first];
 }
 
 // A review date as written at `pointer`, when it is one (the schema reports one that is not).

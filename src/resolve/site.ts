@@ -9,6 +9,7 @@ import { yamlProse } from "../load/prose.js";
 import { checkInherits, closestLocation } from "./inherits.js";
 import { readCover } from "./catalogues.js";
 import { closest } from "../util/suggest.js";
+import { resolveTheme } from "./theme.js";
 
 /** Folders of the site besides the versions' own: a version may not be named like one. */
 const siteFolders = new Set(["fonts"]);
@@ -82,7 +83,7 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
   });
 
   // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.
-  if (typeof value.version === "string" && /\.(html?|pdf|css|json)$/i.test(value.version)) {
+  if (typeof value.version === "string" && /\.(html?|pdf|css|json|svg|png)$/i.test(value.version)) {
     diagnostics.add(say["invalid-value"].versionLikeFile({ version: value.version }), placeAt(file, ["version"]));
   } else if (typeof value.version === "string" && siteFolders.has(value.version.toLowerCase())) {
     // Compared without case: on macOS and Windows "Fonts/" and "fonts/" are one folder.
@@ -115,6 +116,7 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
 
   const organisation = isFields(value.organisation) ? value.organisation : {};
   const preamble = value.preamble !== undefined ? proseFromFile(["preamble"]) : undefined;
+  const theme = resolveTheme(content, file, value, diagnostics);
   return {
     title: text(value.title) ?? "",
     ...(typeof value.subtitle === "string" && { subtitle: value.subtitle }),
@@ -143,6 +145,9 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
     catalogues: named,
     controlsNotApplicable,
     coverageAppendix: value.coverage_appendix === true,
+    // One form of the address, so that feed ids and links made from it do not change with a trailing slash.
+    ...(typeof value.site_url === "string" && { siteUrl: value.site_url.replace(/\/*$/, "/") }),
+    ...(theme && { theme }),
     file: file.path,
   };
 }

@@ -132,6 +132,8 @@ function explain(file: YamlFile, kind: Kind, error: SchemaError): Said<SchemaRul
       if (list) return say["wrong-type"].entry({ where, list, value });
       const listEntry = isListEntry(error.instancePath);
       const written = asWritten(file, error.instancePath);
+      // accent: #1d4e89 without quotes: YAML reads the colour as a comment, the value is empty.
+      if (field === "accent" && value === null) return say["invalid-value"].colourAsComment();
       if (params.type === "string" && (typeof value === "number" || typeof value === "boolean") && written !== undefined) {
         return say["wrong-type"].unquoted({ field, where, listEntry, written, value });
       }
@@ -173,6 +175,7 @@ function patternProblem(field: string, where: string, value: string, pattern: st
   if (field === "lang") return say["invalid-value"].notLanguage({ value });
   if (pattern.startsWith("^https?")) return say["invalid-value"].notWebAddress({ value });
   if (field === "version") return say["invalid-value"].notVersion({ value });
+  if (field === "accent") return say["invalid-value"].notColour({ value });
   return say["invalid-value"].wrongForm({ value, field, where });
 }
 

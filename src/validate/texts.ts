@@ -46,15 +46,13 @@ const markdownFields = new Set(["text", "intro", "summary", "description"]);
  * hides code from reviewers), words that mix Latin letters with look-alikes of another alphabet, shown texts made
  * only of blanks, and plain YAML values cut short by a " #" that starts a comment.
  */
-export function checkTexts(content: LoadedContent, site: Site | undefined, diagnostics: Diagnostics): void {
-  for (const file of [content.site, ...content.sections]) {
-    if (!file) continue;
-    // Counted from the text itself: YAML's line counter misses line breaks after a syntax error.
-    const lines = lineStarts(file.text);
-    scanSource(file.text, (offset) => placeInText(file.path, lines, offset), diagnostics);
-    // A file YAML could not read has its syntax error; its values are guesses.
-    if (file.value !== undefined) checkYamlValues(file, diagnostics);
-  }
+export function checkTexts(
+  content: LoadedContent,
+  site: Site | undefined,
+  diagnostics: Diagnostics,
+  fileTexts: (file: YamlFile, diagnostics: Diagnostics) => void = checkFileTexts,
+): void {
+  for (const file of [content.site, ...content.sections]) if (file) fileTexts(file, diagnostics);
   const proseFiles = new Map<string, Prose>();
   for (const prose of site ? proseOf(site) : []) if (!prose.file.match(/\.ya?ml$/i)) proseFiles.set(prose.file, prose);
   for (const prose of proseFiles.values()) {
@@ -66,6 +64,15 @@ export function checkTexts(content: LoadedContent, site: Site | undefined, diagn
       diagnostics.add(say["empty-text"].file(), { file: prose.file, line: 1, column: 1 });
     }
   }
+}
+
+/** The checks of one YAML file's characters and values: they depend on its text alone (the live preview keeps them for files that did not change). */
+export function checkFileTexts(file: YamlFile, diagnostics: Diagnostics): void {
+  // Counted from the text itself: YAML's line counter misses line breaks after a syntax error.
+  const lines = lineStarts(file.text);
+  scanSource(file.text, (offset) => placeInText(file.path, lines, offset), diagnostics);
+  // A file YAML could not read has its syntax error; its values are guesses.
+  if (file.value !== undefined) checkYamlValues(file, diagnostics);
 }
 
 function scanSource(text: string, place: (offset: number) => Place, diagnostics: Diagnostics): void {

@@ -1,0 +1,188 @@
+// The company's look in a real browser: the logo and accent in a printed PDF (read back as pixels with poppler), a
+// PDF printed again when only the look changed, and axe-core on themed pages (a pale accent, a content folder's own
+// template and style sheet) as on the shipped ones: no violation, colour contrast included.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../src/commands/build.js";
+import { locateBrowser, type StartedBrowser, startBrowser } from "../src/pdf/launch.js";
+import { materializeCase } from "./helpers/fixture.js";
+import { tempDir } from "./helpers/tmp.js";
+import { pageText } from "./pdf-tools.js";
+
+const repo = path.join(import.meta.dirname, "..");
+const tmp = tempDir("toms-theme-browser-");
+const themed = path.join(tmp.dir, "leuchtturm");
+fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), themed, { recursive: true });
+const out = path.join(tmp.dir, "out");
+const log: string[] = [];
+let first: BuildResult;
+
+beforeAll(async () => {
+  first = await build({ content: themed, out, pdf: true, archive: false, log: (line) => log.push(line) });
+}, 120_000);
+afterAll(tmp.cleanup);
+
+/** A page of a PDF as pixels (poppler's PPM: a header, then RGB bytes), at `dpi`. */
+function pixels(pdf: string, page: number, dpi: number): { width: number; height: number; at: (x: number, y: number) => [number, number, number] } {
+  const ppm = execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), pdf], { maxBuffer: 64 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString("latin1", 0, 40));
+  if (!header) throw new Error("not a PPM");
+  const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+  return { width, height, at: (x, y) => [...ppm.subarray(start + (y * width + x) * 3, start + (y * width + x) * 3 + 3)] as [number, number, number] };
+}
+
+// How many pixels of a band of rows (in mm from the top) are near a colour.
+function count(image: ReturnType<typeof pixels>, dpi: number, fromMm: number, toMm: number, colour: string): number {
+  const target = colour.match(/[0-9a-f]{2}/gi)!.map((c) => Number.parseInt(c, 16));
+  let found = 0;
+  for (let y = Math.round((fromMm * dpi) / 25.4); y < Math.min(image.height, Math.round((toMm * dpi) / 25.4)); y++) {
+    for (let x = 0; x < image.width; x++) {
+      const p = image.at(x, y);
+      if (p.every((c, i) => Math.abs(c - (target[i] as number)) <= 24)) found++;
+    }
+  }
+  return found;
+}
+
+describe("a themed PDF", () => {
+  it("builds with the logo and accent, and warns about nothing", () => {
+    expect(first.ok).toBe(true);
+    expect(first.diagnostics.sorted()).toEqual([]);
+  });
+
+  it("shows the logo in the running header of every page and in the letterhead of the first", () => {
+    const pdf = path.join(out, "rostock.pdf");
+    const dpi = 60;
+    // The logo's windows are the only yellow of the page: in the header (top margin, 24 mm) and below it.
+    for (const page of [1, 2]) {
+      const image = pixels(pdf, page, dpi);
+      expect(count(image, dpi, 0, 22, "#f2c14e"), `page ${page} header`).toBeGreaterThan(4);
+    }
+    expect(count(pixels(pdf, 1, dpi), dpi, 24, 45, "#f2c14e")).toBeGreaterThan(8);
+    expect(count(pixels(pdf, 2, dpi), dpi, 24, 297, "#f2c14e")).toBe(0);
+    // toms's own blue is gone: the header's rule, the letterhead's and the location's border are in the accent.
+    expect(count(pixels(pdf, 1, dpi), dpi, 0, 297, "#1d4e89")).toBe(0);
+    expect(count(pixels(pdf, 1, dpi), dpi, 0, 22, "#0b6e4f")).toBeGreaterThan(100);
+    // The logo is a picture, not words in the PDF's text.
+    expect(pageText(pdf, 1)).toContain("Leuchtturm Logistik GmbH");
+    expect(pageText(pdf, 1)).not.toMatch(/LIF/);
+  });
+
+  it("is printed again when only the accent or the logo changed, and taken over when nothing did", async () => {
+    const again = async () => {
+      const lines: string[] = [];
+      const result = await build({ content: themed, out, pdf: true, archive: false, log: (line) => lines.push(line) });
+      expect(result.ok).toBe(true);
+      return lines.filter((l) => l.includes("rostock.pdf")).join("\n");
+    };
+    expect(await again()).toContain("unchanged, reused");
+    const site = path.join(themed, "site.yaml");
+    fs.writeFileSync(site, fs.readFileSync(site, "utf8").replace('"#0b6e4f"', '"#7a1f5c"'));
+    expect(await again()).not.toContain("reused");
+    const logo = path.join(themed, "marke/logo.svg");
+    fs.writeFileSync(logo, fs.readFileSync(logo, "utf8").replace("#f2c14e", "#e8a33d"));
+    expect(await again()).not.toContain("reused");
+    expect(await again()).toContain("unchanged, reused");
+  }, 120_000);
+});
+
+describe("a content folder's own template and style sheet", () => {
+  it("print: toms's machinery (the contents' page numbers, the words checked against the page) works with them", async () => {
+    const hostile = materializeCase(path.join(repo, "test/fixtures/check"), "theme-hostile-template", path.join(tmp.dir, "hostile-pdf"));
+    const target = path.join(tmp.dir, "hostile-pdf-out");
+    const result = await build({ content: hostile, out: target, pdf: true, archive: false });
+    expect(result.failure).toBeUndefined();
+    expect(result.ok).toBe(true);
+    const text = pageText(path.join(target, "berlin.pdf"), 1);
+    expect(text).toContain("Rechenzentrum Berlin");
+    expect(text).toMatch(/Maßnahmen zur Sicherstellung der Vertraulichkeit\s+1/);
+    expect(text).not.toContain("Geprüft");
+  }, 120_000);
+});
+
+describe("themed pages in a browser (axe-core)", () => {
+  let chromium: StartedBrowser;
+  let browser: Browser;
+  let server: http.Server;
+  let root = "";
+  const axe = fs.readFileSync(path.join(repo, "node_modules/axe-core/axe.min.js"), "utf8");
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2" };
+
+  beforeAll(async () => {
+    // The site as a web server gives it: each page with its Content-Security-Policy in force.
+    server = http.createServer((req, res) => {
+      const file = path.join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+      if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      res.setHeader("content-type", types[path.extname(file)] ?? "application/octet-stream");
+      res.end(fs.readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    chromium = startBrowser(await locateBrowser());
+    browser = await chromium.connect();
+  }, 60_000);
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function violations(site: string, page: string): Promise<string[]> {
+    root = site;
+    const tab = await browser.newPage();
+    const blocked: string[] = [];
+    tab.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    try {
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${page}`, { waitUntil: "load" });
+      // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+      await tab.evaluate(axe);
+      const result = (await tab.evaluate(
+        `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })`,
+      )) as {
+        violations: { id: string; nodes: { target: string[] }[] }[];
+      };
+      // The logo loads (it is the site's own file), and nothing on the page broke the policy.
+      expect(await tab.evaluate(`[...document.images].every((i) => i.complete && i.naturalWidth > 0)`)).toBe(true);
+      expect(blocked, page).toEqual([]);
+      return result.violations.map((v) => `${page} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    } finally {
+      await tab.close();
+    }
+  }
+
+  async function built(content: string, name: string): Promise<string> {
+    const dir = path.join(tmp.dir, name);
+    const result = await build({ content, out: dir, pdf: false, archive: false });
+    expect(result.ok).toBe(true);
+    return dir;
+  }
+
+  it("has no violation in the shipped annex, a themed one, one with a pale accent and one with its own template", async () => {
+    const pale = path.join(tmp.dir, "pale");
+    fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), pale, { recursive: true });
+    fs.writeFileSync(path.join(pale, "site.yaml"), fs.readFileSync(path.join(pale, "site.yaml"), "utf8").replace('"#0b6e4f"', '"#8ab4f8"'));
+    const hostile = materializeCase(path.join(repo, "test/fixtures/check"), "theme-hostile-template", path.join(tmp.dir, "hostile"));
+    const sites = {
+      measures: await built(path.join(repo, "measures"), "measures-html"),
+      leuchtturm: await built(path.join(repo, "test/fixtures/build/leuchtturm/content"), "leuchtturm-html"),
+      pale: await built(pale, "pale-html"),
+      hostile: await built(hostile, "hostile-html"),
+    };
+    const found: string[] = [];
+    for (const [name, dir] of Object.entries(sites)) {
+      const pages = fs.readdirSync(dir).filter((f) => f.endsWith(".html"));
+      expect(pages.length, name).toBeGreaterThanOrEqual(3);
+      for (const page of pages) found.push(...(await violations(dir, page)).map((v) => `${name}/${v}`));
+    }
+    expect(found).toEqual([]);
+  }, 180_000);
+});
