@@ -195,7 +195,8 @@ export function checkPdfUa(doc: QpdfDocument): Failure[] {
   if (!lang || !/^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(lang))
     for (const id of ["11-001", "11-002", "11-003", "11-004", "11-005", "11-006"]) fail(id, "catalog", `the document's /Lang is ${JSON.stringify(lang)}`);
   const metadata = doc.dict(catalog["/Metadata"]);
-  if (!metadata || metadata["/Type"] !== "/Metadata" || metadata["/Subtype"] !== "/XML") fail("06-001", "catalog", "no /Metadata stream of Type Metadata and Subtype XML");
+  if (!metadata || metadata["/Type"] !== "/Metadata" || metadata["/Subtype"] !== "/XML")
+    fail("06-001", "catalog", "no /Metadata stream of Type Metadata and Subtype XML");
   else {
     const xmp = Buffer.from(doc.data(catalog["/Metadata"]), "latin1").toString("utf8");
     const ns = /xmlns:pdfuaid="([^"]*)"/.exec(xmp)?.[1];
@@ -456,10 +457,13 @@ function checkTableGrid(
   if (new Set(widths).size > 1) fail("09-004", table, `rows of ${[...new Set(widths)].join(" and ")} columns`);
   // 15-003: where a cell names no headers, the header cells say their scope.
   const cells = rows.flatMap((row) => elements.get(row)!.kids);
-  const withoutHeaders = cells.some((c) => elements.get(c)?.type === "TD" && !array(elements.get(c)!.dict["/A"]).some((a) => doc.dict(a)?.["/Headers"] !== undefined));
+  const withoutHeaders = cells.some(
+    (c) => elements.get(c)?.type === "TD" && !array(elements.get(c)!.dict["/A"]).some((a) => doc.dict(a)?.["/Headers"] !== undefined),
+  );
   if (withoutHeaders)
     for (const c of cells.filter((c) => elements.get(c)?.type === "TH"))
-      if (!array(elements.get(c)!.dict["/A"]).some((a) => doc.dict(a)?.["/Scope"] !== undefined)) fail("15-003", c, "TH without Scope in a table without Headers");
+      if (!array(elements.get(c)!.dict["/A"]).some((a) => doc.dict(a)?.["/Scope"] !== undefined))
+        fail("15-003", c, "TH without Scope in a table without Headers");
 }
 
 const textShows = new Set(["Tj", "TJ", "'", '"']);
@@ -482,7 +486,8 @@ function checkPages(doc: QpdfDocument, tree: TreeFacts, fail: (checkpoint: strin
       if (subtype === "Widget") fail("28-010", where, `widget ${ref}`);
       else if (subtype === "TrapNet") fail("28-007", where, `TrapNet ${ref}`);
       else if (subtype === "PrinterMark") fail("28-017", where, `PrinterMark ${ref} (its appearance, 28-018, is not checked)`);
-      else if (subtype === "Screen" || subtype === "Movie" || subtype === "Sound") fail("28-014", where, `media annotation ${ref} (CT and Alt, 28-014/015, are not checked)`);
+      else if (subtype === "Screen" || subtype === "Movie" || subtype === "Sound")
+        fail("28-014", where, `media annotation ${ref} (CT and Alt, 28-014/015, are not checked)`);
       else if (subtype === "FileAttachment") fail("28-016", where, `file attachment ${ref}`);
       else if (subtype !== "Link") fail("28-002", where, `a ${subtype} annotation (${ref}) is not checked for its Annot tag`);
       if (hidden) continue;
@@ -514,7 +519,10 @@ function checkPages(doc: QpdfDocument, tree: TreeFacts, fail: (checkpoint: strin
       }
       const font = doc.dict(ref)!;
       const descendant = doc.dict(array(font["/DescendantFonts"])[0]);
-      decoded.set(key.slice(1), font["/ToUnicode"] ? { map: parseToUnicode(doc.data(font["/ToUnicode"])), identity: descendant?.["/CIDToGIDMap"] === "/Identity" } : undefined);
+      decoded.set(
+        key.slice(1),
+        font["/ToUnicode"] ? { map: parseToUnicode(doc.data(font["/ToUnicode"])), identity: descendant?.["/CIDToGIDMap"] === "/Identity" } : undefined,
+      );
     }
     const content = array(page["/Contents"])
       .map((ref) => doc.data(ref))
@@ -551,7 +559,8 @@ function checkPages(doc: QpdfDocument, tree: TreeFacts, fail: (checkpoint: strin
           for (const code of operands.flatMap(codes)) {
             const unicode = f?.map.get(code);
             if (unicode === undefined || unicode === "") fail("10-001", where, `code ${code} of font ${font} has no Unicode value`);
-            else if (/[\0\uFEFF\uFFFE]/.test(unicode)) fail(unicode.includes("\0") ? "31-028" : "31-029", where, `code ${code} of font ${font} maps to U+${unicode.codePointAt(0)!.toString(16)}`);
+            else if (/[\0\uFEFF\uFFFE]/.test(unicode))
+              fail(unicode.includes("\0") ? "31-028" : "31-029", where, `code ${code} of font ${font} maps to U+${unicode.codePointAt(0)!.toString(16)}`);
             if (code === 0 && f?.identity) fail("31-030", where, `font ${font} shows the .notdef glyph`);
           }
         }
@@ -582,7 +591,8 @@ function checkFont(doc: QpdfDocument, ref: string, fail: (checkpoint: string, wh
     if (!cid) return fail("31-009", where, "no descendant font");
     if (cid["/Subtype"] === "/CIDFontType2") {
       if (cid["/CIDToGIDMap"] === undefined) fail("31-005", where, "no CIDToGIDMap");
-      else if (cid["/CIDToGIDMap"] !== "/Identity" && !doc.objects[`obj:${cid["/CIDToGIDMap"]}`]?.stream) fail("31-004", where, "CIDToGIDMap is neither Identity nor a stream");
+      else if (cid["/CIDToGIDMap"] !== "/Identity" && !doc.objects[`obj:${cid["/CIDToGIDMap"]}`]?.stream)
+        fail("31-004", where, "CIDToGIDMap is neither Identity nor a stream");
     }
     const descriptor = doc.dict(cid["/FontDescriptor"]);
     if (!descriptor?.["/FontFile2"] && !descriptor?.["/FontFile3"] && !descriptor?.["/FontFile"]) fail("31-009", where, "the font program is not embedded");

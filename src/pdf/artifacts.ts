@@ -107,12 +107,17 @@ export function markArtifacts(content: string, middle: number): MarkedArtifacts 
         // Skia keeps marked content outside text objects; one that has some inside is marked piece by piece.
         let et = i + 1;
         let marked = false;
-        while (et < ops.length && ops[et]!.word !== "ET") marked ||= marks.has(ops[et++]!.word);
+        for (; et < ops.length && ops[et]!.word !== "ET"; et++) if (marks.has(ops[et]!.word)) marked = true;
         text = { bt: i, marked, y: yOf(0, 0) };
         if (depth > 0 || marked) break;
         const shows = ops.slice(i + 1, et).some((o) => textShows.has(o.word));
         const tm = ops.slice(i + 1, et).find((o) => o.word === "Tm" || o.word === "Td" || o.word === "TD");
-        if (shows) units.push({ first: i, last: Math.min(et, ops.length - 1), y: tm ? yOf(tm.nums![tm.word === "Tm" ? 4 : 0]!, tm.nums![tm.word === "Tm" ? 5 : 1]!) : text.y });
+        if (shows)
+          units.push({
+            first: i,
+            last: Math.min(et, ops.length - 1),
+            y: tm ? yOf(tm.nums![tm.word === "Tm" ? 4 : 0]!, tm.nums![tm.word === "Tm" ? 5 : 1]!) : text.y,
+          });
         // Nothing in a text object changes the transformation (§8.2, Figure 9): on after its ET.
         for (let k = i + 1; k < et; k++) marksBefore[k + 1] = marksBefore[k]!;
         i = Math.min(et, ops.length - 1);

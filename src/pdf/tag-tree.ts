@@ -60,12 +60,7 @@ export function structElements(edit: PdfEdit, root: PdfDict): { element: StructE
  * Fixes the tree under `rootN` (the StructTreeRoot), whose elements structElements() listed: `removed` holds, per
  * page object, the MCIDs that are artifacts now. Changes go into `edit`.
  */
-export function fixTagTree(
-  edit: PdfEdit,
-  rootN: number,
-  elements: { element: StructElement; parent: number }[],
-  removed: Map<number, Set<number>>,
-): TreeFixes {
+export function fixTagTree(edit: PdfEdit, rootN: number, elements: { element: StructElement; parent: number }[], removed: Map<number, Set<number>>): TreeFixes {
   const root = edit.get(rootN) as PdfDict;
   const parents = new ParentTree(edit, root.get("ParentTree"));
   const pageKey = (page: PdfValue | undefined) => (isRef(page) ? edit.get(page.n) : undefined);
@@ -210,7 +205,8 @@ class ParentTree {
       const dict = edit.get(node.n);
       if (!(dict instanceof Map)) return;
       const nums = dict.get("Nums");
-      if (Array.isArray(nums)) for (let i = 0; i + 1 < nums.length; i += 2) if (typeof nums[i] === "number") this.entries.set(nums[i] as number, { node: node.n, index: i + 1 });
+      if (Array.isArray(nums))
+        for (let i = 0; i + 1 < nums.length; i += 2) if (typeof nums[i] === "number") this.entries.set(nums[i] as number, { node: node.n, index: i + 1 });
       const kids = dict.get("Kids");
       if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
     };
