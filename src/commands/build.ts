@@ -22,7 +22,7 @@ import { listedVersion } from "../render/index-page.js";
 import type { AnnexPage } from "../render/pages.js";
 import { atomFeed } from "../render/feed.js";
 import type { VersionChanges } from "../render/pages.js";
-import { renderChangesPage, renderIndex, renderSite } from "../render/site.js";
+import { renderChangesPage, renderIndex, renderSite, withPdfSize } from "../render/site.js";
 import { previousVersion } from "../publish/previous.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { withBuildSession } from "./build-session.js";
@@ -148,7 +148,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
       const listed = source.draft || options.archive === false ? [] : [latest.version, ...versions.map((v) => v.version)].sort(newestFirst);
-      const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, ...(source.draft && { draft: true }) });
+      const pdfSizes = linkedPdfSizes(latest, source.draft || options.archive === false ? [] : versions);
+      const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, pdfSizes, ...(source.draft && { draft: true }) });
       // Customers subscribe to the versions of the annex they signed: the feed needs the site's public address.
       const feed = site.siteUrl && listed.length > 0 ? atomFeed(site, listed, site.siteUrl) : undefined;
 
@@ -243,6 +244,11 @@ async function produceVersion(
   const files = new Map(rendered.files);
   if (changes) files.set(changes.html, changes.source);
   for (const [name, pdf] of pdfs) files.set(name, pdf.bytes);
+  // Each page's link to its PDF says how big the PDF came out.
+  for (const page of pages) {
+    const pdf = pdfs.get(page.pdf);
+    if (pdf) files.set(page.html, withPdfSize(site, page, pdf.bytes.length));
+  }
   return {
     pages: rendered.pages,
     files,
@@ -276,6 +282,19 @@ function serveRecorded(source: SourceState, recorded: RecordedVersion, record: P
     recorded: true,
   };
   return { pages: [], files, pdfs: new Map(), version };
+}
+
+// The size of every PDF the index links, by its address from the index: the latest version's at the root and in its
+// folder, each archived version's in its folder.
+function linkedPdfSizes(latest: VersionFiles, archived: VersionFiles[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const add = (folder: string, version: VersionFiles) => {
+    for (const [name, bytes] of version.files) if (name.endsWith(".pdf")) sizes.set(`${folder}${name}`, Buffer.byteLength(bytes));
+  };
+  add("", latest);
+  add(`${latest.version.version}/`, latest);
+  for (const version of archived) add(`${version.version.version}/`, version);
+  return sizes;
 }
 
 // By the date each took effect, then by the version's own order ("1.10" after "1.9").

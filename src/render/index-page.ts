@@ -36,7 +36,7 @@ export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options:
           const sha = (options.versions ?? []).length === 0 ? a.sha256 : undefined;
           return h("li", [
             h("a", { href: a.html }, a.name),
-            ...(a.pdf ? [" · ", h("a", { href: a.pdf, ...(a.download && { download: a.download }), type: "application/pdf" }, t.pdf)] : []),
+            ...(a.pdf ? [" · ", pdfLink(a.pdf, a.name, t, options, a.download)] : []),
             ...(sha ? [h("br"), h("code.sha256", { title: "SHA-256" }, `SHA-256 ${sha}`)] : []),
           ]);
         }),
@@ -47,6 +47,7 @@ export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options:
         "",
         site,
         t,
+        options,
       ),
     ]),
     ...versions(site, t, options),
@@ -75,12 +76,12 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
             v.files.map((f) =>
               h("li", [
                 h("a", { href: `${v.version}/${f.html}` }, f.name),
-                ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}`, type: "application/pdf" }, t.pdf)] : []),
+                ...(f.pdf ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${t.version} ${v.version}`, t, options)] : []),
                 ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
               ]),
             ),
           ),
-          ...changesLink(v, `${v.version}/`, site, t),
+          ...changesLink(v, `${v.version}/`, site, t, options),
         ]),
       ),
     ]),
@@ -88,13 +89,29 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
 }
 
 // The link to a version's changes page (and its PDF), named by the version it compares with.
-function changesLink(v: PublishedVersion | undefined, folder: string, site: Site, t: Strings): Element[] {
+function changesLink(v: PublishedVersion | undefined, folder: string, site: Site, t: Strings, options: RenderOptions): Element[] {
   if (!v?.changes) return [];
   const { html, pdf, since } = v.changes;
+  const name = reportWords(site.lang).page.link(since);
   return [
     h("p.changes-link", [
-      h("a", { href: `${folder}${html}` }, reportWords(site.lang).page.link(since)),
-      ...(pdf ? [" · ", h("a", { href: `${folder}${pdf}`, type: "application/pdf" }, t.pdf)] : []),
+      h("a", { href: `${folder}${html}` }, name),
+      ...(pdf ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options)] : []),
     ]),
   ];
+}
+
+/**
+ * A link to a PDF: "PDF (173 kB)" on the page, and for a screen reader's list of links, where six links named "PDF"
+ * cannot be told apart, what it is of: "Rechenzentrum Berlin als PDF (173 kB)" (the visible words are part of it,
+ * WCAG 2.5.3). Without a known size (the live preview, which prints on demand), just "PDF" and the name.
+ */
+function pdfLink(href: string, name: string, t: Strings, options: RenderOptions, download?: string): Element {
+  const bytes = options.pdfSizes?.get(href);
+  const size = bytes === undefined ? undefined : t.fileSize(bytes);
+  return h(
+    "a",
+    { href, ...(download && { download }), type: "application/pdf", ariaLabel: size ? t.pdfOf(name, size) : `${name}: ${t.pdf}` },
+    size ? `${t.pdf} (${size})` : t.pdf,
+  );
 }

@@ -42,6 +42,11 @@ export interface RenderOptions {
   changes?: boolean;
   /** The live preview of the working tree (`toms dev`): a draft whose banner says "preview". */
   preview?: boolean;
+  /**
+   * The size in bytes of each PDF the index links, by its address relative to the index ("berlin.pdf",
+   * "2026.1/berlin.pdf"): known only once the PDFs are printed, which is why the index is rendered last.
+   */
+  pdfSizes?: ReadonlyMap<string, number>;
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */
