@@ -2,6 +2,7 @@
 // conditions of the Matterhorn Protocol): the shipped annex (measures/), the PDF fixtures, and every build fixture
 // printed. And Chromium's own print fails them, so the checks do see what the post-processing (src/pdf/pdfua.ts)
 // fixes.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +91,43 @@ describe("the PDFs toms ships", () => {
     expect(first).toMatch(/\/Artifact <<\/Type \/Pagination \/Subtype \/Header>> BDC[^]*?\(|<[0-9A-F]+> Tj[^]*?EMC/);
     expect(first.match(/\/Subtype \/Header/g)).toHaveLength(1);
     expect(first.match(/\/Subtype \/Footer/g)).toHaveLength(1);
+  });
+});
+
+describe("a shipped PDF broken on purpose", () => {
+  // berlin.pdf as qpdf's editable QDF, one thing changed, written back with its offsets and lengths fixed: the check
+  // that guards it fails, so a pass above is not a check that cannot fail.
+  const broken = (label: string, from: string | RegExp, to: string) => {
+    const qdf = path.join(tmp.dir, `${label}.qdf.pdf`);
+    execFileSync("qpdf", ["--qdf", "--object-streams=disable", "--decode-level=generalized", pdfs.find((f) => name(f) === "measures/berlin.pdf")!, qdf]);
+    const before = fs.readFileSync(qdf, "latin1");
+    const after = before.replace(from, to);
+    expect(after, label).not.toBe(before);
+    fs.writeFileSync(qdf, after, "latin1");
+    const file = path.join(tmp.dir, `${label}.pdf`);
+    fs.writeFileSync(file, execFileSync("fix-qdf", [qdf], { maxBuffer: 64 * 1024 * 1024 }));
+    return new Set(checkPdfUa(new QpdfDocument(file)).map((f) => f.checkpoint));
+  };
+
+  it("passes them all when the change changes nothing (the round trip through QDF breaks nothing itself)", () => {
+    expect([...broken("unchanged", "/DisplayDocTitle true", "/DisplayDocTitle  true")]).toEqual([]);
+  });
+
+  it.each([
+    ["a running header neither tagged nor an artifact", "01-005", "/Artifact <</Type /Pagination /Subtype /Header>> BDC", "/Span <<>> BDC"],
+    ["an artifact inside tagged content", "01-003", /<<\/MCID 0 >>BDC/, "<</MCID 0 >>BDC /Artifact BMC EMC"],
+    ["a type neither standard nor role-mapped", "02-001", "/S /LBody", "/S /Body"],
+    ["a standard type role-mapped", "02-004", "/RoleMap <<", "/RoleMap <<\n/P /Span"],
+    ["XMP without the PDF/UA part", "06-002", "<pdfuaid:part>1</pdfuaid:part>", "<pdfuaid:part>2</pdfuaid:part>"],
+    ["XMP without a title", "06-003", /<dc:title>.*?<\/dc:title>/, ""],
+    ["the title not shown", "07-002", "/DisplayDocTitle true", "/DisplayDocTitle false"],
+    ["no document language", "11-001", "/Lang (de)", "/Lang ()"],
+    ["a skipped heading level", "14-003", "/S /H2", "/S /H4"],
+    ["a page with links and no tab order", "28-009", "/Tabs /S", "/Tabs /R"],
+    ["a link without Contents", "28-012", /\/Contents (\([^)]*\)|<[0-9A-Fa-f]*>)/, "/Contents ()"],
+    ["a list item's content straight in LI", "09-005", "/S /LBody", "/S /P"],
+  ])("%s fails %s", (label, checkpoint, from, to) => {
+    expect(broken(label.replace(/\W+/g, "-"), from, to)).toContain(checkpoint);
   });
 });
 
