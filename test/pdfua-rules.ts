@@ -2,7 +2,7 @@
 // PDF/UA-1 profile words them, checked on a PDF read by qpdf (`qpdf --json`, streams decoded): a reader independent
 // of toms's own, so the checks do not share the writer's mistakes. Content streams are tokenized here; only the
 // ToUnicode maps are read with toms's parser (src/pdf/pdf-glyphs.ts), which the text check relies on anyway.
-// docs/pdf-accessibility.md lists what is checked (`checked` below) and what is not, and why.
+// The README ("Accessible PDFs (PDF/UA-1)") lists what is checked (`checked` below) and what is not, and why.
 import { execFileSync } from "node:child_process";
 import { parseToUnicode } from "../src/pdf/pdf-glyphs.js";
 
@@ -13,7 +13,7 @@ export interface Failure {
   message: string;
 }
 
-/** The failure conditions this file checks, by Matterhorn number; docs/pdf-accessibility.md must list each. */
+/** The failure conditions this file checks, by Matterhorn number; the README must list each (test/pdfua.test.ts holds the two equal). */
 export const checked = [
   "01-003",
   "01-004",

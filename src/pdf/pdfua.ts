@@ -16,7 +16,7 @@ export interface PdfUaReport {
 }
 
 /**
- * Makes Chromium's tagged PDF a PDF/UA-1 one as far as a machine can tell (docs/pdf-accessibility.md lists what is
+ * Makes Chromium's tagged PDF a PDF/UA-1 one as far as a machine can tell (the README section "Accessible PDFs (PDF/UA-1)" lists what is
  * checked): artifacts for what is not content (artifacts.ts), a tree of standard types with list bodies
  * (tag-tree.ts), a description on every link (link-text.ts), and the catalog with XMP metadata naming PDF/UA-1
  * (xmp.ts), the document's language, its title shown as the window title and the marked flag. `links` are the
