@@ -12,6 +12,7 @@ import { toHtml } from "hast-util-to-html";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 import { collapse, pageTexts } from "./pdf-tools.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
+import { checkPdfUa, QpdfDocument } from "./pdfua-rules.js";
 
 const bin = path.resolve("bin/toms.js");
 const identity = { GIT_AUTHOR_NAME: "Pages", GIT_AUTHOR_EMAIL: "pages@example.org", GIT_COMMITTER_NAME: "Pages", GIT_COMMITTER_EMAIL: "pages@example.org" };
@@ -63,6 +64,8 @@ describe("three published versions: changes pages, their PDF, the links and the 
   let repo: TestRepo;
   let outs: ReturnType<typeof tempDir>;
   const out = (name: string) => path.join(outs.dir, name);
+  // A PDF's size as the index shows it.
+  const kB = (file: string) => `${Math.round(fs.statSync(path.join(out("d3"), file)).size / 1000)}\u00a0kB`;
   const built = (name: string, pdf = false) => build({ content: path.join(repo.dir, "measures"), out: out(name), pdf });
 
   beforeAll(async () => {
@@ -171,8 +174,13 @@ describe("three published versions: changes pages, their PDF, the links and the 
   it("is linked from the index and from the version's entry of the change history (in the PDF at its public address)", () => {
     const index = read(out("d3"), "index.html");
     expect(index).toContain(
-      '<p class="changes-link"><a href="changes.html">Änderungen gegenüber Version 1.1</a> · <a href="changes.pdf" type="application/pdf">PDF</a></p>',
+      `<p class="changes-link"><a href="changes.html">Änderungen gegenüber Version 1.1</a> · <a href="changes.pdf" type="application/pdf" aria-label="Änderungen gegenüber Version 1.1 als PDF (${kB("changes.pdf")})">PDF (${kB("changes.pdf")})</a></p>`,
     );
+    // Every PDF link of the index has a name of its own, and says how big the PDF is.
+    const names = [...index.matchAll(/type="application\/pdf" aria-label="([^"]+)">PDF \(\d+\u00a0kB\)</g)].map((m) => m[1]);
+    expect(names.length).toBe(index.match(/type="application\/pdf"/g)!.length);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain(`Rechenzentrum Berlin, Version 1.2 als PDF (${kB("1.2/berlin.pdf")})`);
     expect(index).toContain('<p class="changes-link"><a href="1.2/changes.html">Änderungen gegenüber Version 1.1</a>');
     expect(index).toContain('<p class="changes-link"><a href="1.1/changes.html">Änderungen gegenüber Version 1.0</a></p>');
     expect(index.match(/changes-link/g)).toHaveLength(3);
@@ -190,6 +198,8 @@ describe("three published versions: changes pages, their PDF, the links and the 
 
   it("prints the changes page: the words and their marks in the PDF's text, the marks in colour", () => {
     const pdf = path.join(out("d3"), "1.2/changes.pdf");
+    // PDF/UA-1 as far as a machine checks (test/pdfua-rules.ts), like the annexes.
+    expect(checkPdfUa(new QpdfDocument(pdf))).toEqual([]);
     const text = pageTexts(pdf).map(collapse).join(" ");
     expect(text).toContain("Änderungen gegenüber Version 1.1");
     expect(text).toContain("Besucher werden [− vom Empfang ] [+ von der Sicherheit ] begleitet.");

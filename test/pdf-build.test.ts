@@ -75,10 +75,11 @@ describe("the PDF annexes of a build", () => {
     }
   });
 
-  it("are linked from their pages as a download, in the document's language", () => {
+  it("are linked from their pages as a download, in the document's language, saying how big they are", () => {
     for (const annex of annexes) {
+      const size = Math.round(fs.statSync(pdf(annex)).size / 1000);
       expect(fs.readFileSync(html(annex), "utf8")).toMatch(
-        new RegExp(`<a href="${annex}\\.pdf" download="[^"]+\\.pdf" type="application/pdf">als PDF speichern</a>`),
+        new RegExp(`<a href="${annex}\\.pdf" download="[^"]+\\.pdf" type="application/pdf">als PDF speichern \\(${size}\u00a0kB\\)</a>`),
       );
     }
   });

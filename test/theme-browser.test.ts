@@ -159,9 +159,9 @@ describe("themed pages in a browser (axe-core)", () => {
     }
   }
 
-  async function built(content: string, name: string): Promise<string> {
+  async function built(content: string, name: string, pdf = false): Promise<string> {
     const dir = path.join(tmp.dir, name);
-    const result = await build({ content, out: dir, pdf: false, archive: false });
+    const result = await build({ content, out: dir, pdf, archive: false });
     expect(result.ok).toBe(true);
     return dir;
   }
@@ -172,7 +172,8 @@ describe("themed pages in a browser (axe-core)", () => {
     fs.writeFileSync(path.join(pale, "site.yaml"), fs.readFileSync(path.join(pale, "site.yaml"), "utf8").replace('"#0b6e4f"', '"#8ab4f8"'));
     const hostile = materializeCase(path.join(repo, "test/fixtures/check"), "theme-hostile-template", path.join(tmp.dir, "hostile"));
     const sites = {
-      measures: await built(path.join(repo, "measures"), "measures-html"),
+      // With its PDFs: the links to them say their size, and each on the index has a name of its own.
+      measures: await built(path.join(repo, "measures"), "measures-pdf", true),
       leuchtturm: await built(path.join(repo, "test/fixtures/build/leuchtturm/content"), "leuchtturm-html"),
       pale: await built(pale, "pale-html"),
       hostile: await built(hostile, "hostile-html"),

@@ -24,7 +24,7 @@ import type { AnnexPage } from "../render/pages.js";
 import { atomFeed } from "../render/feed.js";
 import type { VersionChanges } from "../render/pages.js";
 import { languageFolder } from "../render/languages.js";
-import { renderChangesPage, renderIndex, renderSite } from "../render/site.js";
+import { renderChangesPage, renderIndex, renderSite, withPdfSize } from "../render/site.js";
 import { previousVersion } from "../publish/previous.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { withBuildSession } from "./build-session.js";
@@ -167,7 +167,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
       const listed = source.draft || options.archive === false ? [] : [latest.version, ...versions.map((v) => v.version)].sort(newestFirst);
-      const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, ...(source.draft && { draft: true }) });
+      const pdfSizes = linkedPdfSizes(latest, source.draft || options.archive === false ? [] : versions);
+      const index = renderIndex(site, latest.version.files, { pdf: options.pdf, versions: listed, pdfSizes, ...(source.draft && { draft: true }) });
       // Customers subscribe to the versions of the annex they signed: the feed needs the site's public address.
       const feed = site.siteUrl && listed.length > 0 ? atomFeed(site, listed, site.siteUrl) : undefined;
 
@@ -283,6 +284,11 @@ async function produceVersion(
         { rel: o.rel, date: o.date, previous: o.previous, printer: o.printer, ...(o.log && { log: o.log }) },
       );
       for (const [name, pdf] of made) pdfs.set(name, pdf);
+      // Each page's link to its PDF says how big the PDF came out.
+      for (const page of printed) {
+        const pdf = made.get(page.pdf);
+        if (pdf) files.set(page.html, withPdfSize(doc, page, pdf.bytes.length));
+      }
     }
     if (changesPage && o.since) {
       const entry = {
@@ -338,6 +344,19 @@ function serveRecorded(
     recorded: true,
   };
   return { pages: [], files, pdfs: new Map(), version };
+}
+
+// The size of every PDF the index links, by its address from the index: the latest version's at the root and in its
+// folder, each archived version's in its folder.
+function linkedPdfSizes(latest: VersionFiles, archived: VersionFiles[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const add = (folder: string, version: VersionFiles) => {
+    for (const [name, bytes] of version.files) if (name.endsWith(".pdf")) sizes.set(`${folder}${name}`, Buffer.byteLength(bytes));
+  };
+  add("", latest);
+  add(`${latest.version.version}/`, latest);
+  for (const version of archived) add(`${version.version.version}/`, version);
+  return sizes;
 }
 
 // By the date each took effect, then by the version's own order ("1.10" after "1.9").

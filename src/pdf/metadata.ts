@@ -17,7 +17,7 @@ export interface PdfMetadata {
 export function infoReplacement(pdf: PdfFile, meta: PdfMetadata): [number, string] {
   const info = refOf(pdf.trailer, "Info");
   if (info === undefined) throw new Error("the PDF trailer names no /Info");
-  const producer = /\/Producer\s*(\([^)]*\))/.exec(objectBody(pdf, info))?.[1] ?? "(Skia/PDF)";
+  const producer = `(${producerOf(pdf)})`;
   const date = `(${pdfDate(meta.date)})`;
   const entries = [
     `/Title ${encodeText(meta.title)}`,
@@ -29,6 +29,12 @@ export function infoReplacement(pdf: PdfFile, meta: PdfMetadata): [number, strin
     `/ModDate ${date}`,
   ];
   return [info, `<<${entries.join("\n")}>>`];
+}
+
+/** The Info dictionary's /Producer as Chromium wrote it (Skia's name and version), kept by toms. */
+export function producerOf(pdf: PdfFile): string {
+  const info = refOf(pdf.trailer, "Info");
+  return (info !== undefined && /\/Producer\s*\(([^)]*)\)/.exec(objectBody(pdf, info))?.[1]) || "Skia/PDF";
 }
 
 /** A PDF date string in UTC: D:YYYYMMDDHHmmSS+00'00'. */

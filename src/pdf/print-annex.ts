@@ -1,12 +1,15 @@
+import type { Root } from "hast";
 import type { Page } from "puppeteer-core";
 import type { Site } from "../model.js";
 import type { AnnexPage } from "../render/pages.js";
 import { PdfError } from "./errors.js";
-import { infoReplacement } from "./metadata.js";
+import { infoReplacement, producerOf } from "./metadata.js";
 import { origin, serveOffline } from "./offline.js";
 import { headingTexts, outlineTitleFixes } from "./outline.js";
 import { namedDestinations, pageObjects, readPdf, type PdfFile } from "./pdf-file.js";
-import { rewriteObjects } from "./pdf-rewrite.js";
+import { PdfEdit } from "./pdf-edit.js";
+import { pageLinks } from "./link-text.js";
+import { makeAccessible } from "./pdfua.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
@@ -85,7 +88,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       if ((pass > 1 || guess.size > 0 || targets.length === 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
         const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree));
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
-        return { pdf: finish(pdf, job, headingTexts(tree)), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
+        return { pdf: finish(pdf, job, tree), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
       }
       shown = new Map(targets.map((id) => [id, actual.get(id)!]));
     }
@@ -117,13 +120,15 @@ async function showPageNumbers(tab: Page, job: PrintJob, elements: { target: str
   }
 }
 
-// Our metadata and date instead of Chromium's, bookmark titles spelt like their headings, and structure
-// ids that do not depend on what the renderer did before.
-function finish(pdf: PdfFile, job: PrintJob, headings: string[]): Buffer {
+// Our metadata and date instead of Chromium's, bookmark titles spelt like their headings, what PDF/UA-1 asks for
+// (pdfua.ts), and structure ids that do not depend on what the renderer did before.
+function finish(pdf: PdfFile, job: PrintJob, tree: Root): Buffer {
   const meta = { title: job.page.title, author: job.site.organisation.name, date: job.date, ...(job.site.subtitle ? { subject: job.site.subtitle } : {}) };
-  const replacements = outlineTitleFixes(pdf, headings);
-  replacements.set(...infoReplacement(pdf, meta));
-  return renumberStructureIds(rewriteObjects(pdf, replacements));
+  const edit = new PdfEdit(pdf);
+  for (const [n, text] of outlineTitleFixes(pdf, headingTexts(tree))) edit.replace(n, text);
+  edit.replace(...infoReplacement(pdf, meta));
+  makeAccessible(edit, { ...meta, lang: job.site.lang, producer: producerOf(pdf) }, pageLinks(tree));
+  return renumberStructureIds(edit.write());
 }
 
 async function load(tab: Page, job: PrintJob): Promise<void> {

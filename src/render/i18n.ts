@@ -18,6 +18,10 @@ export interface Strings {
   nothingHere: (location: string) => string;
   annexes: string;
   pdf: string;
+  /** A file's size as the language writes it ("173 kB", « 173 ko »): SI units, kilobytes below a megabyte. */
+  fileSize: (bytes: number) => string;
+  /** The accessible name of a PDF link that shows only "PDF (size)": which annex it is, as a PDF, and how big. */
+  pdfOf: (name: string, size: string) => string;
   versions: string;
   /** The label above the footnotes of a text. */
   footnotes: string;
@@ -77,6 +81,8 @@ const de: Strings = {
   nothingHere: (location) => `Für den Standort ${location} gilt in diesem Abschnitt keine standortspezifische Maßnahme.`,
   annexes: "Anlagen",
   pdf: "PDF",
+  fileSize: (bytes) => fileSize(bytes, "de", "kB", "MB"),
+  pdfOf: (name, size) => `${name} als PDF (${size})`,
   versions: "Veröffentlichte Versionen",
   footnotes: "Fußnoten",
   backToReference: (n) => `Zurück zum Verweis ${n}`,
@@ -117,6 +123,8 @@ const en: Strings = {
   nothingHere: (location) => `No location-specific measure applies to ${location} in this section.`,
   annexes: "Annexes",
   pdf: "PDF",
+  fileSize: (bytes) => fileSize(bytes, "en", "kB", "MB"),
+  pdfOf: (name, size) => `${name} as PDF (${size})`,
   versions: "Published versions",
   footnotes: "Footnotes",
   backToReference: (n) => `Back to reference ${n}`,
@@ -158,6 +166,8 @@ const fr: Strings = {
   nothingHere: (location) => `Aucune mesure propre au site ${location} ne s’applique dans cette section.`,
   annexes: "Annexes",
   pdf: "PDF",
+  fileSize: (bytes) => fileSize(bytes, "fr", "ko", "Mo"),
+  pdfOf: (name, size) => `${name} en PDF (${size})`,
   versions: "Versions publiées",
   footnotes: "Notes",
   backToReference: (n) => `Retour à l’appel de note ${n}`,
@@ -244,3 +254,12 @@ export function formatDate(iso: string, lang: string): string {
 
 // Creating a DateTimeFormat costs far more than using one.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A size in SI units with the language's decimal sign and a no-break space before the unit: whole kilobytes (at
+ * least 1) below a megabyte, megabytes with one decimal above.
+ */
+function fileSize(bytes: number, lang: string, kilo: string, mega: string): string {
+  if (bytes < 999_500) return `${Math.max(1, Math.round(bytes / 1000))}\u00a0${kilo}`;
+  return `${new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000)}\u00a0${mega}`;
+}

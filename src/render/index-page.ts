@@ -54,13 +54,13 @@ export function indexMain(site: Site, annexes: AnnexFile[], t: Strings, options:
           files.map((a) =>
             h("li", [
               h("a", { href: a.html }, a.name),
-              ...(a.pdf ? [" · ", h("a", { href: a.pdf, ...(a.download && { download: a.download }), type: "application/pdf" }, strings(lang).pdf)] : []),
+              ...(a.pdf ? [" · ", pdfLink(a.pdf, a.name, strings(lang), options, a.download)] : []),
               ...(withSha && a.sha256 ? [h("br"), h("code.sha256", { title: "SHA-256" }, `SHA-256 ${a.sha256}`)] : []),
             ]),
           ),
         ),
         // What changed in this version, at the root next to the annexes.
-        ...changesLink(current, "", lang, site),
+        ...changesLink(current, "", lang, site, options),
       ]),
     ]),
     ...versions(site, t, options),
@@ -115,12 +115,12 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
               files.map((f) =>
                 h("li", [
                   h("a", { href: `${v.version}/${f.html}` }, f.name),
-                  ...(f.pdf ? [" · ", h("a", { href: `${v.version}/${f.pdf}`, type: "application/pdf" }, strings(lang).pdf)] : []),
+                  ...(f.pdf ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${strings(lang).version} ${v.version}`, strings(lang), options)] : []),
                   ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
                 ]),
               ),
             ),
-            ...changesLink(v, `${v.version}/`, lang, site),
+            ...changesLink(v, `${v.version}/`, lang, site, options),
           ]),
         ]),
       ),
@@ -129,14 +129,31 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
 }
 
 // The link to a version's changes page in a language (and its PDF), named by the version it compares with.
-function changesLink(v: PublishedVersion | undefined, folder: string, lang: string, site: Site): Element[] {
+function changesLink(v: PublishedVersion | undefined, folder: string, lang: string, site: Site, options: RenderOptions): Element[] {
   const changes = lang === site.lang ? v?.changes : v?.translatedChanges?.find((c) => c.lang === lang);
-  if (!changes) return [];
+  if (!v || !changes) return [];
   const { html, pdf, since } = changes;
+  const t = strings(lang);
+  const name = reportWords(lang).page.link(since);
   return [
     h("p.changes-link", [
-      h("a", { href: `${folder}${html}` }, reportWords(lang).page.link(since)),
-      ...(pdf ? [" · ", h("a", { href: `${folder}${pdf}`, type: "application/pdf" }, strings(lang).pdf)] : []),
+      h("a", { href: `${folder}${html}` }, name),
+      ...(pdf ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options)] : []),
     ]),
   ];
+}
+
+/**
+ * A link to a PDF: "PDF (173 kB)" on the page, and for a screen reader's list of links, where six links named "PDF"
+ * cannot be told apart, what it is of: "Rechenzentrum Berlin als PDF (173 kB)" (the visible words are part of it,
+ * WCAG 2.5.3). Without a known size (the live preview, which prints on demand), just "PDF" and the name.
+ */
+function pdfLink(href: string, name: string, t: Strings, options: RenderOptions, download?: string): Element {
+  const bytes = options.pdfSizes?.get(href);
+  const size = bytes === undefined ? undefined : t.fileSize(bytes);
+  return h(
+    "a",
+    { href, ...(download && { download }), type: "application/pdf", ariaLabel: size ? t.pdfOf(name, size) : `${name}: ${t.pdf}` },
+    size ? `${t.pdf} (${size})` : t.pdf,
+  );
 }

@@ -44,6 +44,11 @@ export interface RenderOptions {
   preview?: boolean;
   /** A site in several languages: those the page is in, which it links (default: every language of the site). */
   languages?: readonly string[];
+  /**
+   * The size in bytes of each PDF the index links, by its address relative to the index ("berlin.pdf",
+   * "2026.1/berlin.pdf"): known only once the PDFs are printed, which is why the index is rendered last.
+   */
+  pdfSizes?: ReadonlyMap<string, number>;
 }
 
 /** One annex of a version as the index page links it: its name, page, PDF (when made) and the PDF's SHA-256. */

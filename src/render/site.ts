@@ -84,6 +84,31 @@ export function renderChangesPage(site: Site, previous: Site, options: RenderOpt
   };
 }
 
+/**
+ * The page's HTML once its PDF is printed: the link to the PDF says how big it is ("als PDF speichern (173 kB)").
+ * The PDF is printed from the page without it (the link is not printed, and the page it is printed from, its key,
+ * is the one rendered before), so the size does not change what it measures. A page rendered without a tree (no
+ * PDFs) stays as it is.
+ */
+export function withPdfSize(site: Site, page: AnnexPage, bytes: number): string {
+  if (!page.tree) return page.source;
+  const tree = structuredClone(page.tree);
+  const t = siteStrings(site);
+  let found = false;
+  const visit = (node: Root | Element, inPdfLink: boolean) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      const classes = Array.isArray(child.properties.className) ? child.properties.className : [];
+      if (inPdfLink && child.tagName === "a" && child.properties.type === "application/pdf") {
+        child.children.push({ type: "text", value: ` (${t.fileSize(bytes)})` });
+        found = true;
+      } else visit(child, inPdfLink || classes.includes("pdf-link"));
+    }
+  };
+  visit(tree, false);
+  return found ? stringify.stringify(tree) : page.source;
+}
+
 // The link of a version's history entry to its changes page: next to the annex, and for the PDF at the public address.
 function changesLink(site: Site): NonNullable<AnnexLinks["changes"]> {
   const label = reportWords(site.lang).page.historyLink(site.version);
