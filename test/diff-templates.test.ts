@@ -163,6 +163,21 @@ describe("the build of a published version whose template changed", () => {
 
   const html = () => build({ content: path.join(repo.dir, "measures"), out: path.join(outs.dir, "dist"), pdf: false });
 
+  test("builds the change under a new version, whose changes page names it for the customer", async () => {
+    expect((await html()).ok).toBe(true);
+    repo.edit("measures/templates/page.html", "Hinweis.", "Die Maßnahmen gelten nicht für Daten in Frankfurt.");
+    repo.edit("measures/templates/style.css", "color: #333;", "color: #000;");
+    bump();
+    repo.commit("1.1", "2026-01-02T00:00:00Z");
+    const result = await html();
+    expect(result.diagnostics.list.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.ok).toBe(true);
+    const changes = fs.readFileSync(path.join(outs.dir, "dist/1.1/changes.html"), "utf8");
+    expect(changes).toContain("Text der Seitenvorlage (templates/page.html)");
+    expect(changes).toContain("Die Maßnahmen gelten nicht für Daten in Frankfurt.");
+    expect(changes).toContain("Stylesheet (templates/style.css)");
+  });
+
   test.each([
     ["its words", "measures/templates/page.html", "Hinweis.", "Die Maßnahmen gelten nicht für Daten in Frankfurt.", "templates.page.text"],
     ["its style sheet", "measures/templates/style.css", "color: #333;", "color: #fff;", "templates.style"],
