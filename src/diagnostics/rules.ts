@@ -958,6 +958,17 @@ export const rules = {
         `The logo would draw more than ${p.limit} shapes, or its reuses (<use>) repeat each other in a circle; simplify it in a drawing program.`,
     },
   },
+  "template-untranslated": {
+    severity: "warning",
+    title: "Words of the page template in every language",
+    why: "One templates/page.html serves every language of a site in several. Its own words (outside the slots toms fills) are printed as written in every page and PDF, so readers of each other language find them untranslated in the annex they sign; and they are part of what the annex shows (toms diff reports a change of them as a change of every annex).",
+    hint: "Leave the words out of templates/page.html (put what the annex is to say into the preamble or a measure, which are translated), or accept them in every language.",
+    fixture: "translation-missing",
+    messages: {
+      inEveryLanguage: (p: { words: string; languages: readonly string[] }) =>
+        `The page template's own words ("${p.words}") are printed as written in every page and PDF of every language (${p.languages.join(", ")}): the same words in each, translated in none.`,
+    },
+  },
   "theme-contrast": {
     severity: "warning",
     title: "Accent colour too pale",

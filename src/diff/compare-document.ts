@@ -2,8 +2,29 @@ import type { Group, Location, Site } from "../model.js";
 import type { DocumentChange } from "./changes.js";
 import { diffSequences } from "./sequence.js";
 import { sameProse } from "./rendering.js";
+import { shellMarkup, shellText } from "../theme/shell-text.js";
 
 type Value = string | undefined;
+
+/**
+ * The content folder's templates/ as every page and PDF shows them: the page template's own words (outside the slots
+ * toms fills) and its elements and attributes, and the style sheet; each a change of every annex, in every language
+ * (one template serves them all). Its words are given before and after; markup and style sheet are named only.
+ */
+function templates(base: Site | undefined, head: Site | undefined, out: DocumentChange[]): void {
+  const change = (field: string, before: Value, after: Value, shown: boolean) => {
+    if (before === after) return;
+    const kind = before === undefined ? "added" : after === undefined ? "removed" : "changed";
+    out.push({ kind, field, ...(shown && before !== undefined && { before }), ...(shown && after !== undefined && { after }) });
+  };
+  const text = (s: Site | undefined) => (s?.theme?.shell ? shellText(s.theme.shell) : undefined);
+  const markup = (s: Site | undefined) => (s?.theme?.shell ? shellMarkup(s.theme.shell) : undefined);
+  // Spacing of the source does not show; anything else in a style sheet may change what is readable.
+  const style = (s: Site | undefined) => s?.theme?.style?.replace(/\s+/g, " ").trim();
+  change("templates.page.text", text(base), text(head), true);
+  change("templates.page.markup", markup(base), markup(head), false);
+  change("templates.style", style(base), style(head), false);
+}
 
 /** Compares what site.yaml says (version, dates, organisation, preamble, groups, locations, history) in reading order. */
 export function compareSite(base: Site | undefined, head: Site | undefined): DocumentChange[] {
@@ -30,6 +51,7 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
     head?.locationLabel && `${head.locationLabel.one} / ${head.locationLabel.other}`,
   );
   field("combined_view", base?.combinedView, head?.combinedView);
+  templates(base, head, out);
   field("show_reviewed", base && String(base.showReviewed), head && String(head.showReviewed));
   field("coverage_appendix", base && String(base.coverageAppendix), head && String(head.coverageAppendix));
   // The catalogues, their words and what is declared not applicable are part of the annex where it shows the coverage.

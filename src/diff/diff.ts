@@ -77,7 +77,12 @@ export function diffContent(options: DiffOptions): DiffResult {
   let suggestion: Suggestion | undefined;
   if (base.site && contentChanged) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const inLanguages = languages.map((l) => ({ site: l.after, annexes: l.changes.annexes, document: [...l.changes.site, ...l.changes.sections] }));
+    // Each language's entry names every change its annexes show, those the same in every language too (a template).
+    const inLanguages = languages.map((l) => ({
+      site: l.after,
+      annexes: l.changes.annexes,
+      document: [...compareSite(l.before, l.after), ...compareSections(l.before, l.after)],
+    }));
     suggestion = checkVersion(
       base.site,
       head.site,

@@ -153,6 +153,8 @@ export function documentItem(change: DocumentChange, c: ReportContext): string {
       return `- **${w.verb.reordered}** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
     case "changed":
       if (change.prose) return `- **${w.verb.changed}** ${field}\n\n${proseChange(change.before ?? "", change.after ?? "", w)}`;
+      // A change named without its values (the markup of the page template, the style sheet).
+      if (change.before === undefined && change.after === undefined) return `- **${w.verb.changed}** ${field}`;
       return `- **${w.verb.changed}** ${field}: ${inline(change.before ?? "")} → ${inline(change.after ?? "")}`;
   }
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DocumentChange } from "./changes.js";
 import type { DiffResult } from "./diff.js";
 import { strings } from "../render/i18n.js";
 import { annexName, documentItem, groupChanges, inline, measureItem, type ReportContext } from "./report-items.js";
@@ -86,9 +87,15 @@ export function markdownReport(result: DiffResult, options: MarkdownOptions = {}
     names: fieldNames(result.head.site, result.base.site),
     perLanguage: perLanguage(result),
   };
+  // The templates are files of their own, beside site.yaml.
+  const template = (c: DocumentChange) => c.field.startsWith("templates.");
   section(
     "### site.yaml",
-    result.site.map((c) => documentItem(c, context)),
+    result.site.filter((c) => !template(c)).map((c) => documentItem(c, context)),
+  );
+  section(
+    "### templates/",
+    result.site.filter(template).map((c) => documentItem(c, context)),
   );
   section(
     `### ${w.sections}`,

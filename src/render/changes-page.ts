@@ -133,6 +133,8 @@ function documentChange(change: DocumentChange, ctx: Context): Element {
     );
   } else if (change.prose) {
     body.push(...proseDiff(change.before, change.after));
+  } else if (change.before === undefined && change.after === undefined) {
+    // Named without its values (the markup of the page template, the style sheet): the label says it.
   } else if (change.kind === "changed" || !/^(groups|locations|sections)\.[^.]+$/.test(change.field)) {
     // A group, location or section added or removed whole is named by its label; its content shows in the annexes.
     body.push(h("p", valueDiff(change.before, change.after)));

@@ -11,6 +11,7 @@ import { accentShades, minTextContrast, parseHex, ratioText } from "../theme/col
 import { unprintable } from "../render/fonts.js";
 import { readPng } from "../theme/png.js";
 import type { Refusal } from "../theme/refusal.js";
+import { shellText, shellWords } from "../theme/shell-text.js";
 import { themeTools } from "../theme/tools-loader.js";
 import { type Fields, isFields } from "../util/guards.js";
 import { closest } from "../util/suggest.js";
@@ -47,7 +48,7 @@ export function resolveTheme(content: LoadedContent, file: YamlFile, value: Fiel
     }
     theme.accent = { rule: shades.rule, text: shades.text, tint: shades.tint };
   }
-  readTemplates(content, theme, diagnostics);
+  readTemplates(content, theme, diagnostics, translationsOf(value));
   return Object.keys(theme).length > 0 ? theme : undefined;
 }
 
@@ -110,7 +111,14 @@ function readLogo(content: LoadedContent, target: string, written: string, place
 }
 
 // templates/page.html and templates/style.css of the content folder; any other file there is not used (a warning).
-function readTemplates(content: LoadedContent, theme: Theme, diagnostics: Diagnostics): void {
+// The languages of a site in several (site.yaml's lang and translations); none for a site in one.
+function translationsOf(value: Fields): string[] {
+  const translations = Array.isArray(value.translations) ? value.translations.filter((t): t is string => typeof t === "string") : [];
+  return translations.length === 0 ? [] : [typeof value.lang === "string" ? value.lang : "de", ...translations];
+}
+
+// `languages`: those of a site in several, whose pages all show the template's words as written.
+function readTemplates(content: LoadedContent, theme: Theme, diagnostics: Diagnostics, languages: readonly string[]): void {
   const folder = path.join(content.root, templatesFolder);
   for (const file of content.files.filter((f) => f.startsWith(folder + path.sep))) {
     const name = path.relative(folder, file).split(path.sep).join("/");
@@ -142,6 +150,14 @@ function readTemplates(content: LoadedContent, theme: Theme, diagnostics: Diagno
       else diagnostics.add(say["glyph-missing"].noGlyph({ run: problem.char }), at);
     }
     if (shell.shell) theme.shell = shell.shell;
+    // One template serves every language: its own words would stand untranslated in all but one.
+    const words = shell.shell && languages.length > 0 ? shellWords(shell.shell) : [];
+    const first = words[0];
+    if (shell.shell && first) {
+      const text = shellText(shell.shell) ?? "";
+      const at = { file, line: first.position?.start.line ?? 1, column: first.position?.start.column ?? 1 };
+      diagnostics.add(say["template-untranslated"].inEveryLanguage({ words: text.length > 60 ? `${text.slice(0, 59)}…` : text, languages }), at, "warning");
+    }
   }
 }
 
