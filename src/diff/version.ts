@@ -121,11 +121,16 @@ function summarize(lang: string, changes: MeasureChange[], document: DocumentCha
     return names.length > maxNames ? `${shown.join(", ")} ${w.more.replace("{n}", String(names.length - maxNames))}` : shown.join(", ");
   };
   const parts: string[] = [];
+  // A language withdrawn is said first: all its annexes are gone.
+  const isLanguage = (c: DocumentChange) => c.field.startsWith("translations.");
+  const withdrawn = document.filter((c) => isLanguage(c) && c.kind === "removed").map((c) => fieldLabel(c.field, reportWords(lang), names));
+  if (withdrawn.length > 0) parts.push(`${w.removed}: ${list(withdrawn)}`);
   for (const kind of ["changed", "added", "removed", "moved", "locations"] as const) {
     const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
     if (names.length > 0) parts.push(`${w[kind]}: ${list(names)}`);
   }
   // Fields as a reader names them ("Titel der Gruppe „Verfügbarkeit“"), not as YAML spells them.
-  if (document.length > 0) parts.push(`${w.document}: ${list(document.map((c) => fieldLabel(c.field, reportWords(lang), names)))}`);
+  const fields = document.filter((c) => !(isLanguage(c) && c.kind === "removed"));
+  if (fields.length > 0) parts.push(`${w.document}: ${list(fields.map((c) => fieldLabel(c.field, reportWords(lang), names)))}`);
   return `${parts.join(". ")}.`;
 }
