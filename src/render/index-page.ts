@@ -115,7 +115,9 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
               files.map((f) =>
                 h("li", [
                   h("a", { href: `${v.version}/${f.html}` }, f.name),
-                  ...(f.pdf ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${strings(lang).version} ${v.version}`, strings(lang), options)] : []),
+                  ...(f.pdf
+                    ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${strings(lang).version} ${v.version}`, strings(lang), options, downloadName(v, f))]
+                    : []),
                   ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
                 ]),
               ),
@@ -126,6 +128,15 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
       ),
     ]),
   ];
+}
+
+// The name a published version's PDF is saved as: the one it was built with, or (a record from before toms kept it)
+// its file name with the version and a translation's language, so that the English and the German all.pdf differ.
+function downloadName(v: PublishedVersion, f: AnnexFile): string | undefined {
+  if (f.download) return f.download;
+  if (!f.pdf) return undefined;
+  const stem = (f.pdf.split("/").at(-1) ?? f.pdf).replace(/\.pdf$/i, "");
+  return `${stem}-${v.version}${f.lang ? `-${f.lang}` : ""}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "-");
 }
 
 // The link to a version's changes page in a language (and its PDF), named by the version it compares with.
