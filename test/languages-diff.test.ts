@@ -127,4 +127,16 @@ describe("toms diff on a site in two languages", () => {
     expect(raised.contentChanged).toBe(true);
     expect(problems(raised)).toEqual([]);
   });
+
+  test("one language's text alone changed: the drafted history entry names the change in every language", () => {
+    const file = "measures/1-vertraulichkeit/zugangskontrolle.yaml";
+    repo.edit(file, "the account is locked for 15 minutes", "the account is locked for 30 minutes");
+    expect(diff().suggestion?.yaml).toContain('summary:\n      de: "Fassung auf Englisch geändert: sperre."\n      en: "Changed: sperre."');
+    // And the other way round: the German text alone, the English sentence names the German version.
+    repo.edit(file, "the account is locked for 30 minutes", "the account is locked for 15 minutes");
+    repo.edit(file, "für 15 Minuten gesperrt", "für 30 Minuten gesperrt");
+    const german = diff();
+    expect(german.suggestion?.yaml).toContain('summary:\n      de: "Geändert: sperre."\n      en: "German version changed: sperre."');
+    expect(german.suggestion?.summary).toBe("Geändert: sperre.");
+  });
 });
