@@ -397,6 +397,19 @@ export const rules = {
       sameAsMain: (p: { lang: string }) => `"${p.lang}" is the annex's own language ("lang"); list only the other languages in "translations".`,
     },
   },
+  "translation-same": {
+    severity: "warning",
+    title: "Translation same as the original",
+    why: 'A text whose translation is, letter for letter, the text of the annex\'s own language was most likely copied and never translated: the English annex would then show German sentences to customers who sign it in English. Short texts that are the same in every language (names, codes, numbers such as "ISO/IEC 27001") are not reported.',
+    hint: "Translate the text; if it really reads the same in both languages, reword one of them slightly or ignore this warning.",
+    fixture: "translation-same",
+    messages: {
+      same: (p: { field: string; where: string; language: string; original: string }) =>
+        `The ${p.language} text of "${p.field}" in ${p.where} is the same as the ${p.original} one: is it translated?`,
+      file: (p: { path: string; translation: string; language: string; original: string }) =>
+        `"${p.translation}", the ${p.language} text of "${p.path}", is the same as the ${p.original} one: is it translated?`,
+    },
+  },
   "translation-stale": {
     severity: "warning",
     title: "Translation not updated",
