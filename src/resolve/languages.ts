@@ -37,11 +37,13 @@ export function allLanguages(languages: Languages): string[] {
 export function siteLanguages(content: LoadedContent, diagnostics?: Diagnostics): Languages {
   const file = content.site;
   const value: Fields = isFields(file?.value) ? file.value : {};
-  const main = text(value.lang) ?? "en";
+  const written = text(value.lang);
+  const main = written === undefined ? "en" : canonicalLanguage(written, ["lang"], file, diagnostics);
   const translations: string[] = [];
   const version = text(value.version);
-  list(value.translations).forEach((entry, i) => {
-    if (typeof entry !== "string" || !languagePattern.test(entry)) return;
+  list(value.translations).forEach((raw, i) => {
+    if (typeof raw !== "string" || !languagePattern.test(raw)) return;
+    const entry = canonicalLanguage(raw, ["translations", i], file, diagnostics);
     const at = () => placeAt(file as YamlFile, ["translations", i]);
     if (entry.toLowerCase() === main.toLowerCase()) diagnostics?.add(say["translation-language"].sameAsMain({ lang: entry }), at());
     else if (translations.some((t) => t.toLowerCase() === entry.toLowerCase())) {
@@ -54,6 +56,36 @@ export function siteLanguages(content: LoadedContent, diagnostics?: Diagnostics)
     diagnostics?.add(say["invalid-value"].versionIsLanguage({ version }), placeAt(file as YamlFile, ["version"]));
   return { main, translations };
 }
+
+// A language code as BCP 47 writes it (en, en-GB, sr-Latn-RS): one that differs only in case is reported (it would
+// name the folder of its annexes, EN/) and read as written correctly; a language toms has no words of its own for is
+// reported with what its annexes will say in English.
+function canonicalLanguage(code: string, pointer: (string | number)[], file: YamlFile | undefined, diagnostics?: Diagnostics): string {
+  if (!languagePattern.test(code) || !file) return code;
+  let canonical = code;
+  try {
+    canonical = Intl.getCanonicalLocales(code)[0] ?? code;
+  } catch {
+    // Not a well-formed tag for the platform: as written.
+  }
+  // Only a difference of case: the platform also replaces old codes (iw → he), which is not for toms to decide.
+  if (canonical.toLowerCase() !== code.toLowerCase()) canonical = code;
+  if (canonical !== code) diagnostics?.add(say["invalid-value"].languageCase({ value: code, canonical }), placeAt(file, pointer));
+  const primary = canonical.toLowerCase().split("-")[0] ?? "";
+  if (!ownWords.includes(primary)) {
+    let name: string | undefined;
+    try {
+      name = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(canonical);
+    } catch {
+      name = undefined;
+    }
+    diagnostics?.add(say["lang-words"].noWords({ lang: canonical, ...(name !== undefined && { name }) }), placeAt(file, pointer));
+  }
+  return canonical;
+}
+
+/** The languages toms has words of its own in (src/render/i18n.ts). */
+const ownWords = ["de", "en", "fr"];
 
 /** How a field may be written per language. */
 type SlotKind =
