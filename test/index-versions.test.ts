@@ -17,12 +17,25 @@ describe("the index's published versions", () => {
     // A version recorded before toms kept the name: one made of its file, version and language.
     { lang: "en", name: "Leipzig server room", html: "en/leipzig.html", pdf: "en/leipzig.pdf", sha256: "c".repeat(64) },
   ];
-  const html = renderIndex(site as Site, [], { pdf: true, versions: [{ version: "2026.1", validFrom: "2026-01-01", files }] });
+  const changes = { html: "changes.html", pdf: "changes.pdf", since: "2025.1" };
+  const version = {
+    version: "2026.1",
+    validFrom: "2026-01-01",
+    files,
+    changes,
+    translatedChanges: [{ ...changes, html: "en/changes.html", pdf: "en/changes.pdf", lang: "en" }],
+  };
+  const html = renderIndex(site as Site, [], { pdf: true, versions: [version] });
   const link = (href: string) => new RegExp(`<a href="${href.replace(/[./]/g, "\\$&")}"[^>]*>`).exec(html)?.[0] ?? "";
 
   it("links each PDF with the name it downloads as: the German and the English one differ", () => {
     expect(link("2026.1/all.pdf")).toContain('download="anlage-1-all-2026.1.pdf"');
     expect(link("2026.1/en/all.pdf")).toContain('download="anlage-1-all-2026.1-en.pdf"');
     expect(link("2026.1/en/leipzig.pdf")).toContain('download="leipzig-2026.1-en.pdf"');
+  });
+
+  it("links each changes PDF with a name of its version and language", () => {
+    expect(link("2026.1/changes.pdf")).toContain('download="changes-2026.1.pdf"');
+    expect(link("2026.1/en/changes.pdf")).toContain('download="changes-2026.1-en.pdf"');
   });
 });

@@ -139,6 +139,12 @@ function downloadName(v: PublishedVersion, f: AnnexFile): string | undefined {
   return `${stem}-${v.version}${f.lang ? `-${f.lang}` : ""}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "-");
 }
 
+// The name a changes PDF is saved as: its file name with the version and a translation's language ("changes-2027.2-en.pdf").
+function changesDownload(pdf: string, version: string, lang: string, site: Site): string {
+  const stem = (pdf.split("/").at(-1) ?? pdf).replace(/\.pdf$/i, "");
+  return `${stem}-${version}${lang === site.lang ? "" : `-${lang}`}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "-");
+}
+
 // The link to a version's changes page in a language (and its PDF), named by the version it compares with.
 function changesLink(v: PublishedVersion | undefined, folder: string, lang: string, site: Site, options: RenderOptions): Element[] {
   const changes = lang === site.lang ? v?.changes : v?.translatedChanges?.find((c) => c.lang === lang);
@@ -149,7 +155,9 @@ function changesLink(v: PublishedVersion | undefined, folder: string, lang: stri
   return [
     h("p.changes-link", [
       h("a", { href: `${folder}${html}` }, name),
-      ...(pdf ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options)] : []),
+      ...(pdf
+        ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options, changesDownload(pdf, v.version, lang, site))]
+        : []),
     ]),
   ];
 }
