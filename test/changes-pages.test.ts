@@ -174,7 +174,7 @@ describe("three published versions: changes pages, their PDF, the links and the 
   it("is linked from the index and from the version's entry of the change history (in the PDF at its public address)", () => {
     const index = read(out("d3"), "index.html");
     expect(index).toContain(
-      `<p class="changes-link"><a href="changes.html">Änderungen gegenüber Version 1.1</a> · <a href="changes.pdf" type="application/pdf" aria-label="Änderungen gegenüber Version 1.1 als PDF (${kB("changes.pdf")})">PDF (${kB("changes.pdf")})</a></p>`,
+      `<p class="changes-link"><a href="changes.html">Änderungen gegenüber Version 1.1</a> · <a href="changes.pdf" download="changes-1.2.pdf" type="application/pdf" aria-label="Änderungen gegenüber Version 1.1 als PDF (${kB("changes.pdf")})">PDF (${kB("changes.pdf")})</a></p>`,
     );
     // Every PDF link of the index has a name of its own, and says how big the PDF is.
     const names = [...index.matchAll(/type="application\/pdf" aria-label="([^"]+)">PDF \(\d+\u00a0kB\)</g)].map((m) => m[1]);

@@ -89,4 +89,32 @@ describe("the rules on a site in two languages", () => {
     edit("site.yaml", "translations: [en]\n", "translations: [en]\ncatalogues: [art33]\n");
     expect(problems()).toEqual([`${at("site.yaml", "art33")} error catalogue-ref`]);
   });
+
+  // Every text's "en" key and English prose file renamed to another language code.
+  function translateInto(code: string): void {
+    const walk = (d: string): string[] =>
+      fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    for (const file of walk(dir)) {
+      if (file.endsWith(".en.md")) fs.renameSync(file, file.replace(/\.en\.md$/, `.${code}.md`));
+      else if (file.endsWith(".yaml")) fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/\ben:(?= )/g, `${code}:`));
+    }
+    edit("site.yaml", "translations: [en]", `translations: [${code}]`);
+  }
+
+  it("language codes: EN is reported as en (and read as en), en-GB takes the English words, an unknown code is warned of", () => {
+    edit("site.yaml", "translations: [en]", "translations: [EN]");
+    expect(problems()).toEqual([`${at("site.yaml", "EN]")} error invalid-value`]);
+    expect(check(dir).diagnostics.list[0]?.message).toContain('write "en"');
+    edit("site.yaml", "translations: [EN]", "translations: [en]");
+    translateInto("en-GB");
+    expect(problems()).toEqual([]);
+    expect(check(dir).translations.map((t) => t.lang)).toEqual(["en-GB"]);
+    tmp.cleanup();
+    tmp = tempDir("toms-languages-check-");
+    dir = path.join(tmp.dir, "measures");
+    fs.cpSync(example, dir, { recursive: true });
+    translateInto("zz-Latn-123");
+    expect(problems()).toEqual([`${at("site.yaml", "zz-Latn-123]")} warning lang-words`]);
+    expect(check(dir).diagnostics.list[0]?.message).toMatch(/^"zz-Latn-123" is not a language toms knows .* will be in English/);
+  });
 });

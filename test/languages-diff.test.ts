@@ -4,7 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { parse, stringify } from "yaml";
 import { diffContent } from "../src/diff/diff.js";
+import { jsonReport } from "../src/diff/json.js";
 import { markdownReport } from "../src/diff/report-markdown.js";
 import { copyInto, makeRepo, type TestRepo } from "./diff-helpers.js";
 
@@ -85,5 +87,56 @@ describe("toms diff on a site in two languages", () => {
     expect(result.diagnostics.list.find((d) => d.rule === "translation-stale")?.message).toBe(
       `The text of "prose/datensicherung.md" changed in "de" but its "en" translation did not: update this file too, or leave it if it needed no change.`,
     );
+  });
+
+  test("English withdrawn at the same version: a change of the annexes (the English ones are gone), the version must be raised", () => {
+    // Every text plain German, no translations, no English prose files; the version stays "2027.1".
+    const german = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(german);
+      if (value === null || typeof value !== "object") return value;
+      const fields = value as Record<string, unknown>;
+      const keys = Object.keys(fields).sort();
+      if (keys.join() === "de,en") return fields.de;
+      return Object.fromEntries(
+        Object.entries(fields)
+          .filter(([k]) => k !== "translations")
+          .map(([k, v]) => [k, german(v)]),
+      );
+    };
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(path.join(repo.dir, "measures"))) {
+      if (file.endsWith(".en.md")) fs.rmSync(file);
+      else if (file.endsWith(".yaml")) fs.writeFileSync(file, stringify(german(parse(fs.readFileSync(file, "utf8")))));
+    }
+    const result = diff();
+    expect(result.head.translations).toEqual([]);
+    expect(result.contentChanged).toBe(true);
+    expect(problems(result).map((p) => p.replace(/:\d+:\d+/, ""))).toEqual(["measures/site.yaml error version-unchanged"]);
+    expect(result.site).toContainEqual({ kind: "removed", field: "translations.en", before: "en" });
+    expect(JSON.parse(jsonReport(result, repo.dir)).contentChanged).toBe(true);
+    const report = markdownReport(result).text;
+    expect(report).not.toContain("Keine Änderungen an den Anlagen");
+    expect(report).toContain("**entfernt** Anlagen auf Englisch (`translations.en`)");
+    expect(result.suggestion?.summary).toBe("Entfernt: Anlagen auf Englisch.");
+    // Raised, with its history entry: withdrawing a language is then an ordinary new version.
+    repo.edit("measures/site.yaml", 'version: "2027.1"', 'version: "2027.2"');
+    repo.edit("measures/site.yaml", "valid_from: 2027-03-01", "valid_from: 2027-04-01");
+    repo.edit("measures/site.yaml", "changes:\n", 'changes:\n  - version: "2027.2"\n    date: 2027-04-01\n    summary: "Nur noch auf Deutsch."\n');
+    const raised = diff();
+    expect(raised.contentChanged).toBe(true);
+    expect(problems(raised)).toEqual([]);
+  });
+
+  test("one language's text alone changed: the drafted history entry names the change in every language", () => {
+    const file = "measures/1-vertraulichkeit/zugangskontrolle.yaml";
+    repo.edit(file, "the account is locked for 15 minutes", "the account is locked for 30 minutes");
+    expect(diff().suggestion?.yaml).toContain('summary:\n      de: "Fassung auf Englisch geändert: sperre."\n      en: "Changed: sperre."');
+    // And the other way round: the German text alone, the English sentence names the German version.
+    repo.edit(file, "the account is locked for 30 minutes", "the account is locked for 15 minutes");
+    repo.edit(file, "für 15 Minuten gesperrt", "für 30 Minuten gesperrt");
+    const german = diff();
+    expect(german.suggestion?.yaml).toContain('summary:\n      de: "Geändert: sperre."\n      en: "German version changed: sperre."');
+    expect(german.suggestion?.summary).toBe("Geändert: sperre.");
   });
 });

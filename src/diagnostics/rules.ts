@@ -283,6 +283,8 @@ export const rules = {
     hint: "Correct the value.",
     fixture: "id-with-space",
     messages: {
+      languageCase: (p: { value: string; canonical: string }) =>
+        `"${p.value}" is the language code "${p.canonical}" in other letters; language codes are written with the language in small letters and a region in capitals ("en", "en-GB", "de-CH"): write "${p.canonical}".`,
       versionIsFolder: (p: { version: string }) => `"${p.version}" cannot be a version: the site has a folder of that name (its fonts). Use e.g. "2026.1".`,
       tooMany: (p: { field: string; where: string; count: number; limit: number }) =>
         `"${p.field}" in ${p.where} has ${p.count} entries; it may have at most ${p.limit}.`,
@@ -395,6 +397,32 @@ export const rules = {
       unknown: (p: { key: string; languages: readonly string[]; suggestion?: string }) =>
         `"${p.key}" is not a language of this annex (${listing(quoted(p.languages))})${didYouMean(p.suggestion)}; site.yaml lists its languages in "lang" and "translations".`,
       sameAsMain: (p: { lang: string }) => `"${p.lang}" is the annex's own language ("lang"); list only the other languages in "translations".`,
+    },
+  },
+  "lang-words": {
+    severity: "warning",
+    title: "Language without toms's words",
+    why: 'Besides the texts of the content, toms writes words of its own into every annex: page numbers, "valid from", the contents, the change history, a measure\'s status. It has them in German, English and French; the annexes in another language get the English ones, which a customer signing them should expect.',
+    hint: 'Check the language code ("de", "en", "fr", with a region such as "de-CH" where needed); if the language is right, read an annex in it and decide whether English page furniture is acceptable.',
+    fixture: "lang-words",
+    messages: {
+      noWords: (p: { lang: string; name?: string }) =>
+        p.name === undefined
+          ? `"${p.lang}" is not a language toms knows (check the code); toms has no words of its own in it: the words it writes itself in its annexes (page numbers, "valid from", contents, change history, a measure's status) will be in English, dates as for English.`
+          : `toms has no words of its own in ${p.name} ("${p.lang}"): in its annexes the words toms writes itself (page numbers, "valid from", contents, change history, a measure's status) will be in English, and only the content's texts in ${p.name}.`,
+    },
+  },
+  "translation-same": {
+    severity: "warning",
+    title: "Translation same as the original",
+    why: 'A text whose translation is, letter for letter, the text of the annex\'s own language was most likely copied and never translated: the English annex would then show German sentences to customers who sign it in English. Short texts that are the same in every language (names, codes, numbers such as "ISO/IEC 27001") are not reported.',
+    hint: "Translate the text; if it really reads the same in both languages, reword one of them slightly or ignore this warning.",
+    fixture: "translation-same",
+    messages: {
+      same: (p: { field: string; where: string; language: string; original: string }) =>
+        `The ${p.language} text of "${p.field}" in ${p.where} is the same as the ${p.original} one: is it translated?`,
+      file: (p: { path: string; translation: string; language: string; original: string }) =>
+        `"${p.translation}", the ${p.language} text of "${p.path}", is the same as the ${p.original} one: is it translated?`,
     },
   },
   "translation-stale": {

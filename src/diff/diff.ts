@@ -66,14 +66,20 @@ export function diffContent(options: DiffOptions): DiffResult {
   });
   const translated = languages.length > 0;
   const mainLang = head.site.lang;
+  // A language withdrawn: its annexes of this version are no more (customers may have signed them).
+  const headLanguages = [head.site.lang, ...head.translations.map((t) => t.lang)];
+  const withdrawn: DocumentChange[] = base.translations
+    .filter((b) => !headLanguages.includes(b.lang))
+    .map((b) => ({ kind: "removed", field: `translations.${b.lang}`, before: b.lang }));
   const annexes = [
     ...own.annexes.map((a) => (translated ? { ...a, lang: mainLang } : a)),
     ...languages.flatMap((l) => l.changes.annexes.map((a) => ({ ...a, lang: l.lang }))),
   ];
-  const site = [...own.site, ...languages.flatMap((l) => l.changes.site)];
+  const site = [...own.site, ...withdrawn, ...languages.flatMap((l) => l.changes.site)];
   const sections = [...own.sections, ...languages.flatMap((l) => l.changes.sections)];
   // Version discipline counts every language: a change of the English text alone is a change of the English annex.
-  const contentChanged = annexesChanged(base.site, head.site, own) || languages.some((l) => annexesChanged(l.before ?? base.site, l.after, l.changes));
+  const contentChanged =
+    withdrawn.length > 0 || annexesChanged(base.site, head.site, own) || languages.some((l) => annexesChanged(l.before ?? base.site, l.after, l.changes));
   let suggestion: Suggestion | undefined;
   if (base.site && contentChanged) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -86,7 +92,7 @@ export function diffContent(options: DiffOptions): DiffResult {
     suggestion = checkVersion(
       base.site,
       head.site,
-      { annexes: own.annexes, document: [...own.site, ...own.sections], languages: inLanguages },
+      { annexes: own.annexes, document: [...own.site, ...withdrawn, ...own.sections], languages: inLanguages },
       head.placeOf,
       diagnostics,
       today,

@@ -6,7 +6,7 @@
 
 import type { Site } from "../model.js";
 import type { MeasureAttribute } from "./changes.js";
-import type { Strings } from "../render/i18n.js";
+import { languageName, type Strings } from "../render/i18n.js";
 
 /** The kinds of change a report names, as verbs of a list item ("geändert") and as labels of a change ("Geändert"). */
 export type ChangeWord = "added" | "removed" | "changed" | "moved" | "reordered" | "locations" | "enters" | "leaves";
@@ -95,6 +95,8 @@ export interface FieldWords {
   order: (kind: "group" | "location" | "section") => string;
   /** The history entry of a version. */
   history: (version: string) => string;
+  /** The annexes of a translation as a whole (a language withdrawn or added): "Anlagen auf Englisch". */
+  annexesIn: (language: string) => string;
   parts: Record<string, string>;
 }
 
@@ -209,6 +211,7 @@ const de: ReportWords = {
     whole: (kind, name) => `${{ group: "Gruppe", location: "Standort", section: "Abschnitt" }[kind]} „${name}“`,
     order: (kind) => `Reihenfolge der ${{ group: "Gruppen", location: "Standorte", section: "Abschnitte" }[kind]}`,
     history: (version) => `Eintrag der Änderungshistorie zu Version ${version}`,
+    annexesIn: (language) => `Anlagen auf ${languageName(language, "de")}`,
     parts: {
       title: "Titel",
       intro: "Einleitung",
@@ -336,6 +339,7 @@ const en: ReportWords = {
     whole: (kind, name) => `${{ group: "Group", location: "Location", section: "Section" }[kind]} “${name}”`,
     order: (kind) => `Order of the ${kind}s`,
     history: (version) => `Change history entry of version ${version}`,
+    annexesIn: (language) => `${languageName(language, "en")} annexes`,
     parts: {
       title: "Title",
       intro: "Introduction",
@@ -464,6 +468,7 @@ const fr: ReportWords = {
     whole: (kind, name) => `${{ group: "Groupe", location: "Site", section: "Section" }[kind]} «\u202f${name}\u202f»`,
     order: (kind) => `Ordre des ${{ group: "groupes", location: "sites", section: "sections" }[kind]}`,
     history: (version) => `Entrée de l’historique pour la version ${version}`,
+    annexesIn: (language) => `Annexes en ${languageName(language, "fr")}`,
     parts: {
       title: "Titre",
       intro: "Introduction",
@@ -502,6 +507,9 @@ export function fieldLabel(field: string, w: ReportWords, names: FieldNames): st
   const plain = w.field.plain[field];
   if (plain !== undefined) return plain;
   if (field === "groups" || field === "locations" || field === "sections") return w.field.order(kindOf[field]);
+  // A language of the site as a whole: its annexes withdrawn (or added).
+  const language = /^translations\.(.+)$/.exec(field)?.[1];
+  if (language !== undefined) return w.field.annexesIn(language);
   const match =
     /^(groups|locations|sections|changes)\.(.+?)(?:\.(title|intro|name|operator|url|inherits|description|certifications|group|heading|responsible))?$/.exec(
       field,

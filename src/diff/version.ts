@@ -1,6 +1,7 @@
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import type { Site } from "../model.js";
+import { languageName } from "../render/i18n.js";
 import { fieldLabel, fieldNames, type FieldNames, reportWords } from "./report-words.js";
 import { isBookkeeping, type AnnexChanges, type DocumentChange, type MeasureChange } from "./changes.js";
 
@@ -42,18 +43,34 @@ export function checkVersion(
   if (bumped && head.changes.some((c) => c.version === head.version)) return undefined;
   // A new version takes effect after the old one: today at the earliest, else the day after the old date.
   const date = bumped && base.validFrom !== head.validFrom ? head.validFrom : laterDate(today, dayAfter(base.validFrom));
-  const summary = summarize(
-    head.lang,
-    changed.annexes.find((a) => a.location === "all")?.changes ?? [],
-    changed.document.filter((c) => !isBookkeeping(c, { base: base.version, head: head.version })),
-    fieldNames(head, base),
-  );
-  // A site in several languages writes the entry's summary in each, each from its own language's changes.
-  const translated = (changed.languages ?? []).map((l) => {
-    const versions = { base: base.version, head: head.version };
-    const document = l.document.filter((c) => !isBookkeeping(c, versions));
-    return `      ${l.site.lang}: ${JSON.stringify(summarize(l.site.lang, l.annexes.find((a) => a.location === "all")?.changes ?? [], document, fieldNames(l.site)))}`;
+  const versions = { base: base.version, head: head.version };
+  // Each language's own changes: the main language's, then each translation's.
+  const own = {
+    site: head,
+    annexes: changed.annexes,
+    document: changed.document.filter((c) => !isBookkeeping(c, versions)),
+    names: fieldNames(head, base),
+  };
+  const all = [
+    own,
+    ...(changed.languages ?? []).map((l) => ({ ...l, document: l.document.filter((c) => !isBookkeeping(c, versions)), names: fieldNames(l.site) })),
+  ];
+  const combined = (l: (typeof all)[number]) => l.annexes.find((a) => a.location === "all")?.changes ?? [];
+  // A site in several languages writes the entry's summary in each, each from its own language's changes; a language
+  // whose own texts did not change says, in its words, which other language's did (a change of the English text alone).
+  const sentences = all.map((l) => {
+    const mine = summarize(l.site.lang, combined(l), l.document, l.names);
+    if (mine !== "" || all.length === 1) return mine;
+    const others = all
+      .filter((o) => o !== l)
+      .map((o) => summarize(l.site.lang, renamed(combined(o), l.site), o.document, l.names, o.site.lang))
+      .filter((s) => s !== "");
+    return others.join(" ");
   });
+  // Nothing to name (a change no summary words cover): the entry still needs one, to be written by hand.
+  for (const [i, sentence] of sentences.entries()) if (sentence === "") sentences[i] = ".";
+  const summary = sentences[0] as string;
+  const translated = all.slice(1).map((l, i) => `      ${l.site.lang}: ${JSON.stringify(sentences[i + 1])}`);
   const summaryLines =
     translated.length === 0 ? [`    summary: ${JSON.stringify(summary)}`] : ["    summary:", `      ${head.lang}: ${JSON.stringify(summary)}`, ...translated];
   const entry = [`  - version: ${JSON.stringify(next)}`, `    date: ${date}`, ...summaryLines];
@@ -65,6 +82,15 @@ export function checkVersion(
 export function nextVersion(version: string): string {
   const match = /^(.*?)(\d+)(\D*)$/.exec(version);
   return match ? `${match[1]}${Number(match[2]) + 1}${match[3]}` : `${version}.1`;
+}
+
+// Changes of measures named as a site in another language names them: each measure by its title there.
+function renamed(changes: MeasureChange[], site: Site): MeasureChange[] {
+  const titles = new Map(site.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.map((m) => [m.id, m.title] as const))));
+  return changes.map((c) => {
+    const title = titles.get(c.measure);
+    return title === undefined ? c : { ...c, title };
+  });
 }
 
 function dayAfter(date: string): string {
@@ -113,19 +139,32 @@ const maxName = 80;
 
 // A first draft of the history entry, in the document's language: which measures changed how, and which other
 // fields (`document`: the changes that are not the new version's bookkeeping).
-function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[], names: FieldNames): string {
+function summarize(lang: string, changes: MeasureChange[], document: DocumentChange[], names: FieldNames, of?: string): string {
   const code = lang.toLowerCase().split("-")[0];
   const w = code === "de" ? words.de : code === "fr" ? words.fr : words.en;
+  // The changes of another language's texts (`of`), said in this one: "Englische Fassung geändert: sperre."
+  if (of !== undefined) {
+    const named = [...new Set([...changes.map((c) => c.title ?? c.measure), ...document.map((c) => fieldLabel(c.field, reportWords(lang), names))])];
+    if (named.length === 0) return "";
+    const name = languageName(of, lang);
+    const heading = code === "de" ? `Fassung auf ${name} geändert` : code === "fr" ? `Version en ${name} modifiée` : `${name} version changed`;
+    return `${heading}: ${named.slice(0, maxNames).join(", ")}${named.length > maxNames ? ` ${w.more.replace("{n}", String(named.length - maxNames))}` : ""}.`;
+  }
   const list = (names: string[]) => {
     const shown = names.slice(0, maxNames).map((n) => (n.length > maxName ? `${n.slice(0, maxName - 1)}…` : n));
     return names.length > maxNames ? `${shown.join(", ")} ${w.more.replace("{n}", String(names.length - maxNames))}` : shown.join(", ");
   };
   const parts: string[] = [];
+  // A language withdrawn is said first: all its annexes are gone.
+  const isLanguage = (c: DocumentChange) => c.field.startsWith("translations.");
+  const withdrawn = document.filter((c) => isLanguage(c) && c.kind === "removed").map((c) => fieldLabel(c.field, reportWords(lang), names));
+  if (withdrawn.length > 0) parts.push(`${w.removed}: ${list(withdrawn)}`);
   for (const kind of ["changed", "added", "removed", "moved", "locations"] as const) {
     const names = [...new Set(changes.filter((c) => c.kind === kind).map((c) => c.title ?? c.measure))];
     if (names.length > 0) parts.push(`${w[kind]}: ${list(names)}`);
   }
   // Fields as a reader names them ("Titel der Gruppe „Verfügbarkeit“"), not as YAML spells them.
-  if (document.length > 0) parts.push(`${w.document}: ${list(document.map((c) => fieldLabel(c.field, reportWords(lang), names)))}`);
-  return `${parts.join(". ")}.`;
+  const fields = document.filter((c) => !(isLanguage(c) && c.kind === "removed"));
+  if (fields.length > 0) parts.push(`${w.document}: ${list(fields.map((c) => fieldLabel(c.field, reportWords(lang), names)))}`);
+  return parts.length === 0 ? "" : `${parts.join(". ")}.`;
 }

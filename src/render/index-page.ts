@@ -115,7 +115,9 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
               files.map((f) =>
                 h("li", [
                   h("a", { href: `${v.version}/${f.html}` }, f.name),
-                  ...(f.pdf ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${strings(lang).version} ${v.version}`, strings(lang), options)] : []),
+                  ...(f.pdf
+                    ? [" · ", pdfLink(`${v.version}/${f.pdf}`, `${f.name}, ${strings(lang).version} ${v.version}`, strings(lang), options, downloadName(v, f))]
+                    : []),
                   ...(f.sha256 ? [h("br"), h("code.sha256", `SHA-256 ${f.sha256}`)] : []),
                 ]),
               ),
@@ -128,6 +130,21 @@ function versions(site: Site, t: Strings, options: RenderOptions): Element[] {
   ];
 }
 
+// The name a published version's PDF is saved as: the one it was built with, or (a record from before toms kept it)
+// its file name with the version and a translation's language, so that the English and the German all.pdf differ.
+function downloadName(v: PublishedVersion, f: AnnexFile): string | undefined {
+  if (f.download) return f.download;
+  if (!f.pdf) return undefined;
+  const stem = (f.pdf.split("/").at(-1) ?? f.pdf).replace(/\.pdf$/i, "");
+  return `${stem}-${v.version}${f.lang ? `-${f.lang}` : ""}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "-");
+}
+
+// The name a changes PDF is saved as: its file name with the version and a translation's language ("changes-2027.2-en.pdf").
+function changesDownload(pdf: string, version: string, lang: string, site: Site): string {
+  const stem = (pdf.split("/").at(-1) ?? pdf).replace(/\.pdf$/i, "");
+  return `${stem}-${version}${lang === site.lang ? "" : `-${lang}`}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "-");
+}
+
 // The link to a version's changes page in a language (and its PDF), named by the version it compares with.
 function changesLink(v: PublishedVersion | undefined, folder: string, lang: string, site: Site, options: RenderOptions): Element[] {
   const changes = lang === site.lang ? v?.changes : v?.translatedChanges?.find((c) => c.lang === lang);
@@ -138,7 +155,9 @@ function changesLink(v: PublishedVersion | undefined, folder: string, lang: stri
   return [
     h("p.changes-link", [
       h("a", { href: `${folder}${html}` }, name),
-      ...(pdf ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options)] : []),
+      ...(pdf
+        ? [" · ", pdfLink(`${folder}${pdf}`, folder ? `${name}, ${t.version} ${v.version}` : name, t, options, changesDownload(pdf, v.version, lang, site))]
+        : []),
     ]),
   ];
 }

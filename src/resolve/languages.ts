@@ -8,6 +8,7 @@ import type { YamlFile } from "../load/yaml-file.js";
 import { nodeAt, placeAt } from "../load/yaml-path.js";
 import { type Fields, isFields, list, text } from "../util/guards.js";
 import { closest } from "../util/suggest.js";
+import { languageName } from "../render/i18n.js";
 
 // One source, several languages (site.yaml's `lang` and `translations`). Every text a reader reads may be written per
 // language ({ de: "…", en: "…" }), and a prose file x.md has its translations beside it (x.en.md). The content is
@@ -36,11 +37,13 @@ export function allLanguages(languages: Languages): string[] {
 export function siteLanguages(content: LoadedContent, diagnostics?: Diagnostics): Languages {
   const file = content.site;
   const value: Fields = isFields(file?.value) ? file.value : {};
-  const main = text(value.lang) ?? "en";
+  const written = text(value.lang);
+  const main = written === undefined ? "en" : canonicalLanguage(written, ["lang"], file, diagnostics);
   const translations: string[] = [];
   const version = text(value.version);
-  list(value.translations).forEach((entry, i) => {
-    if (typeof entry !== "string" || !languagePattern.test(entry)) return;
+  list(value.translations).forEach((raw, i) => {
+    if (typeof raw !== "string" || !languagePattern.test(raw)) return;
+    const entry = canonicalLanguage(raw, ["translations", i], file, diagnostics);
     const at = () => placeAt(file as YamlFile, ["translations", i]);
     if (entry.toLowerCase() === main.toLowerCase()) diagnostics?.add(say["translation-language"].sameAsMain({ lang: entry }), at());
     else if (translations.some((t) => t.toLowerCase() === entry.toLowerCase())) {
@@ -53,6 +56,36 @@ export function siteLanguages(content: LoadedContent, diagnostics?: Diagnostics)
     diagnostics?.add(say["invalid-value"].versionIsLanguage({ version }), placeAt(file as YamlFile, ["version"]));
   return { main, translations };
 }
+
+// A language code as BCP 47 writes it (en, en-GB, sr-Latn-RS): one that differs only in case is reported (it would
+// name the folder of its annexes, EN/) and read as written correctly; a language toms has no words of its own for is
+// reported with what its annexes will say in English.
+function canonicalLanguage(code: string, pointer: (string | number)[], file: YamlFile | undefined, diagnostics?: Diagnostics): string {
+  if (!languagePattern.test(code) || !file) return code;
+  let canonical = code;
+  try {
+    canonical = Intl.getCanonicalLocales(code)[0] ?? code;
+  } catch {
+    // Not a well-formed tag for the platform: as written.
+  }
+  // Only a difference of case: the platform also replaces old codes (iw → he), which is not for toms to decide.
+  if (canonical.toLowerCase() !== code.toLowerCase()) canonical = code;
+  if (canonical !== code) diagnostics?.add(say["invalid-value"].languageCase({ value: code, canonical }), placeAt(file, pointer));
+  const primary = canonical.toLowerCase().split("-")[0] ?? "";
+  if (!ownWords.includes(primary)) {
+    let name: string | undefined;
+    try {
+      name = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(canonical);
+    } catch {
+      name = undefined;
+    }
+    diagnostics?.add(say["lang-words"].noWords({ lang: canonical, ...(name !== undefined && { name }) }), placeAt(file, pointer));
+  }
+  return canonical;
+}
+
+/** The languages toms has words of its own in (src/render/i18n.ts). */
+const ownWords = ["de", "en", "fr"];
 
 /** How a field may be written per language. */
 type SlotKind =
@@ -175,6 +208,14 @@ export function checkTranslations(content: LoadedContent, languages: Languages, 
         const suggestion = all.find((l) => l.toLowerCase() === key.toLowerCase()) ?? closest(key, all);
         diagnostics.add(say["translation-language"].unknown({ key, languages: all, suggestion }), placeAt(slot.file, [...pointer, key], "key"));
       }
+      if (required)
+        sameAsOriginal(
+          value,
+          languages,
+          (lang) => placeAt(slot.file, [...pointer, lang]),
+          (lang) => say["translation-same"].same({ field, where, ...named(lang, languages.main) }),
+          diagnostics,
+        );
       const missing = all.filter((l) => !keys.includes(l));
       const written = all.filter((l) => keys.includes(l));
       if (missing.length > 0 && written.length > 0)
@@ -206,11 +247,53 @@ export function checkTranslations(content: LoadedContent, languages: Languages, 
 function checkProseFile(content: LoadedContent, slot: Slot, written: string, languages: Languages, diagnostics: Diagnostics): void {
   const dir = path.dirname(slot.file.path);
   if (path.isAbsolute(written) || !content.files.includes(path.resolve(dir, written))) return;
+  const original = content.reader.read(path.resolve(dir, written));
   for (const language of languages.translations) {
     const translation = translatedPath(written, languages.main, language);
-    if (!content.files.includes(path.resolve(dir, translation)))
+    const target = path.resolve(dir, translation);
+    if (!content.files.includes(target))
       diagnostics.add(say["translation-missing"].file({ path: written, language, translation }), placeAt(slot.file, slot.pointer));
+    else if (original !== undefined && original === content.reader.read(target) && wordy(original))
+      diagnostics.add(
+        say["translation-same"].file({ path: written, translation, ...named(language, languages.main) }),
+        { file: target, line: 1, column: 1 },
+        "warning",
+      );
   }
+}
+
+/**
+ * translation-same: a translation that is, byte for byte, the text of the site's own language (copied, never
+ * translated); reported at the translation's value. Short texts that are the same in every language are left alone.
+ */
+function sameAsOriginal(
+  value: Fields,
+  languages: Languages,
+  at: (lang: string) => Place,
+  message: (lang: string) => Parameters<Diagnostics["add"]>[0],
+  diagnostics: Diagnostics,
+): void {
+  const original = value[languages.main];
+  if (typeof original !== "string" || !wordy(original)) return;
+  for (const lang of languages.translations) if (value[lang] === original) diagnostics.add(message(lang), at(lang), "warning");
+}
+
+/**
+ * Whether a text is prose that a translation would change: at least three words, one of them a word of four letters
+ * or more. Names, codes and numbers are the same in every language: "ISO/IEC 27001", "AWS Frankfurt", "99,9 %".
+ */
+export function wordy(text: string): boolean {
+  const words = text.split(/[\s/]+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 3 && /\p{L}{4,}/u.test(text);
+}
+
+// The languages of a translation-same message in the words of the message (English): "The English text … the German one".
+function named(language: string, original: string): { language: string; original: string } {
+  const name = (code: string) => {
+    const n = languageName(code, "en");
+    return n.charAt(0).toUpperCase() + n.slice(1);
+  };
+  return { language: name(language), original: name(original) };
 }
 
 /**
