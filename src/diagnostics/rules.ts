@@ -91,6 +91,8 @@ const refusedBecause: Record<RefusalReason, string> = {
   "inline-style": "the pages' Content-Security-Policy allows no inline styles; put styles into templates/style.css",
   font: "pages and PDFs are set only in the fonts toms bundles, so a PDF is the same on every machine",
   text: "it would add words to the page that are not in the annex",
+  layout:
+    "a company's style sheet may set colours, fonts, sizes and spacing, but nothing that could move, cover, overlap or hide a word of the annex; docs/theme.md lists what it may hold",
   escape: "a backslash escape in a style could hide an address; write the value without escapes",
   form: "published pages have no forms and send nothing anywhere",
   picture: "a page template shows no pictures; the logo is theme.logo of site.yaml",
