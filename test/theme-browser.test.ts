@@ -116,6 +116,9 @@ describe("a style sheet that would cover or overprint a measure", () => {
       fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), content, { recursive: true });
       fs.mkdirSync(path.join(content, "templates"));
       fs.writeFileSync(path.join(content, "templates/style.css"), `${tomsSheet}${extra}`);
+      // A word in a box of its own within the line, which a style sheet could pad to reach over the lines nearby.
+      const section = path.join(content, "abschnitte/zugang.yaml");
+      fs.writeFileSync(section, fs.readFileSync(section, "utf8").replace("fünf Fehlversuchen", "**fünf Fehlversuchen**"));
       const target = path.join(tmp.dir, `${name}-out`);
       const result = await build({ content, out: target, pdf: true, archive: false });
       expect(result.ok).toBe(true);
@@ -126,7 +129,7 @@ describe("a style sheet that would cover or overprint a measure", () => {
     expect(plain.result.diagnostics.sorted()).toEqual([]);
     const covered = await variant(
       "covering-sheet",
-      '#measure-zugang-sperre { position: relative; } #measure-zugang-sperre::after { content: ""; position: absolute; inset: 0; background: #fff; }\n#measure-zugang-sperre p { margin-top: -1.6em; }\n',
+      '#measure-zugang-sperre { position: relative; } #measure-zugang-sperre::after { content: ""; position: absolute; inset: 0; background: #fff; }\n#measure-zugang-sperre p { margin-top: -1.6em; }\n#measure-zugang-sperre strong { padding: 3em 0; border-top: 2em solid #fff; background: #fff; }\n',
     );
     const refused = covered.result.diagnostics.sorted().map((d) => `${d.rule} ${d.line}:${d.column}`);
     expect(refused).toEqual([

@@ -434,6 +434,7 @@ describe("style sheet", () => {
     ["text-shadow: 0 -1em #fff", "layout"],
     ["outline: 100px solid #fff", "layout"],
     ["line-height: 0.5", "layout"],
+    ["line-height: 1.1", "layout"],
     ["line-height: 2px", "layout"],
     ["font-size: 2px", "layout"],
     ["font-size: 0.1em", "layout"],
@@ -467,6 +468,13 @@ describe("style sheet", () => {
     expect(verdict("height: 3rem", ".logo::after")).toBe("layout");
     expect(verdict("size: A4", "@page")).toBe("kept");
     expect(verdict("size: A4")).toBe("layout");
+  });
+
+  it("takes !important out of a declaration and keeps the declaration: toms's required rules win", () => {
+    const safe = safeCss(".x { color: red !important; margin-top: 1em; }", "page");
+    if (!safe.ok) throw new Error("unreadable");
+    expect(safe.refused.map((r) => `${r.line}:${r.column} ${r.what} ${r.reason}`)).toEqual(["1:6 !important of color: red important"]);
+    expect(safe.css).toBe(".x { color: red; margin-top: 1em; }");
   });
 
   it("refuses at-rules that add words, animate or change the page's margins", () => {

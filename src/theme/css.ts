@@ -60,6 +60,13 @@ export function safeCss(css: string, use: CssUse): SafeCss {
       } else if (node.type === "decl") {
         const reason = declarationProblem(node, use, container);
         if (reason) refuse(node, `${node.prop}: ${shortValue(node.value)}`, reason);
+        else if (use === "page" && node.important) {
+          // The declaration stays, without the flag: toms's required rules, which use it, always win.
+          const at = node.source?.start;
+          refused.push({ line: at?.line ?? 1, column: at?.column ?? 1, what: `!important of ${node.prop}: ${shortValue(node.value)}`, reason: "important" });
+          node.important = false;
+          node.raws.important = undefined;
+        }
       }
     }
   };
@@ -409,7 +416,8 @@ function pageDeclarationProblem(prop: string, value: string, parent: Container):
     case "font-size":
       return fontSizeKeywords.has(v) || relativeSize(v, 0.5, 4, false) ? undefined : "layout";
     case "line-height":
-      return v === "normal" || relativeSize(v, 1, 10, true) ? undefined : "layout";
+      // At least 1.2: below it, the background of a word in the next line could reach over this line's letters.
+      return v === "normal" || relativeSize(v, 1.2, 10, true) ? undefined : "layout";
     case "font-weight":
       return /^(normal|bold|bolder|lighter|[1-9]00)$/.test(v) ? undefined : "layout";
     case "text-decoration":
