@@ -105,6 +105,68 @@ describe("a content folder's own template and style sheet", () => {
   }, 120_000);
 });
 
+describe("a style sheet that would cover or overprint a measure", () => {
+  // The review's repros: a white box over a measure, and its lines pulled onto each other. pdftotext would still find
+  // the words, so the after-print check alone cannot see it; the style sheet may not say it at all.
+  it("is refused at its lines, and the PDF's page is exactly that of toms's own style sheet", async () => {
+    const tomsSheet = fs.readFileSync(path.join(repo, "templates/style.css"), "utf8");
+    const lines = tomsSheet.split("\n").length;
+    const variant = async (name: string, extra: string) => {
+      const content = path.join(tmp.dir, name);
+      fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), content, { recursive: true });
+      fs.mkdirSync(path.join(content, "templates"));
+      fs.writeFileSync(path.join(content, "templates/style.css"), `${tomsSheet}${extra}`);
+      // A word in a box of its own within the line, which a style sheet could pad to reach over the lines nearby.
+      const section = path.join(content, "abschnitte/zugang.yaml");
+      fs.writeFileSync(section, fs.readFileSync(section, "utf8").replace("fünf Fehlversuchen", "**fünf Fehlversuchen**"));
+      const target = path.join(tmp.dir, `${name}-out`);
+      const result = await build({ content, out: target, pdf: true, archive: false });
+      expect(result.ok).toBe(true);
+      return { result, target };
+    };
+    const plain = await variant("copied-sheet", "");
+    // toms's own style sheet, copied as docs/theme.md suggests, is kept whole.
+    expect(plain.result.diagnostics.sorted()).toEqual([]);
+    const covered = await variant(
+      "covering-sheet",
+      '#measure-zugang-sperre { position: relative; } #measure-zugang-sperre::after { content: ""; position: absolute; inset: 0; background: #fff; }\n#measure-zugang-sperre p { margin-top: -1.6em; }\n#measure-zugang-sperre strong { padding: 3em 0; border-top: 2em solid #fff; background: #fff; }\n',
+    );
+    const refused = covered.result.diagnostics.sorted().map((d) => `${d.rule} ${d.line}:${d.column}`);
+    expect(refused).toEqual([
+      `theme-refused ${lines}:26`,
+      `theme-refused ${lines}:80`,
+      `theme-refused ${lines}:93`,
+      `theme-refused ${lines}:113`,
+      `theme-refused ${lines + 1}:28`,
+    ]);
+    const published = fs.readFileSync(path.join(covered.target, "style.css"), "utf8");
+    expect(published).toContain("#measure-zugang-sperre::after { background: #fff; }");
+    expect(published).not.toMatch(/#measure-zugang-sperre[^}]*(position|inset|content|-1\.6em)/);
+    expect(fs.readFileSync(path.join(covered.target, "rostock.html"), "utf8")).toContain('id="measure-zugang-sperre"');
+    // Every page of the PDF, as pixels, is the one printed with toms's own style sheet.
+    const pdf = (target: string) => path.join(target, "rostock.pdf");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf(plain.target)], { encoding: "utf8" }))?.[1]);
+    expect(pages).toBeGreaterThan(0);
+    for (let page = 1; page <= pages; page++) {
+      const render = (target: string) => execFileSync("pdftoppm", ["-r", "50", "-gray", "-f", String(page), "-l", String(page), pdf(target)]);
+      expect(render(covered.target).equals(render(plain.target)), `page ${page}`).toBe(true);
+    }
+  }, 180_000);
+});
+
+describe("a style sheet that names no font", () => {
+  it("is set in the bundled fonts all the same: the PDF builds", async () => {
+    const content = path.join(tmp.dir, "fontless");
+    fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), content, { recursive: true });
+    fs.mkdirSync(path.join(content, "templates"));
+    fs.writeFileSync(path.join(content, "templates/style.css"), ".x {}\n");
+    const result = await build({ content, out: path.join(tmp.dir, "fontless-out"), pdf: true, archive: false });
+    expect(result.failure).toBeUndefined();
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.sorted()).toEqual([]);
+  }, 120_000);
+});
+
 describe("themed pages in a browser (axe-core)", () => {
   let chromium: StartedBrowser;
   let browser: Browser;

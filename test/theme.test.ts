@@ -277,6 +277,32 @@ function fail(message: unknown): never {
   throw new Error(`not well-formed: ${String(message)}`);
 }
 
+describe("SVG logo: filters and sizes", () => {
+  const svg = (body: string, root = 'viewBox="0 0 10 10"') => safeSvg(`<svg xmlns="http://www.w3.org/2000/svg" ${root}>${body}</svg>`);
+
+  it("warns about a filter attribute, next to a refused style of the same element", () => {
+    const safe = svg(
+      '<rect width="5" height="5" style="fill:url(http://x.example/y)" filter="url(http://evil.example/f#x)"/><rect filter="url(#f)" width="1" height="1"/>',
+    );
+    if (!safe.ok) throw new Error(safe.problem);
+    expect(safe.refused.map((r) => `${r.what} ${r.reason}`)).toEqual([
+      "fill: url(http://x.example/y) loads",
+      'filter="url(http://evil.example/f#x)" loads',
+      'filter="url(#f)" unsupported',
+    ]);
+    expect(safe.svg).not.toContain("filter");
+  });
+
+  it("leaves out a width or height beyond 4096 pixels, keeping the viewBox's proportions", () => {
+    const huge = svg('<rect width="5" height="5"/>', 'width="100000000" height="10"');
+    if (!huge.ok) throw new Error(huge.problem);
+    expect(huge.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 100000000 10">/);
+    const normal = svg('<rect width="5" height="5"/>', 'width="400" height="100" viewBox="0 0 40 10"');
+    if (!normal.ok) throw new Error(normal.problem);
+    expect(normal.svg).toContain('width="400" height="100"');
+  });
+});
+
 describe("style sheet", () => {
   it("keeps rules and removes what loads, runs or adds text", () => {
     const safe = safeCss(
@@ -298,6 +324,7 @@ describe("style sheet", () => {
       "3:33 loads",
       "4:1 font",
       "5:1 unsupported",
+      "6:13 layout",
       "6:41 text",
       "6:70 escape",
       "7:6 loads",
@@ -306,6 +333,168 @@ describe("style sheet", () => {
     expect(safe.css).not.toMatch(/url\(|image-set|expression|attr\(|\\/);
     expect(safe.css).toContain(".f { color: var(--accent-text); border-bottom: 1px solid var(--accent); }");
     expect(safe.css).toContain("@media print { .a { color: red; } }");
+  });
+
+  // A content folder's style sheet keeps only what cannot move, cover, overlap or hide a word of the annex.
+  const verdict = (declaration: string, selector = ".x") => {
+    const safe = safeCss(`${selector} { ${declaration}; }`, "page");
+    if (!safe.ok) throw new Error("unreadable");
+    return safe.refused[0]?.reason ?? "kept";
+  };
+
+  it.each([
+    "color: #123456",
+    "background: var(--tint)",
+    "background-color: #fff",
+    "border-bottom: 2px solid var(--accent)",
+    "border-radius: 4px",
+    "font-family: var(--toms-sans)",
+    "font-family: 'Source Serif 4', \"DejaVu Sans\"",
+    "font-family: inherit",
+    "font-size: 0.85rem",
+    "font-size: 10.5pt",
+    "font-size: 120%",
+    "font-size: small",
+    "font-weight: 600",
+    "font-style: italic",
+    "line-height: 1.4",
+    "line-height: 120%",
+    "letter-spacing: 0.05em",
+    "text-align: right",
+    "text-transform: uppercase",
+    "text-decoration: underline dotted",
+    "text-decoration-line: underline",
+    "text-decoration-thickness: 0.08em",
+    "text-underline-offset: 0.18em",
+    "margin: 0 auto 1rem",
+    "margin-top: 0",
+    "padding: 0.5rem 1rem",
+    "width: 100%",
+    "max-width: 46rem",
+    "min-height: 2rem",
+    "display: flex",
+    "display: inline-block",
+    "display: table-header-group",
+    "flex-wrap: wrap",
+    "gap: 0.25rem 1rem",
+    "justify-content: space-between",
+    "list-style: none",
+    "list-style-type: lower-roman",
+    "break-after: avoid",
+    "page-break-inside: avoid",
+    "print-color-adjust: exact",
+    "overflow-wrap: anywhere",
+    "white-space: pre-wrap",
+    "vertical-align: top",
+    "--brand: #0b6e4f",
+    "overflow: visible",
+  ])("keeps %s", (declaration) => {
+    expect(verdict(declaration)).toBe("kept");
+  });
+
+  it.each([
+    ["position: relative", "layout"],
+    ["position: absolute", "layout"],
+    ["position: fixed", "layout"],
+    ["inset: 0", "layout"],
+    ["top: -1em", "layout"],
+    ["left: 0", "layout"],
+    ["z-index: 10", "layout"],
+    ["transform: scaleX(-1)", "layout"],
+    ["translate: 0 -1em", "layout"],
+    ["rotate: 180deg", "layout"],
+    ["scale: -1", "layout"],
+    ["margin-top: -1.6em", "layout"],
+    ["margin: 0 0 -2px", "layout"],
+    ["padding-left: -1em", "layout"],
+    ["text-indent: -1.4em", "layout"],
+    ["letter-spacing: -0.5em", "layout"],
+    ["word-spacing: -1em", "layout"],
+    ["margin-top: var(--m)", "layout"],
+    ["margin-top: calc(0px - 2em)", "layout"],
+    ["clip: rect(0 0 0 0)", "layout"],
+    ["clip-path: inset(50%)", "layout"],
+    ["mask: linear-gradient(#000, transparent)", "layout"],
+    ["filter: blur(3px)", "layout"],
+    ["backdrop-filter: blur(3px)", "layout"],
+    ["opacity: 0.5", "layout"],
+    ["visibility: hidden", "layout"],
+    ["overflow: hidden", "layout"],
+    ["overflow-x: auto", "layout"],
+    ["height: 1em", "layout"],
+    ["max-height: 2em", "layout"],
+    ["display: none", "layout"],
+    ["display: contents", "layout"],
+    ["float: left", "layout"],
+    ["order: -1", "layout"],
+    ["flex-direction: row-reverse", "layout"],
+    ["direction: rtl", "layout"],
+    ["writing-mode: vertical-rl", "layout"],
+    ["mix-blend-mode: multiply", "layout"],
+    ["box-shadow: 0 -2em 0 #fff", "layout"],
+    ["text-shadow: 0 -1em #fff", "layout"],
+    ["outline: 100px solid #fff", "layout"],
+    ["line-height: 0.5", "layout"],
+    ["line-height: 1.1", "layout"],
+    ["line-height: 2px", "layout"],
+    ["font-size: 2px", "layout"],
+    ["font-size: 0.1em", "layout"],
+    ["font-size: 40em", "layout"],
+    ["font: 12px/1 serif", "layout"],
+    ["text-decoration: line-through 2em #fff", "layout"],
+    ["text-decoration-thickness: 1em", "layout"],
+    ["text-decoration: line-through", "layout"],
+    ["text-decoration-line: underline line-through", "layout"],
+    ["text-underline-offset: -1em", "layout"],
+    ["vertical-align: 3em", "layout"],
+    ["list-style-type: '✓ '", "layout"],
+    ["counter-reset: list-item 4", "layout"],
+    ["columns: 2", "layout"],
+    ["grid-area: 1 / 1", "layout"],
+    ["all: unset", "layout"],
+    ["content: ''", "layout"],
+    ["content: none", "layout"],
+    ["content: 'nicht'", "text"],
+    ["font-family: Arial", "font"],
+    ["font-family: serif", "font"],
+    ["font-family: var(--toms-sans), Arial", "font"],
+    ["font-family: var(--brand)", "font"],
+    ["--toms-serif: Arial", "font"],
+  ])("refuses %s (%s)", (declaration, reason) => {
+    expect(verdict(declaration)).toBe(reason);
+  });
+
+  it("sizes pictures only: a height for the logo or an image, never for a box of text", () => {
+    expect(verdict("height: 14mm", ".letterhead .logo")).toBe("kept");
+    expect(verdict("height: 3rem", "img.logo, .letterhead > img")).toBe("kept");
+    expect(verdict("height: 3rem", ".logo, p")).toBe("layout");
+    expect(verdict("height: 3rem", ".logo::after")).toBe("layout");
+    expect(verdict("size: A4", "@page")).toBe("kept");
+    expect(verdict("size: A4")).toBe("layout");
+  });
+
+  it("takes !important out of a declaration and keeps the declaration: toms's required rules win", () => {
+    const safe = safeCss(".x { color: red !important; margin-top: 1em; }", "page");
+    if (!safe.ok) throw new Error("unreadable");
+    expect(safe.refused.map((r) => `${r.line}:${r.column} ${r.what} ${r.reason}`)).toEqual(["1:6 !important of color: red important"]);
+    expect(safe.css).toBe(".x { color: red; margin-top: 1em; }");
+  });
+
+  it("refuses at-rules that add words, animate or change the page's margins", () => {
+    const safe = safeCss(
+      "@counter-style x { system: cyclic; symbols: 'nicht'; }\n@keyframes k { to { transform: scale(0); } }\n@page :first { margin: 0; }\n@page { margin: 20mm; }",
+      "page",
+    );
+    if (!safe.ok) throw new Error("unreadable");
+    expect(safe.refused.map((r) => `${r.line} ${r.what} ${r.reason}`)).toEqual(["1 @counter-style text", "2 @keyframes unsupported", "3 @page layout"]);
+    expect(safe.css.trim()).toBe("@page { margin: 20mm; }");
+  });
+
+  it("refuses neither toms's own style sheet nor the look of an SVG logo", () => {
+    const own = safeCss(fs.readFileSync(path.join(repo, "templates/style.css"), "utf8"), "page");
+    expect(own.ok && own.refused).toEqual([]);
+    const svg = safeCss(".a { transform: rotate(45deg); opacity: 0.5; fill: red; }", "svg");
+    expect(svg.ok && svg.refused).toEqual([]);
   });
 
   it("says where a style sheet cannot be read", () => {

@@ -91,6 +91,9 @@ const refusedBecause: Record<RefusalReason, string> = {
   "inline-style": "the pages' Content-Security-Policy allows no inline styles; put styles into templates/style.css",
   font: "pages and PDFs are set only in the fonts toms bundles, so a PDF is the same on every machine",
   text: "it would add words to the page that are not in the annex",
+  layout:
+    "a company's style sheet may set colours, fonts, sizes and spacing, but nothing that could move, cover, overlap or hide a word of the annex; docs/theme.md lists what it may hold",
+  important: "the rules toms adds after a style sheet, which keep the annex as written, must win over it; the declaration itself stays",
   escape: "a backslash escape in a style could hide an address; write the value without escapes",
   form: "published pages have no forms and send nothing anywhere",
   picture: "a page template shows no pictures; the logo is theme.logo of site.yaml",
@@ -1029,7 +1032,7 @@ export const rules = {
   "theme-refused": {
     severity: "warning",
     title: "Removed from the logo or a template",
-    why: "Published pages run no program and load nothing from elsewhere, and their Content-Security-Policy says so. A logo or template cannot change that: toms removes scripts, event handlers, references to other files and addresses, embedded documents, inline styles and forms before publishing, and says what it removed, so that a reviewer sees what the file tried.",
+    why: "Published pages run no program and load nothing from elsewhere, and their Content-Security-Policy says so. A logo or template cannot change that: toms removes scripts, event handlers, references to other files and addresses, embedded documents, inline styles and forms before publishing, and from a style sheet whatever could move, cover or hide a word of the annex (docs/theme.md lists what a style sheet may say), and says what it removed, so that a reviewer sees what the file tried.",
     hint: "Remove it from the file: the published pages and PDFs are made without it either way.",
     fixture: "theme-hostile-template",
     messages: {

@@ -126,17 +126,18 @@ export function siteAssets(site: Site): Map<string, string | Buffer> {
 
 /**
  * The site's style sheet: the bundled fonts' @font-face rules and stacks first (every text is set in them and
- * nothing else); then toms's style sheet, or the content folder's templates/style.css followed by the few rules that
- * keep the annex's text as written (templates/required.css); last the theme's accent colour.
+ * nothing else); then toms's style sheet, or the bundled fonts as defaults (templates/defaults.css) and the content
+ * folder's templates/style.css; then the rules that keep the annex's text as written and what toms's look needs that
+ * a content folder's style sheet may not say (templates/required.css); last the theme's accent colour.
  */
 function styleSheet(site: Site): string {
   const theme = site.theme;
   const template = (name: string) => fs.readFileSync(new URL(name, templateDir), "utf8");
-  const own = theme?.style === undefined ? template("style.css") : `${theme.style}\n${template("required.css")}`;
+  const own = theme?.style === undefined ? template("style.css") : `${template("defaults.css")}\n${theme.style}`;
   const accent = theme?.accent
     ? `\n/* The accent colour of site.yaml's theme; links and headings in its shade that reads on the page (toms check says when it differs). */\n:root { --accent: ${theme.accent.rule}; --accent-text: ${theme.accent.text}; --accent-tint: ${theme.accent.tint}; }\n`
     : "";
-  return `${fontFaceCss()}\n${own}${accent}`;
+  return `${fontFaceCss()}\n${own}\n${template("required.css")}${accent}`;
 }
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */

@@ -17,6 +17,10 @@ export type RefusalReason =
   | "font"
   /** Text a style sheet would add to the page (content: "…"), which nobody wrote into the annex. */
   | "text"
+  /** A style that could move, cover, overlap or hide words of the annex, or one toms does not keep (docs/theme.md). */
+  | "layout"
+  /** !important in a content folder's style sheet: toms's required rules (required.css) must win over it. */
+  | "important"
   /** A backslash escape in a style value, which could hide an address. */
   | "escape"
   /** A form or one of its fields: the published pages send nothing anywhere. */

@@ -315,7 +315,12 @@ function attributeOf(el: Element, attribute: Attr, refuse: Refuse): [string, str
     for (const r of safe.refused) refuse(el, r.what, r.reason);
     return safe.css === "" ? undefined : ["style", safe.css];
   }
-  if (!attributes.has(name)) return undefined;
+  if (!attributes.has(name)) {
+    // Filters are not drawn by toms (docs/theme.md promises a word about them); an attribute pointing elsewhere says so.
+    const external = /url\s*\(/i.test(value) && /url\s*\(/i.test(value.replace(/url\(\s*(["']?)#[A-Za-z_][\w.:-]*\1\s*\)/gi, ""));
+    if (external || name === "filter") refuse(el, `${name}="${short(value)}"`, external ? "loads" : "unsupported");
+    return undefined;
+  }
   if (/javascript:|expression\s*\(/i.test(value)) {
     refuse(el, `${name}="${short(value)}"`, "script");
     return undefined;
@@ -332,6 +337,9 @@ function attributeOf(el: Element, attribute: Attr, refuse: Refuse): [string, str
   return [name, value];
 }
 
+/** The largest width or height of an SVG logo's root kept as written, in pixels (as a PNG's sides). */
+const maxSvgSide = 4096;
+
 // The size of the drawing, from its viewBox; a drawing with only width and height in pixels gets the viewBox they
 // mean, so that it scales into the letterhead. Neither: the browser would draw it at 300 × 150 pixels, cut off.
 function drawingSize(out: Out, root: Element): { width: number; height: number } {
@@ -340,14 +348,21 @@ function drawingSize(out: Out, root: Element): { width: number; height: number }
     ?.trim()
     .split(/[\s,]+/)
     .map(Number);
+  // A width or height beyond any page (width="100000000") is left out: the viewBox keeps the drawing's proportions, and
+  // the letterhead and running header size the logo.
+  const oversized = [get("width"), get("height")].some((v) => v !== undefined && Number.parseFloat(v) > maxSvgSide);
+  const fitted = <T>(size: T): T => {
+    if (oversized) out.attributes = out.attributes.filter(([n]) => n !== "width" && n !== "height");
+    return size;
+  };
   if (viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) && viewBox[2]! > 0 && viewBox[3]! > 0)
-    return { width: viewBox[2]!, height: viewBox[3]! };
+    return fitted({ width: viewBox[2]!, height: viewBox[3]! });
   const pixels = (value: string | undefined) => (value && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(value) ? Number.parseFloat(value) : undefined);
   const [width, height] = [pixels(get("width")), pixels(get("height"))];
   if (width && height) {
     out.attributes = out.attributes.filter(([n]) => n !== "viewBox");
     out.attributes.push(["viewBox", `0 0 ${width} ${height}`]);
-    return { width, height };
+    return fitted({ width, height });
   }
   const at = position(root);
   throw new Unusable("no-size", at.line, at.column);
