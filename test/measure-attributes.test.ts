@@ -67,6 +67,20 @@ describe("responsible", () => {
 });
 
 describe("a measure that reuses another's text (ref)", () => {
+  // Found by the last review: a customer's duty reused elsewhere read as the processor's.
+  test("carries who carries out the text it reuses, unless it names a party itself", () => {
+    const { site, diagnostics } = checked([
+      ["zutritt.yaml", '    title: "Rechenzentrum Berlin"\n', '    title: "Rechenzentrum Berlin"\n    responsible: customer\n'],
+    ]);
+    expect(diagnostics.sorted().filter((d) => d.severity === "error")).toEqual([]);
+    expect(measureText(site as Site, "berlin", "zutritt-rz-weitergabe")).toContain("Verantwortlich: Auftraggeber");
+    const own = checked([
+      ["zutritt.yaml", '    title: "Rechenzentrum Berlin"\n', '    title: "Rechenzentrum Berlin"\n    responsible: customer\n'],
+      ["weitergabe.yaml", "    ref: zutritt-rz\n", "    ref: zutritt-rz\n    responsible: processor\n"],
+    ]);
+    expect(measureText(own.site as Site, "berlin", "zutritt-rz-weitergabe")).not.toContain("Verantwortlich: Auftraggeber");
+  });
+
   test("carries the status of the text it reuses: shown as planned and not counted as coverage", () => {
     const { site, diagnostics } = checked([
       ["site.yaml", "", "catalogues: [art32]\ncoverage_appendix: true\n"],

@@ -100,7 +100,10 @@ describe("a content folder's own template and style sheet", () => {
     expect(result.ok).toBe(true);
     const text = pageText(path.join(target, "berlin.pdf"), 1);
     expect(text).toContain("Rechenzentrum Berlin");
-    expect(text).toMatch(/Maßnahmen zur Sicherstellung der Vertraulichkeit\s+1/);
+    // The contents with their page numbers (beside the entries, or in a column of their own in pdftotext's reading
+    // order), and without list markers of the browser's before toms's own "(1)" (a company's sheet cannot style lists).
+    expect(text).toMatch(/Maßnahmen zur Sicherstellung der Vertraulichkeit(\s+1\n|[\s\S]*\n1\n)/);
+    expect(text).not.toMatch(/\d\.\s*\(1\) Maßnahmen/);
     expect(text).not.toContain("Geprüft");
   }, 120_000);
 });
@@ -134,13 +137,12 @@ describe("a style sheet that would cover or overprint a measure", () => {
     const refused = covered.result.diagnostics.sorted().map((d) => `${d.rule} ${d.line}:${d.column}`);
     expect(refused).toEqual([
       `theme-refused ${lines}:26`,
-      `theme-refused ${lines}:80`,
-      `theme-refused ${lines}:93`,
-      `theme-refused ${lines}:113`,
+      // The whole ::after rule: a pseudo-element of a company's sheet is refused as such.
+      `theme-refused ${lines}:48`,
       `theme-refused ${lines + 1}:28`,
     ]);
     const published = fs.readFileSync(path.join(covered.target, "style.css"), "utf8");
-    expect(published).toContain("#measure-zugang-sperre::after { background: #fff; }");
+    expect(published).not.toContain("#measure-zugang-sperre::after");
     expect(published).not.toMatch(/#measure-zugang-sperre[^}]*(position|inset|content|-1\.6em)/);
     expect(fs.readFileSync(path.join(covered.target, "rostock.html"), "utf8")).toContain('id="measure-zugang-sperre"');
     // Every page of the PDF, as pixels, is the one printed with toms's own style sheet.

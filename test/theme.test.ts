@@ -324,8 +324,8 @@ describe("style sheet", () => {
       "3:33 loads",
       "4:1 font",
       "5:1 unsupported",
-      "6:13 layout",
-      "6:41 text",
+      "6:1 layout",
+      "6:28 layout",
       "6:70 escape",
       "7:6 loads",
       "7:41 script",
@@ -378,8 +378,6 @@ describe("style sheet", () => {
     "flex-wrap: wrap",
     "gap: 0.25rem 1rem",
     "justify-content: space-between",
-    "list-style: none",
-    "list-style-type: lower-roman",
     "break-after: avoid",
     "page-break-inside: avoid",
     "print-color-adjust: exact",
@@ -447,7 +445,14 @@ describe("style sheet", () => {
     ["text-decoration-line: underline line-through", "layout"],
     ["text-underline-offset: -1em", "layout"],
     ["vertical-align: 3em", "layout"],
-    ["list-style-type: '✓ '", "layout"],
+    ["list-style-type: '✓ '", "text"],
+    ["list-style: none", "text"],
+    ["list-style-type: upper-roman", "text"],
+    ["display: list-item", "layout"],
+    ["white-space: nowrap", "layout"],
+    ["width: 0", "layout"],
+    ["max-width: 2em", "layout"],
+    ["flex: 0 0 0px", "layout"],
     ["counter-reset: list-item 4", "layout"],
     ["columns: 2", "layout"],
     ["grid-area: 1 / 1", "layout"],
@@ -488,6 +493,26 @@ describe("style sheet", () => {
     if (!safe.ok) throw new Error("unreadable");
     expect(safe.refused.map((r) => `${r.line} ${r.what} ${r.reason}`)).toEqual(["1 @counter-style text", "2 @keyframes unsupported", "3 @page layout"]);
     expect(safe.css.trim()).toBe("@page { margin: 20mm; }");
+  });
+
+  // Found by the last review: a rule for part of a line, or for the screen alone, escaped the checks of the printed page.
+  it.each([
+    [".p::first-line { color: #fff }", "layout .p::first-line"],
+    [".p:first-letter { color: white }", "layout .p:first-letter"],
+    ["li::marker { color: red }", "layout li::marker"],
+    ["@media screen { .p { color: white } }", "layout @media"],
+    ["@media (max-width: 40rem) { .p { color: white } }", "layout @media"],
+    ["@container (min-width: 1px) { .p { color: white } }", "layout @container"],
+  ])("refuses the rule %s", (css, refused) => {
+    const safe = safeCss(css, "page");
+    if (!safe.ok) throw new Error("unreadable");
+    expect(safe.refused.map((r) => `${r.reason} ${r.what}`)).toEqual([refused]);
+    expect(safe.css).not.toContain("color");
+  });
+
+  it("keeps a rule for print", () => {
+    const safe = safeCss("@media print { .p { color: #333 } }", "page");
+    expect(safe.ok && safe.refused).toEqual([]);
   });
 
   it("refuses neither toms's own style sheet nor the look of an SVG logo", () => {

@@ -1032,7 +1032,7 @@ export const rules = {
   "theme-refused": {
     severity: "warning",
     title: "Removed from the logo or a template",
-    why: "Published pages run no program and load nothing from elsewhere, and their Content-Security-Policy says so. A logo or template cannot change that: toms removes scripts, event handlers, references to other files and addresses, embedded documents, inline styles and forms before publishing, and from a style sheet whatever could move, cover or hide a word of the annex (docs/theme.md lists what a style sheet may say), and says what it removed, so that a reviewer sees what the file tried.",
+    why: "Published pages run no program and load nothing from elsewhere. toms removes from a logo or template scripts, handlers, references to other files, embedded documents and forms, and from a style sheet whatever could move, cover or hide a word (docs/theme.md), and says what it removed.",
     hint: "Remove it from the file: the published pages and PDFs are made without it either way.",
     fixture: "theme-hostile-template",
     messages: {

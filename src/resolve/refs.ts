@@ -11,6 +11,8 @@ export interface Written {
   ref?: string;
   /** Whether it writes a `status` of its own (implemented included): then it does not take the status of the text it reuses. */
   ownStatus?: true;
+  /** Whether it names who carries it out (`responsible`) itself: then it does not take the party of the text it reuses. */
+  ownResponsible?: true;
   file: YamlFile;
   index: number;
 }
@@ -64,6 +66,9 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
     const status = stated.measure.status;
     if (status === undefined) delete item.measure.status;
     else item.measure.status = status;
+    // And who carries it out: a customer's duty reused elsewhere stays the customer's (unless a link says otherwise).
+    const party = (links.find((l) => l.ownResponsible) ?? target).measure.responsible;
+    if (party !== undefined) item.measure.responsible = party;
     resolved.push(item);
   }
   narrowLocations(measures, resolved, diagnostics);

@@ -144,6 +144,7 @@ export function resolve(content: LoadedContent, diagnostics: Diagnostics, known?
         },
         ...(typeof entry.ref === "string" && { ref: entry.ref }),
         ...(isStatus(entry.status) && { ownStatus: true as const }),
+        ...(isResponsible(entry.responsible) && { ownResponsible: true as const }),
         file,
         index,
       };

@@ -26,6 +26,9 @@ const groupingAtRules = new Set([
   "charset",
 ]);
 
+// Selectors with a pseudo-element, in the modern (::x) or the old (:before) form.
+const pseudoElement = /::|:(?:before|after|first-line|first-letter|marker|selection|placeholder|backdrop)\b/i;
+
 // Functions that make the browser fetch something: a picture, a font, another document.
 const fetching = /(?:^|[^a-z0-9_-])(url|src|image|image-set|-webkit-image-set|cross-fade|element|-moz-element)\s*\(/i;
 
@@ -56,7 +59,10 @@ export function safeCss(css: string, use: CssUse): SafeCss {
         if (reason) refuse(node, `@${node.name}`, reason);
         else walk(node);
       } else if (node.type === "rule") {
-        walk(node);
+        // A pseudo-element of a content folder's sheet styles part of a word or line (::first-line, ::first-letter),
+        // a list's marker or drawn boxes: each could hide or add what the checks of the whole element do not see.
+        if (use === "page" && pseudoElement.test(node.selector)) refuse(node, node.selector, "layout");
+        else walk(node);
       } else if (node.type === "decl") {
         const reason = declarationProblem(node, use, container);
         if (reason) refuse(node, `${node.prop}: ${shortValue(node.value)}`, reason);
@@ -97,6 +103,10 @@ function atRuleProblem(rule: AtRule): RefusalReason | undefined {
 // registered properties, and only the plain @page (required.css, after it, sets the page's size and margins).
 function pageAtRuleProblem(rule: AtRule): RefusalReason | undefined {
   const name = rule.name.toLowerCase();
+  // Only print may differ from the screen: it is what the checks after printing read. A rule for the screen alone (or
+  // for a width, or a container's size) could hide on the web page what the PDF shows.
+  if (name === "media" && rule.params.trim().toLowerCase() !== "print") return "layout";
+  if (name === "container") return "layout";
   if (name === "counter-style") return "text";
   if (name === "keyframes" || name === "-webkit-keyframes" || name === "property") return "unsupported";
   if (name === "page" && rule.params.trim() !== "") return "layout";
@@ -162,7 +172,6 @@ const keywordProperties: Record<string, readonly string[]> = {
     "grid",
     "inline-grid",
     "flow-root",
-    "list-item",
     "table",
     "inline-table",
     "table-row",
@@ -179,29 +188,11 @@ const keywordProperties: Record<string, readonly string[]> = {
   "text-align-last": ["auto", "left", "right", "center", "justify", "start", "end"],
   "text-transform": ["none", "uppercase", "lowercase", "capitalize", "full-width"],
   "vertical-align": ["baseline", "sub", "super", "top", "text-top", "middle", "bottom", "text-bottom"],
-  "white-space": ["normal", "nowrap", "pre-wrap", "pre-line", "break-spaces"],
+  // Not nowrap: a line that may not wrap runs out of a narrow box over its neighbour.
+  "white-space": ["normal", "pre-wrap", "pre-line", "break-spaces"],
   "flex-direction": ["row", "column"],
   "flex-wrap": ["nowrap", "wrap"],
-  "list-style-position": ["inside", "outside"],
-  "list-style-type": [
-    "none",
-    "disc",
-    "circle",
-    "square",
-    "decimal",
-    "decimal-leading-zero",
-    "lower-alpha",
-    "upper-alpha",
-    "lower-latin",
-    "upper-latin",
-    "lower-roman",
-    "upper-roman",
-    "lower-greek",
-    "toms-decimal-paren",
-  ],
 };
-// list-style: its type (a keyword above, never a string: that would add words) and position.
-const listStyleWords = new Set([...(keywordProperties["list-style-type"] ?? []), ...(keywordProperties["list-style-position"] ?? [])]);
 
 // Properties whose value is free (colours, borders, the break of pages, how words wrap): none moves, covers or hides text.
 const freeProperties = new Set([
@@ -316,9 +307,6 @@ const nonNegativeProperties = new Set([
   "padding-block-end",
   "padding-inline-start",
   "padding-inline-end",
-  "width",
-  "min-width",
-  "max-width",
   "min-height",
   "gap",
   "row-gap",
@@ -327,10 +315,8 @@ const nonNegativeProperties = new Set([
   "text-indent",
   "letter-spacing",
   "word-spacing",
-  "flex",
   "flex-grow",
   "flex-shrink",
-  "flex-basis",
 ]);
 const lengthKeywords = new Set([
   "auto",
@@ -409,7 +395,9 @@ function pageDeclarationProblem(prop: string, value: string, parent: Container):
   if (freeProperties.has(prop)) return undefined;
   const keywords = keywordProperties[prop];
   if (keywords) return keywords.includes(v) ? undefined : "layout";
-  if (prop === "list-style") return tokens(v).every((t) => listStyleWords.has(t)) ? undefined : "layout";
+  // A list's numbers are the author's words, and a marker on a paragraph would be words nobody wrote: lists keep
+  // toms's look.
+  if (prop === "list-style" || prop === "list-style-type" || prop === "list-style-position" || prop === "list-style-image") return "text";
   if (nonNegativeProperties.has(prop)) return isNonNegative(value) ? undefined : "layout";
   switch (prop) {
     case "font-size":
@@ -428,6 +416,21 @@ function pageDeclarationProblem(prop: string, value: string, parent: Container):
       return v === "auto" || v === "from-font" || emAtMost(v, 0.15) || /^(0|0?\.\d+|1(\.\d+)?)(px|pt)$/.test(v) ? undefined : "layout";
     case "text-underline-offset":
       return v === "auto" || emAtMost(v, 0.5) ? undefined : "layout";
+    case "width":
+    case "min-width":
+    case "max-width":
+    case "flex-basis":
+      // No box too narrow for a word: with the text in it wrapping anywhere, a narrower one would let the letters run
+      // over its neighbour.
+      return isNonNegative(value) && !tooNarrow(v) ? undefined : "layout";
+    case "flex": {
+      // Grow and shrink factors, and a basis no narrower than a box of text may be.
+      const [grow, shrink, basis] = tokens(v);
+      const factor = (t: string | undefined) => t === undefined || /^\d*\.?\d+$/.test(t);
+      if (v === "none" || v === "auto") return undefined;
+      const basisOk = basis === undefined || basis === "auto" || basis === "content" || (isNonNegative(basis) && !tooNarrow(basis));
+      return factor(grow) && factor(shrink) && basisOk && tokens(v).length <= 3 ? undefined : "layout";
+    }
     case "height":
     case "max-height":
       // The logo's height (a picture: nothing inside it to cut off); any other box's could cut its text off or let it
@@ -441,6 +444,18 @@ function pageDeclarationProblem(prop: string, value: string, parent: Container):
       return v === "visible" ? undefined : "layout";
   }
   return "layout";
+}
+
+// A length below 3em (or its like in other units): too narrow for a box of text.
+function tooNarrow(value: string): boolean {
+  return tokens(value).some((t) => {
+    const match = length.exec(t);
+    if (!match) return false;
+    const n = Number(match[1]);
+    const unit = (match[2] ?? "").toLowerCase();
+    const least: Record<string, number> = { "": 0.001, em: 3, rem: 3, "%": 10, px: 40, pt: 30, mm: 10, cm: 1, in: 0.4, ch: 5, vw: 10 };
+    return n < (least[unit] ?? Number.POSITIVE_INFINITY);
+  });
 }
 
 // A length in em of at most `high` (a line's decoration or its offset, which must stay near the line).
