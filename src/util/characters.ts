@@ -5,7 +5,9 @@
  * unassigned code points. Tab, line feed and carriage return are text; the soft hyphen (U+00AD) is a
  * hyphenation hint authors use on purpose.
  */
-const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}]/u;
+// Also U+FFFC (OBJECT REPLACEMENT CHARACTER: no glyph, the PDF shows nothing) and U+2800 (BRAILLE PATTERN BLANK: a
+// letter that looks like a space, so a word can hide in plain sight).
+const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}\uFFFC\u2800]/u;
 const allowed = new Set(["\t", "\n", "\r", "\u00ad"]);
 
 /** Whether a character (one code point) is invisible or a control in the sense above. */
@@ -17,7 +19,7 @@ export function isHidden(char: string): boolean {
 export function hiddenCharacters(text: string): { index: number; char: string }[] {
   const found: { index: number; char: string }[] = [];
   // A quick test first: almost every text has none.
-  if (!/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}]/u.test(text.replace(/[\t\n\r\u00ad]/g, ""))) return found;
+  if (!/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}\uFFFC\u2800]/u.test(text.replace(/[\t\n\r\u00ad]/g, ""))) return found;
   let index = 0;
   for (const char of text) {
     if (isHidden(char)) found.push({ index, char });
@@ -51,6 +53,9 @@ const names: Record<number, string> = {
   0x2068: "FIRST STRONG ISOLATE",
   0x2069: "POP DIRECTIONAL ISOLATE",
   0xfeff: "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+  0xfffc: "OBJECT REPLACEMENT CHARACTER",
+  0xfffd: "REPLACEMENT CHARACTER (from a reference to no character)",
+  0x2800: "BRAILLE PATTERN BLANK",
 };
 
 /** "U+202E RIGHT-TO-LEFT OVERRIDE": the code point of a character, with its name where toms knows it. */

@@ -71,6 +71,11 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         // A character reference (&#x202E;) can put in what the source does not show.
         if (markdown.slice(start, end).includes("&")) {
           for (const { char } of hiddenCharacters(node.value)) report(say["invisible-character"].reference({ char }), start);
+          // &#0;, a surrogate (&#xD800;) or a number past Unicode is read as U+FFFD: a "�" the source does not show.
+          const source = markdown.slice(start, end);
+          if (node.value.includes("\uFFFD") && !source.includes("\uFFFD") && !/&#(x0*fffd|0*65533);/i.test(source)) {
+            report(say["invisible-character"].reference({ char: "\uFFFD" }), start);
+          }
           for (const run of unprintableRuns(node.value)) report(say["glyph-missing"].escaped({ run }), start);
           for (const word of mixedWords(node.value)) if (!markdown.slice(start, end).includes(word)) report(say["mixed-script"].escaped({ word }), start);
         }
