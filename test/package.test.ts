@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -196,4 +197,38 @@ describe("toms init run by a toms installed from the package file (npx --package
     // Never a version number: toms is not on the registry, and a name there could be anybody's package.
     expect(pkg.devDependencies.toms).toBe(`file:${vendored}`);
   });
+});
+
+describe("toms import of a Word annex with the installed toms", () => {
+  it("drafts a content folder that checks without errors and builds HTML and PDF annexes", async () => {
+    const installed = path.join(company, "node_modules/toms/bin/toms.js");
+    const word = path.join(tmp.dir, "anlage-1.docx");
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Anlage 1 – Technische und organisatorische Maßnahmen", heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: "(1) Maßnahmen zur Sicherstellung der Vertraulichkeit", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "a) Zutrittskontrolle", heading: HeadingLevel.HEADING_2 }),
+            new Paragraph("Das Rechenzentrum ist rund um die Uhr bewacht."),
+            new Paragraph({ text: "b) Zugangskontrolle", heading: HeadingLevel.HEADING_2 }),
+            new Paragraph("Jede Anmeldung verlangt einen zweiten Faktor."),
+          ],
+        },
+      ],
+    });
+    fs.writeFileSync(word, await Packer.toBuffer(document));
+    const folder = path.join(tmp.dir, "imported");
+    const drafted = run(tmp.dir, process.execPath, installed, "import", word, "--out", path.join(folder, "measures"));
+    expect(drafted.code, drafted.stderr).toBe(0);
+    const check = run(folder, process.execPath, installed, "check");
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toContain(" 0 errors");
+    const build = run(folder, process.execPath, installed, "build");
+    expect(build.code, build.stderr).toBe(0);
+    const files = listFiles(path.join(folder, "dist"));
+    expect(files).toEqual(expect.arrayContaining(["all.html", "all.pdf", "index.html"]));
+    const text = execFileSync("pdftotext", [path.join(folder, "dist/all.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("Das Rechenzentrum ist rund um die Uhr bewacht.");
+  }, 120_000);
 });
