@@ -4,8 +4,6 @@
 // whose changes pages come in both languages and whose first version stays in the archive in both.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
@@ -17,6 +15,7 @@ import { locateBrowser, type StartedBrowser, startBrowser } from "../src/pdf/lau
 import { recordSite } from "../src/publish/record-write.js";
 import { contentRepository } from "../src/publish/versions.js";
 import { copyInto, makeRepo, type TestRepo } from "./diff-helpers.js";
+import { serveSite, type SiteServer } from "./helpers/site-server.js";
 import { listFiles, tempDir } from "./helpers/tmp.js";
 import { pageTexts, pdfInfo } from "./pdf-tools.js";
 
@@ -149,29 +148,18 @@ describe("the bilingual example, built", () => {
 describe("pages in two languages in a browser (axe-core)", () => {
   let chromium: StartedBrowser;
   let browser: Browser;
-  let server: http.Server;
+  let server: SiteServer;
   const axe = fs.readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".woff2": "font/woff2" };
 
   beforeAll(async () => {
     // The site as a web server gives it: each page with its Content-Security-Policy in force.
-    server = http.createServer((req, res) => {
-      const file = path.join(out, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-      if (!file.startsWith(out) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      res.setHeader("content-type", types[path.extname(file)] ?? "application/octet-stream");
-      res.end(fs.readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    server = await serveSite(() => out);
     chromium = startBrowser(await locateBrowser());
     browser = await chromium.connect();
   }, 60_000);
   afterAll(async () => {
     await chromium?.close();
-    await new Promise((resolve) => server.close(resolve));
+    await server?.close();
   });
 
   it("finds no violation on the index with both languages, a translated annex and its German original", async () => {
@@ -186,7 +174,8 @@ describe("pages in two languages in a browser (axe-core)", () => {
         if (response.status() >= 400 && own(response.url())) failed.push(response.url());
       });
       try {
-        await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${page}`, { waitUntil: "load" });
+        const response = await tab.goto(server.url(page), { waitUntil: "load" });
+        expect(response?.status(), page).toBe(200);
         // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
         await tab.evaluate(axe);
         const result = (await tab.evaluate(

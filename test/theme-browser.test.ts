@@ -3,14 +3,13 @@
 // template and style sheet) as on the shipped ones: no violation, colour contrast included.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/commands/build.js";
 import { locateBrowser, type StartedBrowser, startBrowser } from "../src/pdf/launch.js";
 import { materializeCase } from "./helpers/fixture.js";
+import { serveSite, type SiteServer } from "./helpers/site-server.js";
 import { tempDir } from "./helpers/tmp.js";
 import { pageText } from "./pdf-tools.js";
 
@@ -172,30 +171,19 @@ describe("a style sheet that names no font", () => {
 describe("themed pages in a browser (axe-core)", () => {
   let chromium: StartedBrowser;
   let browser: Browser;
-  let server: http.Server;
+  let server: SiteServer;
   let root = "";
   const axe = fs.readFileSync(path.join(repo, "node_modules/axe-core/axe.min.js"), "utf8");
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2" };
 
   beforeAll(async () => {
     // The site as a web server gives it: each page with its Content-Security-Policy in force.
-    server = http.createServer((req, res) => {
-      const file = path.join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-      if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      res.setHeader("content-type", types[path.extname(file)] ?? "application/octet-stream");
-      res.end(fs.readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    server = await serveSite(() => root);
     chromium = startBrowser(await locateBrowser());
     browser = await chromium.connect();
   }, 60_000);
   afterAll(async () => {
     await chromium?.close();
-    await new Promise((resolve) => server.close(resolve));
+    await server?.close();
   });
 
   async function violations(site: string, page: string): Promise<string[]> {
@@ -206,7 +194,8 @@ describe("themed pages in a browser (axe-core)", () => {
       if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
     try {
-      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${page}`, { waitUntil: "load" });
+      const response = await tab.goto(server.url(page), { waitUntil: "load" });
+      expect(response?.status(), page).toBe(200);
       // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
       await tab.evaluate(axe);
       const result = (await tab.evaluate(

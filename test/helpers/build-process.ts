@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { childLines } from "./child-lines.js";
 
 const root = path.join(import.meta.dirname, "../..");
 
@@ -38,36 +39,15 @@ export function startBuild(command: BuildCommand): Run {
     cwd: root,
     env: { ...process.env, ...command.env, TMPDIR: tmpdir, TOMS_FAULT_TAG: tag },
   });
-  const lines: string[] = [];
-  const waiting: { pattern: RegExp; resolve: (l: string) => void; reject: (e: Error) => void }[] = [];
-  let stderr = "";
-  let rest = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    const parts = (rest + chunk).split("\n");
-    rest = parts.pop() ?? "";
-    for (const l of parts) {
-      lines.push(l);
-      for (const w of waiting.filter((w) => w.pattern.test(l))) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(l);
-      }
-    }
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal })),
-  );
-  void ended.then(() => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`the build ended before a line matched ${w.pattern}:\n${lines.join("\n")}\n${stderr}`));
-  });
+  const { lines, stderr, ended, line } = childLines(child, "the build");
   return {
     pid: child.pid as number,
     tag,
     tmpdir,
     lines,
-    stderr: () => stderr,
+    stderr,
     ended,
-    line: (pattern) => new Promise((resolve, reject) => waiting.push({ pattern, resolve, reject })),
+    line,
   };
 }
 

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Run } from "./build-process.js";
+import { childLines } from "./child-lines.js";
 
 const root = path.join(import.meta.dirname, "../..");
 
@@ -26,40 +27,15 @@ export function startDev(options: { content: string; scratch: string; args?: str
     cwd: options.cwd ?? root,
     env: { ...process.env, ...options.env, TMPDIR: tmpdir, TOMS_FAULT_TAG: tag },
   });
-  const lines: string[] = [];
-  const waiting: { pattern: RegExp; resolve: (l: string) => void; reject: (e: Error) => void }[] = [];
-  let stderr = "";
-  let rest = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    const parts = (rest + chunk).split("\n");
-    rest = parts.pop() ?? "";
-    for (const l of parts) {
-      lines.push(l);
-      for (const w of waiting.filter((w) => w.pattern.test(l))) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(l);
-      }
-    }
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal })),
-  );
-  void ended.then(() => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`toms dev ended before a line matched ${w.pattern}:\n${lines.join("\n")}\n${stderr}`));
-  });
-  const line = (pattern: RegExp) => new Promise<string>((resolve, reject) => waiting.push({ pattern, resolve, reject }));
+  const { lines, stderr, ended, line } = childLines(child, "toms dev");
   // The first line is the address (checked by the tests, not assumed here: any first line is returned).
-  const url = new Promise<string>((resolve, reject) => {
-    if (lines.length > 0) resolve(lines[0] as string);
-    waiting.push({ pattern: /^/, resolve, reject });
-  });
+  const url = lines.length > 0 ? Promise.resolve(lines[0] as string) : line(/^/);
   return {
     pid: child.pid as number,
     tag,
     tmpdir,
     lines,
-    stderr: () => stderr,
+    stderr,
     ended,
     line,
     url,
