@@ -252,11 +252,7 @@ const escapable = /[!-/:-@[-`{-~]/;
 function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
   if (!markdown.includes("\\")) return;
   const escapes: { offset: number; char: string }[] = [];
-  walkMdast(tree, (node) => {
-    if (node.type !== "text") return;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
+  const scan = (start: number, end: number) => {
     for (let i = start; i < end - 1; i++) {
       if (markdown[i] !== "\\") continue;
       const next = markdown[i + 1] as string;
@@ -264,7 +260,21 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
       escapes.push({ offset: i, char: next });
       i++;
     }
+  };
+  // Text the autolink transform split off has no position: then every escape of the source is a candidate (one in
+  // code or a link's address is kept below, because removing its backslash changes the tree).
+  let unplaced = false;
+  walkMdast(tree, (node) => {
+    if (node.type !== "text") return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) unplaced = true;
+    else scan(start, end);
   });
+  if (unplaced) {
+    escapes.length = 0;
+    scan(0, markdown.length);
+  }
   if (escapes.length === 0) return;
   const shape = shapeOf(tree);
   const without = (removed: Set<number>) => {
