@@ -7,6 +7,7 @@ import type { Site } from "../model.js";
 import { type KnownIds, resolve, warnUnusedLocations } from "../resolve/resolve.js";
 import { warnCatalogueGaps } from "../resolve/coverage.js";
 import { warnReviews } from "../resolve/review.js";
+import { warnUnusedFiles } from "../resolve/unused-files.js";
 import { today as todayOf } from "../util/dates.js";
 import { allProse, lintProse } from "../validate/prose-lint.js";
 import { validateShapes } from "../validate/schema.js";
@@ -82,6 +83,7 @@ export function check(contentDir: string, contentFs?: ContentFs, options: CheckO
   if (site && !diagnostics.hasErrors) {
     warnUnusedLocations(content, site, diagnostics);
     warnCatalogueGaps(content, site, diagnostics);
+    warnUnusedFiles(content, languages, diagnostics);
   }
   const ok = !diagnostics.hasErrors;
   return {

@@ -386,6 +386,8 @@ export const rules = {
         `"${p.field}" in ${p.where} has no ${listing(quoted(p.missing))} text (only ${listing(quoted(p.written))}): add ${p.missing.map((l) => `${l}: "…"`).join(" and ")}.`,
       file: (p: { path: string; language: string; translation: string }) =>
         `"${p.path}" has no "${p.language}" translation: toms reads it from "${p.translation}" beside it, and there is no such file.`,
+      fileCase: (p: { path: string; language: string; translation: string; found: string }) =>
+        `"${p.path}" has no "${p.language}" translation: toms reads it from "${p.translation}" beside it; there is "${p.found}", but file names must match in letter case.`,
     },
   },
   "translation-language": {
@@ -587,6 +589,20 @@ export const rules = {
     fixture: "unused-location",
     messages: {
       unused: (p: { id: string }) => `No measure names the location "${p.id}"; its annex holds only the measures that apply everywhere.`,
+    },
+  },
+  "unused-file": {
+    severity: "warning",
+    title: "Markdown file no field names",
+    why: "toms reads a Markdown file only where preamble, intro_file or file names it (and its translations beside it, x.en.md). Text in any other Markdown file is in no annex, however finished it looks; often the name in the field or the file's name is misspelt.",
+    hint: "Name the file in the field meant for it (preamble, intro_file or file), rename it to the name the field gives, or delete it.",
+    fixture: "unused-file",
+    messages: {
+      orphan: () => "No field names this Markdown file, so its text is in no annex.",
+      language: (p: { language: string; original: string; languages: string }) =>
+        `This file is named like the "${p.language}" translation of ${p.original}, but "${p.language}" is not a language of the annex (${p.languages}); its text is in no annex.`,
+      letterCase: (p: { language: string; original: string; expected: string }) =>
+        `This file is named like the "${p.language}" translation of ${p.original}, but toms reads that translation from ${p.expected} (the language in lower case); this file's text is in no annex.`,
     },
   },
   "review-overdue": {

@@ -28,6 +28,11 @@ export class SourceReader {
     return text;
   }
 
+  /** Every file read so far (whether it could be used or not). */
+  readFiles(): string[] {
+    return [...this.#cache.keys()];
+  }
+
   #decode(file: string): string | undefined {
     let bytes: Buffer;
     try {

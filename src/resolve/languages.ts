@@ -251,9 +251,17 @@ function checkProseFile(content: LoadedContent, slot: Slot, written: string, lan
   for (const language of languages.translations) {
     const translation = translatedPath(written, languages.main, language);
     const target = path.resolve(dir, translation);
-    if (!content.files.includes(target))
-      diagnostics.add(say["translation-missing"].file({ path: written, language, translation }), placeAt(slot.file, slot.pointer));
-    else if (original !== undefined && original === content.reader.read(target) && wordy(original))
+    if (!content.files.includes(target)) {
+      // backup.EN.md for backup.en.md: named for the right language, in another letter case.
+      const other = content.files.find((file) => file.toLowerCase() === target.toLowerCase());
+      const found = other === undefined ? undefined : path.posix.join(path.posix.dirname(translation), path.basename(other));
+      diagnostics.add(
+        found === undefined
+          ? say["translation-missing"].file({ path: written, language, translation })
+          : say["translation-missing"].fileCase({ path: written, language, translation, found }),
+        placeAt(slot.file, slot.pointer),
+      );
+    } else if (original !== undefined && original === content.reader.read(target) && wordy(original))
       diagnostics.add(
         say["translation-same"].file({ path: written, translation, ...named(language, languages.main) }),
         { file: target, line: 1, column: 1 },
