@@ -48,7 +48,7 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
     diagnostics.add(said, place(offset));
   }
   if (problems.length > 0) return { path, text, doc, lines, value: undefined };
-  const shape = yamlShapeProblems(doc);
+  const shape = yamlShapeProblems(doc, text);
   for (const problem of shape) diagnostics.add(problem.said, place(problem.offset));
   if (shape.length > 0) return { path, text, doc, lines, value: undefined };
   let value: unknown;

@@ -52,13 +52,28 @@ export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
   return undefined;
 }
 
+// Tags that only say what the value is anyway (!!str makes 5 the text "5"): the schema judges the value they give.
+// Any other (!!binary, !!timestamp, !!set, !!omap, !!pairs) turns a value into something that is no text, number or
+// list, which the schema would report as dozens of puzzling errors at the file's start (a !!binary text became 52).
+const plainTags = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
+
+// The problem of a tag toms does not read, at the tag as written (it stands before the value, on its line).
+function typeTag(node: Node, text: string): SyntaxProblem {
+  const start = node.range?.[0] ?? 0;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const written = [...before.matchAll(/(?:^|\s)(![^\s]*)/g)].at(-1);
+  const offset = written?.index === undefined ? start : lineStart + written.index + (written[0].length - (written[1] as string).length);
+  return { offset, said: say["yaml-syntax"].tag({ tag: written?.[1] ?? String(node.tag) }) };
+}
+
 /**
  * Finds every field given twice in one place (the yaml package's own check compares each key with all
  * before it: 60 000 fields took it 100 s), the first field name that is a list or a set of fields (it
- * would become the text "[ a, b ]"), and nesting so deep that converting it would overflow the stack.
+ * would become the text "[ a, b ]"), tags that make a value something other than text, numbers, lists and fields, and nesting so deep that converting it would overflow the stack.
  * Walks without recursion.
  */
-export function yamlShapeProblems(doc: Document.Parsed): SyntaxProblem[] {
+export function yamlShapeProblems(doc: Document.Parsed, text = ""): SyntaxProblem[] {
   const found: SyntaxProblem[] = [];
   const stack: { node: Node; depth: number }[] = doc.contents ? [{ node: doc.contents as Node, depth: 1 }] : [];
   while (stack.length > 0) {
@@ -66,6 +81,7 @@ export function yamlShapeProblems(doc: Document.Parsed): SyntaxProblem[] {
     if (depth > maxYamlDepth) {
       return [...found, { offset: node.range?.[0] ?? 0, said: say["yaml-syntax"].nestedBeyond({ levels: maxYamlDepth }) }];
     }
+    if (node.tag !== undefined && !plainTags.has(node.tag)) found.push(typeTag(node, text));
     if (!isCollection(node)) continue;
     const keys = new Set<string>();
     const next: { node: Node; depth: number }[] = [];
