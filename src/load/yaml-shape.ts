@@ -55,7 +55,9 @@ export function yamlDepthProblem(text: string): SyntaxProblem | undefined {
 // Tags that only say what the value is anyway (!!str makes 5 the text "5"): the schema judges the value they give.
 // Any other (!!binary, !!timestamp, !!set, !!omap, !!pairs) turns a value into something that is no text, number or
 // list, which the schema would report as dozens of puzzling errors at the file's start (a !!binary text became 52).
-const plainTags = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
+// (The non-specific "!" is a text; tags of other names are reported as unknown by the parser already.)
+const yamlTag = "tag:yaml.org,2002:";
+const plainTags = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `${yamlTag}${name}`));
 
 // The problem of a tag toms does not read, at the tag as written (it stands before the value, on its line).
 function typeTag(node: Node, text: string): SyntaxProblem {
@@ -81,7 +83,7 @@ export function yamlShapeProblems(doc: Document.Parsed, text = ""): SyntaxProble
     if (depth > maxYamlDepth) {
       return [...found, { offset: node.range?.[0] ?? 0, said: say["yaml-syntax"].nestedBeyond({ levels: maxYamlDepth }) }];
     }
-    if (node.tag !== undefined && !plainTags.has(node.tag)) found.push(typeTag(node, text));
+    if (node.tag?.startsWith(yamlTag) && !plainTags.has(node.tag)) found.push(typeTag(node, text));
     if (!isCollection(node)) continue;
     const keys = new Set<string>();
     const next: { node: Node; depth: number }[] = [];

@@ -1,4 +1,5 @@
 import type { Nodes, Parents, Root } from "mdast";
+import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { parseMarkdown } from "../load/parse-markdown.js";
 import type { Emphasis } from "../diagnostics/rules.js";
 import { say, type Said } from "../diagnostics/say.js";
@@ -68,17 +69,8 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         checkClosingMarks(markdown, node, start, end, report);
         break;
       case "text":
-        // A character reference (&#x202E;) can put in what the source does not show.
-        if (markdown.slice(start, end).includes("&")) {
-          for (const { char } of hiddenCharacters(node.value)) report(say["invisible-character"].reference({ char }), start);
-          // &#0;, a surrogate (&#xD800;) or a number past Unicode is read as U+FFFD: a "�" the source does not show.
-          const source = markdown.slice(start, end);
-          if (node.value.includes("\uFFFD") && !source.includes("\uFFFD") && !/&#(x0*fffd|0*65533);/i.test(source)) {
-            report(say["invisible-character"].reference({ char: "\uFFFD" }), start);
-          }
-          for (const run of unprintableRuns(node.value)) report(say["glyph-missing"].escaped({ run }), start);
-          for (const word of mixedWords(node.value)) if (!markdown.slice(start, end).includes(word)) report(say["mixed-script"].escaped({ word }), start);
-        }
+        // A character reference (&#x202E;) can put in what the source does not show: each is reported at its reference.
+        if (markdown.slice(start, end).includes("&")) checkReferences(markdown.slice(start, end), node.value, start, report);
         // A reference to no footnote stays text, "[^2]" (escaped as \[^2] it is meant as text).
         for (const match of markdown.slice(start, end).matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
           report(say["markdown-footnote"].missing({ label: match[1] as string }), start + (match.index ?? 0));
@@ -305,6 +297,43 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
 // The tree without positions: what the reader gets.
 function shapeOf(tree: Root): string {
   return JSON.stringify(tree, (key, value: unknown) => (key === "position" ? undefined : value));
+}
+
+/**
+ * The character references of a text's source (`&#x202E;`, `&#0;`, `&shy;`) and what each gives, as Markdown reads
+ * them: a number that is no character (0, a surrogate, past Unicode) gives U+FFFD. A reference Markdown does not
+ * decode (escaped as \\&…;, or unknown by name) is left out by the caller comparing with the text's value.
+ */
+function characterReferences(source: string): { offset: number; value: string }[] {
+  const found: { offset: number; value: string }[] = [];
+  for (const m of source.matchAll(/&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g)) {
+    let value: string | false;
+    if (m[3] !== undefined) value = decodeNamedCharacterReference(m[3]);
+    else {
+      const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : Number.parseInt(m[2] as string, 10);
+      value = code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? "\uFFFD" : String.fromCodePoint(code);
+    }
+    if (value !== false && source[(m.index ?? 0) - 1] !== "\\") found.push({ offset: m.index ?? 0, value });
+  }
+  return found;
+}
+
+// What character references put into a text that its source does not show: hidden characters, "�" from a reference
+// to no character, characters the fonts lack, words of mixed alphabets; each reported at the reference that gives it.
+function checkReferences(source: string, value: string, start: number, report: ReportAt): void {
+  const references = characterReferences(source);
+  if (references.length === 0) return;
+  const at = (char: string) => start + (references.find((r) => r.value.includes(char))?.offset ?? 0);
+  const hidden = hiddenCharacters(value);
+  for (const reference of references) {
+    for (const { char } of hiddenCharacters(reference.value))
+      if (hidden.some((h) => h.char === char)) report(say["invisible-character"].reference({ char }), start + reference.offset);
+    // &#0;, a surrogate (&#xD800;) or a number past Unicode is read as U+FFFD: a "�" the source does not show.
+    if (reference.value === "\uFFFD" && !/^&#(x0*fffd|0*65533);/i.test(source.slice(reference.offset)) && value.includes("\uFFFD"))
+      report(say["invisible-character"].reference({ char: "\uFFFD" }), start + reference.offset);
+  }
+  for (const run of unprintableRuns(value)) if (!source.includes(run)) report(say["glyph-missing"].escaped({ run }), at([...run][0] as string));
+  for (const word of mixedWords(value)) if (!source.includes(word)) report(say["mixed-script"].escaped({ word }), start + (references[0]?.offset ?? 0));
 }
 
 // Runs of characters the fonts lack (hidden ones are reported as such).
