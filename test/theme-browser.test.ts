@@ -168,6 +168,27 @@ describe("a style sheet that names no font", () => {
   }, 120_000);
 });
 
+describe("a style sheet that pushes text off the page or makes it unreadable", () => {
+  it("fails the build naming templates/style.css, not toms's style sheet", async () => {
+    const failure = async (name: string, css: string) => {
+      const content = path.join(tmp.dir, name);
+      fs.cpSync(path.join(repo, "test/fixtures/build/leuchtturm/content"), content, { recursive: true });
+      fs.mkdirSync(path.join(content, "templates"));
+      fs.writeFileSync(path.join(content, "templates/style.css"), css);
+      const result = await build({ content, out: path.join(tmp.dir, `${name}-out`), pdf: true, archive: false });
+      expect(result.ok).toBe(false);
+      return String(result.failure);
+    };
+    const pushed = await failure("pushed-off", ".measure p { width: 300mm; }\n");
+    expect(pushed).toMatch(/runs? past the edge of the page/);
+    expect(pushed).toContain("the company's style sheet (templates/style.css)");
+    expect(pushed).not.toContain("fault of toms's style sheet");
+    const pale = await failure("pale", ".measure p { color: #fefefe; }\n");
+    expect(pale).toContain("a reader cannot see");
+    expect(pale).toContain("the company's style sheet (templates/style.css)");
+  }, 180_000);
+});
+
 describe("themed pages in a browser (axe-core)", () => {
   let chromium: StartedBrowser;
   let browser: Browser;

@@ -86,7 +86,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess, or
       // when the page has no contents to number (a changes page).
       if ((pass > 1 || guess.size > 0 || targets.length === 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
-        const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree));
+        const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree), job.site.theme?.style !== undefined);
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
         return { pdf: finish(pdf, job, tree), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
       }

@@ -6,6 +6,9 @@ import type { PdfFile } from "./pdf-file.js";
 import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
 import { LineReader, missingWords, pdfWordCounts } from "./text-check.js";
 
+/** Where a company's style sheet lies in its content folder (see theme/). */
+export const companyStyleFile = "templates/style.css";
+
 /** How long the checks of one printed annex took (ms): laying the page out to read it, and reading the PDF. */
 export interface VerifyTiming {
   layoutMs: number;
@@ -19,18 +22,24 @@ export interface VerifyTiming {
  * - a glyph is drawn in a font toms does not bundle (a system font: the PDF would differ between machines);
  * - a word of the page (`expected`: of the page toms rendered) is not in the PDF's text.
  */
-export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expected?: string[]): Promise<VerifyTiming> {
+export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expected?: string[], companyStyle = false): Promise<VerifyTiming> {
+  // With the company's style sheet (templates/style.css) in place of toms's, that is where to look.
+  const styleSheet = companyStyle ? `the company's style sheet (${companyStyleFile})` : "toms's style sheet";
   const t0 = performance.now();
   const page = await inspectPrintedPage(tab);
   const t1 = performance.now();
   if (page.overflows.length > 0) {
     throw new PdfError(
-      `${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. This is a fault of toms's style sheet; please report it with the text.`,
+      `${file}: ${quoteSome(page.overflows)} ${page.overflows.length === 1 ? "runs" : "run"} past the edge of the page or of its box and would be cut off in the PDF. ${
+        companyStyle
+          ? `Check the widths, margins, font sizes and positions ${styleSheet} gives; toms's own style sheet wraps such text.`
+          : "This is a fault of toms's style sheet; please report it with the text."
+      }`,
     );
   }
   if (page.unreadable.length > 0) {
     throw new PdfError(
-      `${file}: ${quoteSome(page.unreadable)} ${page.unreadable.length === 1 ? "is" : "are"} set so that a reader cannot see ${page.unreadable.length === 1 ? "it" : "them"} (a colour next to invisible on its background, transparent, or tiny): the PDF would hold text nobody reads. Check the style sheet.`,
+      `${file}: ${quoteSome(page.unreadable)} ${page.unreadable.length === 1 ? "is" : "are"} set so that a reader cannot see ${page.unreadable.length === 1 ? "it" : "them"} (a colour next to invisible on its background, transparent, or tiny): the PDF would hold text nobody reads. Check the colours, opacity and font sizes ${styleSheet} gives.`,
     );
   }
   const lines = new LineReader();
