@@ -74,6 +74,47 @@ describe("ref chains", () => {
   });
 });
 
+describe("YAML aliases", () => {
+  // A text written once (&name) and repeated by an alias (*name) is the same text in each place: the review found a
+  // measure whose text was an alias missing from every annex, with check silent.
+  it("repeat a text, a per-language text, one language of it and a prose file, in every language's annex", () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), "toms-alias-"));
+    try {
+      fs.cpSync(path.join(root, "_base/content"), content, { recursive: true });
+      fs.cpSync(path.join(root, "translation-same/content"), content, { recursive: true });
+      fs.writeFileSync(path.join(content, "prose/verschluesselung.en.md"), "Data are encrypted in transit with **TLS 1.2** or newer.\n");
+      const weitergabe = fs.readFileSync(path.join(content, "weitergabe.yaml"), "utf8").replace("file: prose/", "file: &datei prose/");
+      fs.writeFileSync(path.join(content, "weitergabe.yaml"), `${weitergabe}  - id: datei-kopie\n    locations: [aws]\n    file: *datei\n`);
+      const aliases = [
+        "  - id: einzeln\n    locations: [aws]\n    text:\n      de: &de Besucher tragen einen Ausweis.\n      en: &en Visitors wear a badge.",
+        "  - id: einzeln-kopie\n    locations: [berlin]\n    text: { de: *de, en: *en }",
+        "  - id: beide\n    locations: [berlin]\n    text: &beide\n      de: Die Tür ist zu.\n      en: The door is shut.",
+        "  - id: beide-kopie\n    locations: [aws]\n    text: *beide",
+      ].join("\n");
+      fs.appendFileSync(path.join(content, "zutritt.yaml"), `${aliases}\n`);
+      const { site, translations, diagnostics } = checkContent(content, undefined, { today });
+      expect(diagnostics.sorted().filter((d) => d.severity === "error")).toEqual([]);
+      const texts = (doc: typeof site) =>
+        new Map(
+          doc?.groups.flatMap((g) =>
+            g.sections.flatMap((s) => s.measures.map((m) => [m.id, `${m.locations?.join(",")}: ${m.prose.markdown.trim()}`] as const)),
+          ),
+        );
+      const german = texts(site);
+      expect(german.get("einzeln-kopie")).toBe("berlin: Besucher tragen einen Ausweis.");
+      expect(german.get("beide-kopie")).toBe("aws: Die Tür ist zu.");
+      expect(german.get("datei-kopie")).toBe("aws: Daten werden bei der Übertragung mit **TLS 1.2** oder neuer verschlüsselt.");
+      const english = texts(translations[0]);
+      expect(english.get("einzeln-kopie")).toBe("berlin: Visitors wear a badge.");
+      expect(english.get("beide")).toBe("berlin: The door is shut.");
+      expect(english.get("beide-kopie")).toBe("aws: The door is shut.");
+      expect(english.get("datei-kopie")).toBe("aws: Data are encrypted in transit with **TLS 1.2** or newer.");
+    } finally {
+      fs.rmSync(content, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the shipped example (meetyoo)", () => {
   it("checks with zero errors and zero warnings", () => {
     const { diagnostics, site } = checkContent(path.join(import.meta.dirname, "../measures"));

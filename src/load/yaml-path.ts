@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
 import type { Place } from "../diagnostics/diagnostic.js";
 import type { YamlFile } from "./yaml-file.js";
 
@@ -11,18 +11,21 @@ export interface Located {
 /** Walks the YAML syntax tree along a JSON pointer ("/measures/3/locations/0"). */
 export function nodeAt(file: YamlFile, pointer: string | readonly (string | number)[]): Located {
   const tokens = typeof pointer === "string" ? parsePointer(pointer) : pointer;
-  let node = file.doc.contents as Node | null | undefined;
+  // An alias (*name) stands for the value its anchor (&name) marks: follow it, at every step and at the end, so that
+  // a text written once and repeated by an alias is read (and its problems placed) where it is written.
+  const follow = (n: Node | null | undefined): Node | null | undefined => (isAlias(n) ? (n.resolve(file.doc) as Node | undefined) : n);
+  let node = follow(file.doc.contents as Node | null | undefined);
   let pair: Pair | undefined;
   for (const token of tokens) {
     if (isMap(node)) {
       const found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(token));
       if (!found) return { node: undefined, pair: undefined };
       pair = found as Pair;
-      node = found.value as Node | null;
+      node = follow(found.value as Node | null);
     } else if (isSeq(node)) {
       const item = node.items[Number(token)];
       pair = undefined;
-      node = item as Node | undefined;
+      node = follow(item as Node | undefined);
     } else {
       return { node: undefined, pair: undefined };
     }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isMap, isScalar, type Document, type Pair } from "yaml";
+import { isAlias, isMap, isScalar, type Document, type Node, type Pair, type Scalar } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
 import { placeName, type Kind } from "../diagnostics/words.js";
@@ -352,18 +352,25 @@ function viewOf(file: YamlFile, edits: Edit[]): YamlFile {
   const doc = file.doc.clone() as Document.Parsed;
   const value = structuredClone(file.value);
   const copy: YamlFile = { ...file, doc, value };
-  for (const change of edits) {
+  // Every place first, then the edits: a value written by an alias (text: *both) is the anchored node's, which an
+  // earlier edit may have taken out of the tree (the anchor's own field now holds one language).
+  const places = edits.map((change) => {
     const { pair } = nodeAt(copy, change.pointer);
+    return { change, pair, written: pair && isAlias(pair.value) ? (pair.value.resolve(doc) as Node | undefined) : pair?.value };
+  });
+  for (const { change, pair, written } of places) {
     if (!pair) continue;
     if ("language" in change) {
-      const map = pair.value;
+      const map = written;
       if (!isMap(map)) continue;
       const item = map.items.find((i) => isScalar(i.key) && String(i.key.value) === change.language) as Pair | undefined;
       if (!item) continue;
       pair.value = item.value;
       setValue(value, change.pointer, valueAt(value, [...change.pointer, change.language]));
-    } else if (isScalar(pair.value)) {
-      pair.value.value = change.path;
+    } else if (isScalar(written)) {
+      const scalar = written.clone() as Scalar;
+      scalar.value = change.path;
+      pair.value = scalar;
       setValue(value, change.pointer, change.path);
     }
   }
