@@ -263,6 +263,18 @@ describe("the check of a print against its page", () => {
     );
   });
 
+  it("fails, naming the number, when a list's number is wider than its indent and cut off at the page's edge", async () => {
+    // The review's repro: "2026." printed as "26." with the indent of a one-digit list. The numbers are drawn by the
+    // browser, not written in the page: the check takes them from the list (its start and its items).
+    const list = '<ol start="2026" class="digits-4"><li>Das Jahr der Umstellung.</li></ol>';
+    const error = await printPage("cut-number", list, "ol { padding-left: 0.5em; }").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfError);
+    expect((error as Error).message).toBe('seite.pdf: a word of the page is missing from the PDF\'s text: "2026.".');
+    // Indented as toms's required.css indents a list of four-digit numbers, every number is whole.
+    const fits = await printPage("whole-number", list, "ol.digits-4 { padding-left: 3.3em; }");
+    expect(fits.pages).toBe(1);
+  });
+
   it("fails when a line runs past the edge of the page", async () => {
     const line = "schluessel_".repeat(30);
     const error = await printPage("wide", `<pre class="wide">${line}</pre>`, ".wide { white-space: pre; }").catch((e: unknown) => e);

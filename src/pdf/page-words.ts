@@ -1,4 +1,5 @@
 import type { Element, Root, RootContent } from "hast";
+import { listStart } from "../render/prose-hast.js";
 import { splitWords } from "./text-check.js";
 
 // What toms's own style sheet hides in print: the "save as PDF" link, the page's footer (the PDF has a running
@@ -57,11 +58,37 @@ export function pageWords(tree: Root): string[] {
       if (node.tagName === "head" || node.tagName === "script" || node.tagName === "style" || isHidden(node)) return;
       if (blocks.has(node.tagName)) text += " ";
     }
-    for (const child of node.children) walk(child);
+    // The numbers of an author's numbered list are drawn by the browser, not written in the page: they are words the
+    // PDF must show all the same (a number too wide for its indent would be cut off: "2026." printed as "26.").
+    const numbers = node.type === "element" && node.tagName === "ol" && classesOf(node).some((c) => c.startsWith("digits-"));
+    let n = numbers ? listStart(node as Element) : 0;
+    const suffix = numbers && classesOf(node as Element).includes("paren") ? ")" : ".";
+    for (const child of node.children) {
+      if (numbers && child.type === "element" && child.tagName === "li") {
+        // A task list's item shows its check box instead (its list style is none).
+        if (!isTask(child)) text += ` ${n}${suffix} `;
+        n++;
+      }
+      walk(child);
+    }
     if (node.type === "element" && blocks.has(node.tagName)) text += " ";
   };
   walk(tree);
   return splitWords(text);
+}
+
+function classesOf(node: Element): string[] {
+  const classes = node.properties.className;
+  return Array.isArray(classes) ? classes.map(String) : [];
+}
+
+// An item of a task list: its check box (span.task-box) first, alone or in its first paragraph.
+function isTask(item: Element): boolean {
+  const first = item.children.find((c) => c.type === "element" || (c.type === "text" && c.value.trim() !== ""));
+  if (first?.type !== "element") return false;
+  if (classesOf(first).includes("task-box")) return true;
+  const inner = first.tagName === "p" ? first.children.find((c) => c.type === "element" || (c.type === "text" && c.value.trim() !== "")) : undefined;
+  return inner?.type === "element" && classesOf(inner).includes("task-box");
 }
 
 function isHidden(node: Element): boolean {

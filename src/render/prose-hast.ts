@@ -53,6 +53,9 @@ function mark(tree: Root, markdown: string): void {
       if (child.tagName === "ol") {
         const at = child.position?.start.offset;
         if (at !== undefined && /^[ \t]*\d{1,9}\)/.test(markdown.slice(at, at + 12))) addClass(child, "paren");
+        // The widest number the list shows, in digits: the style sheet indents the list so far that it fits (printed,
+        // a number wider than the indent would be cut off at the page's edge: "2026." as "26.").
+        addClass(child, `digits-${String(listStart(child) + child.children.filter((c) => c.type === "element" && c.tagName === "li").length - 1).length}`);
       } else if (child.tagName === "a" && typeof child.properties.href === "string" && !child.properties.href.startsWith("#")) {
         // Printed, a link cannot be followed: its address (and its title, else only a tooltip) follow it, as text of
         // the page (read in the PDF too).
@@ -71,6 +74,12 @@ function showsItsAddress(link: Element): boolean {
   const href = String(link.properties.href);
   const text = textOf(link).trim();
   return [text, `mailto:${text}`, `tel:${text}`, `http://${text}`, `https://${text}`].some((candidate) => candidate === href || `${candidate}/` === href);
+}
+
+/** The number an ordered list starts at (1 unless Markdown said otherwise). */
+export function listStart(list: Element): number {
+  const start = Number(list.properties.start);
+  return Number.isSafeInteger(start) ? start : 1;
 }
 
 function addClass(node: Element, name: string): void {
