@@ -914,10 +914,16 @@ export const rules = {
   "yaml-not-text": {
     severity: "warning",
     title: "YAML takes part of the value",
-    why: "In a YAML value without quotes, a # after a space starts a comment and a leading ! or & is a tag or an anchor: the annex would show the value without that part.",
-    hint: "Put the whole value in double quotes: YAML reads a # after a space as a comment, and a ! or & at the start as a tag or anchor, not as text.",
+    why: "In a YAML value without quotes, a # after a space starts a comment and a leading ! or & is a tag or an anchor: the annex would show the value without that part. A value over several lines without | is joined into one line, its blank lines into single line breaks: paragraphs and lists run together.",
+    hint: "Put a one-line value in double quotes (YAML reads a # after a space as a comment, a ! or & at the start as a tag or anchor); write a text of several lines or paragraphs as a block: | and the lines below it.",
     fixture: "fidelity-yaml-syntax-in-text",
     messages: {
+      joined: (p: { field: string; joined: string }) =>
+        `In double quotes, a backslash at the end of a line joins the next line to it without a space: "${p.field}" shows "${p.joined}". Put a space before the backslash, or write the text as a block (| and the lines below it).`,
+      blankLine: (p: { field: string }) =>
+        `"${p.field}" is written without | (plain or in quotes), so YAML turns this blank line into a single line break: the paragraphs before and after it run together into one. Write the text as a block: | and the lines below it.`,
+      flowStructure: (p: { field: string }) =>
+        `"${p.field}" is written without | (plain or in quotes), so YAML joins this line to the one before it with a space: the list, heading, quote or table it starts would run into one line. Write the text as a block: | and the lines below it.`,
       folded: (p: { field: string }) =>
         `"${p.field}" is a folded block (>), so YAML joins its lines with spaces: the list, heading or table written here would run together into one line. Write | instead of > to keep the line breaks.`,
       tag: (p: { field: string; value: string }) =>

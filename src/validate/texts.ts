@@ -145,6 +145,9 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
       if (node.type === Scalar.BLOCK_FOLDED && markdownFields.has(field) && foldsStructure(file.text, node)) {
         diagnostics.add(say["yaml-not-text"].folded({ field }), placeOfOffset(file, node.range[0]));
       }
+      if (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
+        flowLines(file, node, field, markdownFields.has(field), diagnostics);
+      }
       for (const { index, char } of unprintableCharacters(value)) {
         diagnostics.add(say["glyph-missing"].noGlyph({ run: char }), placeOfOffset(file, sourceOffsets(file.text, node)[index] ?? node.range[0]));
       }
@@ -168,6 +171,43 @@ function foldsStructure(text: string, node: Scalar): boolean {
     if (previous.trim() === "" || (/^ */.exec(line)?.[0].length ?? 0) !== indent) return false;
     return /^(?:[-+*]|\d{1,9}[.)])[ \t]|^#{1,6}[ \t]|^>|^\|/.test(line.slice(indent));
   });
+}
+
+/**
+ * A value without | or > (plain, or in quotes) that spans lines: YAML joins its lines with a space, and a blank line
+ * becomes one line break, which Markdown does not read as a new paragraph (the paragraphs written run together); a
+ * line that starts a list item, heading, quote or table row is joined to the one before. In double quotes, a
+ * backslash at a line's end joins the next line without even the space ("Chip\⏎ und" gives "Chipund").
+ */
+function flowLines(file: YamlFile, node: Scalar, field: string, markdown: boolean, diagnostics: Diagnostics): void {
+  const [start, end] = node.range as [number, number, number];
+  const source = file.text.slice(start, end);
+  if (!source.includes("\n")) return;
+  if (node.type === Scalar.QUOTE_DOUBLE) {
+    for (const match of source.matchAll(/(\\+)\r?\n[ \t]*/g)) {
+      const at = match.index ?? 0;
+      if ((match[1] as string).length % 2 === 0) continue;
+      const before = /(\S+)$/.exec(source.slice(0, at))?.[1];
+      const after = /^[^\s"]+/.exec(source.slice(at + match[0].length))?.[0];
+      if (before === undefined || after === undefined || before.endsWith("\\")) continue;
+      diagnostics.add(say["yaml-not-text"].joined({ field, joined: `${before.replace(/^"/, "")}${after}` }), placeOfOffset(file, start + at));
+    }
+  }
+  if (!markdown) return;
+  const lines = source.split("\n");
+  let offset = start;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (i > 0 && i < lines.length - 1 && line.trim() === "" && (lines[i - 1] as string).trim() !== "" && (lines[i + 1] as string).trim() !== "") {
+      diagnostics.add(say["yaml-not-text"].blankLine({ field }), placeOfOffset(file, offset));
+      return;
+    }
+    if (i > 0 && /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]|#{1,6}[ \t]|>|\|)/.test(line)) {
+      diagnostics.add(say["yaml-not-text"].flowStructure({ field }), placeOfOffset(file, offset + (/^[ \t]*/.exec(line)?.[0].length ?? 0)));
+      return;
+    }
+    offset += line.length + 1;
+  }
 }
 
 // Parts of a plain value YAML takes as syntax, so the annex never shows them: a comment after " #", the tag "!" and
