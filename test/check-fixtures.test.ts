@@ -74,6 +74,34 @@ describe("ref chains", () => {
   });
 });
 
+describe("ref titles", () => {
+  it("a ref without a title of its own shows the title of the nearest measure of its chain that has one", () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), "toms-ref-title-"));
+    try {
+      fs.cpSync(path.join(root, "_base/content"), content, { recursive: true });
+      // zutritt-rz has the title "Rechenzentrum Berlin"; a ref to it, a ref to that ref, and one with its own title.
+      const refs = [
+        "  - id: ohne-titel\n    ref: zutritt-rz",
+        "  - id: kette\n    ref: ohne-titel",
+        "  - id: eigener-titel\n    title: Nur Bestandskunden\n    ref: zutritt-rz",
+        "  - id: kette-eigener\n    ref: eigener-titel",
+      ].join("\n");
+      fs.appendFileSync(path.join(content, "weitergabe.yaml"), `${refs}\n`);
+      const { site, diagnostics } = checkContent(content, undefined, { today });
+      expect(diagnostics.sorted()).toEqual([]);
+      const titles = new Map(site?.groups.flatMap((g) => g.sections.flatMap((s) => s.measures.map((m) => [m.id, m.title] as const))));
+      expect(titles.get("ohne-titel")).toBe("Rechenzentrum Berlin");
+      expect(titles.get("kette")).toBe("Rechenzentrum Berlin");
+      expect(titles.get("eigener-titel")).toBe("Nur Bestandskunden");
+      expect(titles.get("kette-eigener")).toBe("Nur Bestandskunden");
+      // The base's own ref (zutritt-rz-weitergabe) shows it too.
+      expect(titles.get("zutritt-rz-weitergabe")).toBe("Rechenzentrum Berlin");
+    } finally {
+      fs.rmSync(content, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("YAML aliases", () => {
   // A text written once (&name) and repeated by an alias (*name) is the same text in each place: the review found a
   // measure whose text was an alias missing from every annex, with check silent.

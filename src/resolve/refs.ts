@@ -69,6 +69,11 @@ export function resolveRefs(measures: Map<string, Written>, complete: boolean, d
     // And who carries it out: a customer's duty reused elsewhere stays the customer's (unless a link says otherwise).
     const party = (links.find((l) => l.ownResponsible) ?? target).measure.responsible;
     if (party !== undefined) item.measure.responsible = party;
+    // And its title, where the measure gives none of its own (a title may qualify the text: "Nur Bestandskunden").
+    if (item.measure.title === undefined) {
+      const title = links.find((l) => l !== item && l.measure.title !== undefined)?.measure.title;
+      if (title !== undefined) item.measure.title = title;
+    }
     resolved.push(item);
   }
   narrowLocations(measures, resolved, diagnostics);
