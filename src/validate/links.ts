@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import type { Root } from "mdast";
-import { say } from "../diagnostics/say.js";
+import { type Said, say } from "../diagnostics/say.js";
 import { mdastText, walkMdast } from "../util/mdast-walk.js";
 import { mixesLookAlikes, scriptsOf } from "../util/scripts.js";
 import { protocolOf } from "../util/url.js";
@@ -27,23 +27,40 @@ export function checkLinks(tree: Root, report: ReportAt): void {
       report(say["link-target"].file({ url }), offset);
       return;
     }
-    const host = hostOf(url);
-    if (host === undefined) return;
-    const shown = domainToUnicode(host) || host;
-    const lookAlike = lookAlikeHost(host);
-    if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }), offset);
-    else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }), offset);
-    // user@host: what stands before the @ in a web address is a user name, though readers take it for the host.
-    const before = userinfo(url);
-    if (before !== undefined) report(say["link-lookalike"].userinfo({ url, host: shown, before }), offset);
-    const text = mdastText(node).trim();
-    // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
-    if (showsItself(text, url)) return;
-    const shownHost = hostOfText(text);
-    if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
-      report(say["link-mismatch"].mismatch({ text, url, host: shown }), offset);
-    }
+    checkHost(url, (said) => report(said, offset));
+    checkLinkText(mdastText(node).trim(), url, (said) => report(said, offset));
   });
+}
+
+/**
+ * The host of an address a reader may follow, when it could deceive: written with look-alike letters (Cyrillic а for
+ * Latin a, punycode xn--), or preceded by a user name that reads like a host (https://bank.de@evil.example/). For a
+ * link of a Markdown text.
+ */
+export function checkHost(url: string, report: (said: Said) => void): void {
+  const host = hostOf(url);
+  if (host === undefined) return;
+  const shown = domainToUnicode(host) || host;
+  const lookAlike = lookAlikeHost(host);
+  if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }));
+  else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }));
+  // user@host: what stands before the @ in a web address is a user name, though readers take it for the host.
+  const before = userinfo(url);
+  if (before !== undefined) report(say["link-lookalike"].userinfo({ url, host: shown, before }));
+}
+
+/**
+ * Whether the text a link shows is itself an address that differs from where the link leads.
+ */
+export function checkLinkText(text: string, url: string, report: (said: Said) => void): void {
+  const host = hostOf(url);
+  if (host === undefined) return;
+  // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
+  if (showsItself(text, url)) return;
+  const shownHost = hostOfText(text);
+  if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
+    report(say["link-mismatch"].mismatch({ text, url, host: domainToUnicode(host) || host }));
+  }
 }
 
 // The user name part of a web address (https://user@host/), undefined when there is none.
