@@ -1,6 +1,11 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import type { Root } from "mdast";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
 import { type Said, say } from "../diagnostics/say.js";
+import type { LoadedContent } from "../load/load.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { placeAt } from "../load/yaml-path.js";
+import { isFields, list } from "../util/guards.js";
 import { mdastText, walkMdast } from "../util/mdast-walk.js";
 import { mixesLookAlikes, scriptsOf } from "../util/scripts.js";
 import { protocolOf } from "../util/url.js";
@@ -33,9 +38,42 @@ export function checkLinks(tree: Root, report: ReportAt): void {
 }
 
 /**
+ * The addresses written in fields of the content files rather than in Markdown, which the annex links to all the
+ * same: site.yaml's site_url (the PDFs' links, the feed), the organisation's, each location's and each
+ * certification's url (their names link there), an own catalogue's source url. Each is checked as a Markdown link
+ * is (checkHost), at its value; a name that is itself another address is reported at the name (checkLinkText).
+ */
+export function checkAddressFields(content: LoadedContent, diagnostics: Diagnostics): void {
+  const at = (file: YamlFile, pointer: (string | number)[]) => (said: Said) => diagnostics.add(said, placeAt(file, pointer));
+  const address = (file: YamlFile, fields: unknown, pointer: (string | number)[], named: boolean) => {
+    if (!isFields(fields) || typeof fields.url !== "string") return;
+    const url = fields.url;
+    checkHost(url, at(file, [...pointer, "url"]));
+    if (!named) return;
+    // The name is the link's text, in each language it is written in ({ de: …, en: … }).
+    const names: [string[], unknown][] = isFields(fields.name) ? Object.entries(fields.name).map(([lang, name]) => [[lang], name]) : [[[], fields.name]];
+    for (const [language, name] of names) {
+      if (typeof name === "string") checkLinkText(name.trim(), url, at(file, [...pointer, "name", ...language]));
+    }
+  };
+  const site = content.site;
+  if (site && isFields(site.value)) {
+    if (typeof site.value.site_url === "string") checkHost(site.value.site_url, at(site, ["site_url"]));
+    address(site, site.value.organisation, ["organisation"], true);
+    list(site.value.locations).forEach((location, i) => {
+      address(site, location, ["locations", i], true);
+      if (isFields(location)) list(location.certifications).forEach((c, j) => address(site, c, ["locations", i, "certifications", j], true));
+    });
+  }
+  // The catalogue shows its address as the link's text: only the host can deceive.
+  for (const file of content.catalogues) if (isFields(file.value)) address(file, file.value.source, ["source"], false);
+}
+
+/**
  * The host of an address a reader may follow, when it could deceive: written with look-alike letters (Cyrillic а for
  * Latin a, punycode xn--), or preceded by a user name that reads like a host (https://bank.de@evil.example/). For a
- * link of a Markdown text.
+ * link of a Markdown text, and for the addresses of the content's fields (site.yaml's url and site_url, a
+ * catalogue's source) that the annex links to.
  */
 export function checkHost(url: string, report: (said: Said) => void): void {
   const host = hostOf(url);
@@ -50,7 +88,8 @@ export function checkHost(url: string, report: (said: Said) => void): void {
 }
 
 /**
- * Whether the text a link shows is itself an address that differs from where the link leads.
+ * Whether the text a link shows is itself an address that differs from where the link leads: in a Markdown text,
+ * and for a name the annex links to its field's address (a location's, a certification's, the organisation's).
  */
 export function checkLinkText(text: string, url: string, report: (said: Said) => void): void {
   const host = hostOf(url);
