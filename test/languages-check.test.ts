@@ -69,6 +69,11 @@ describe("the rules on a site in two languages", () => {
     expect(problems()).toEqual([`${english} error markdown-html`]);
   });
 
+  it("a certification's address is checked once, and its name in each language: an address as the English name alone is reported there", () => {
+    edit("site.yaml", '          en: "ISO/IEC 27001 (own ISMS, audited yearly)"\n', '          en: "www.iso.org"\n        url: https://xn--ws-6kc.com/iso\n');
+    expect(problems()).toEqual([`${at("site.yaml", "www.iso.org", -1)} warning link-mismatch`, `${at("site.yaml", "https://xn--ws")} warning link-lookalike`]);
+  });
+
   it("a catalogue's gaps are reported once per control, whatever the number of languages; a covered control is covered in both", () => {
     edit("site.yaml", "translations: [en]\n", "translations: [en]\ncatalogues: [art32]\n");
     const gaps = check(dir).diagnostics.list.map((d) => `${d.rule} ${d.message}`);

@@ -9,6 +9,7 @@ import { warnCatalogueGaps } from "../resolve/coverage.js";
 import { warnReviews } from "../resolve/review.js";
 import { warnUnusedFiles } from "../resolve/unused-files.js";
 import { today as todayOf } from "../util/dates.js";
+import { checkAddressFields } from "../validate/links.js";
 import { allProse, lintProse } from "../validate/prose-lint.js";
 import { validateShapes } from "../validate/schema.js";
 import { checkFileTexts, checkTexts } from "../validate/texts.js";
@@ -76,6 +77,7 @@ export function check(contentDir: string, contentFs?: ContentFs, options: CheckO
     linted.add(key);
   }
   checkTexts(content, sites, diagnostics, memo?.fileTexts);
+  checkAddressFields(content, diagnostics);
   // A SOURCE_DATE_EPOCH that is not a date is the caller's to report (the CLI does); reviews are then not judged.
   const today = options.today === undefined ? todayOf(undefined) : { date: options.today };
   if (site && "date" in today) warnReviews(site, today.date, diagnostics);

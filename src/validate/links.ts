@@ -1,6 +1,11 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import type { Root } from "mdast";
-import { say } from "../diagnostics/say.js";
+import type { Diagnostics } from "../diagnostics/diagnostic.js";
+import { type Said, say } from "../diagnostics/say.js";
+import type { LoadedContent } from "../load/load.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { placeAt } from "../load/yaml-path.js";
+import { isFields, list } from "../util/guards.js";
 import { mdastText, walkMdast } from "../util/mdast-walk.js";
 import { mixesLookAlikes, scriptsOf } from "../util/scripts.js";
 import { protocolOf } from "../util/url.js";
@@ -27,23 +32,74 @@ export function checkLinks(tree: Root, report: ReportAt): void {
       report(say["link-target"].file({ url }), offset);
       return;
     }
-    const host = hostOf(url);
-    if (host === undefined) return;
-    const shown = domainToUnicode(host) || host;
-    const lookAlike = lookAlikeHost(host);
-    if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }), offset);
-    else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }), offset);
-    // user@host: what stands before the @ in a web address is a user name, though readers take it for the host.
-    const before = userinfo(url);
-    if (before !== undefined) report(say["link-lookalike"].userinfo({ url, host: shown, before }), offset);
-    const text = mdastText(node).trim();
-    // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
-    if (showsItself(text, url)) return;
-    const shownHost = hostOfText(text);
-    if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
-      report(say["link-mismatch"].mismatch({ text, url, host: shown }), offset);
-    }
+    checkHost(url, (said) => report(said, offset));
+    checkLinkText(mdastText(node).trim(), url, (said) => report(said, offset));
   });
+}
+
+/**
+ * The addresses written in fields of the content files rather than in Markdown, which the annex links to all the
+ * same: site.yaml's site_url (the PDFs' links, the feed), the organisation's, each location's and each
+ * certification's url (their names link there), an own catalogue's source url. Each is checked as a Markdown link
+ * is (checkHost), at its value; a name that is itself another address is reported at the name (checkLinkText).
+ */
+export function checkAddressFields(content: LoadedContent, diagnostics: Diagnostics): void {
+  const at = (file: YamlFile, pointer: (string | number)[]) => (said: Said) => diagnostics.add(said, placeAt(file, pointer));
+  const address = (file: YamlFile, fields: unknown, pointer: (string | number)[], named: boolean) => {
+    if (!isFields(fields) || typeof fields.url !== "string") return;
+    const url = fields.url;
+    checkHost(url, at(file, [...pointer, "url"]));
+    if (!named) return;
+    // The name is the link's text, in each language it is written in ({ de: …, en: … }).
+    const names: [string[], unknown][] = isFields(fields.name) ? Object.entries(fields.name).map(([lang, name]) => [[lang], name]) : [[[], fields.name]];
+    for (const [language, name] of names) {
+      if (typeof name === "string") checkLinkText(name.trim(), url, at(file, [...pointer, "name", ...language]));
+    }
+  };
+  const site = content.site;
+  if (site && isFields(site.value)) {
+    if (typeof site.value.site_url === "string") checkHost(site.value.site_url, at(site, ["site_url"]));
+    address(site, site.value.organisation, ["organisation"], true);
+    list(site.value.locations).forEach((location, i) => {
+      address(site, location, ["locations", i], true);
+      if (isFields(location)) list(location.certifications).forEach((c, j) => address(site, c, ["locations", i, "certifications", j], true));
+    });
+  }
+  // The catalogue shows its address as the link's text: only the host can deceive.
+  for (const file of content.catalogues) if (isFields(file.value)) address(file, file.value.source, ["source"], false);
+}
+
+/**
+ * The host of an address a reader may follow, when it could deceive: written with look-alike letters (Cyrillic а for
+ * Latin a, punycode xn--), or preceded by a user name that reads like a host (https://bank.de@evil.example/). For a
+ * link of a Markdown text, and for the addresses of the content's fields (site.yaml's url and site_url, a
+ * catalogue's source) that the annex links to.
+ */
+export function checkHost(url: string, report: (said: Said) => void): void {
+  const host = hostOf(url);
+  if (host === undefined) return;
+  const shown = domainToUnicode(host) || host;
+  const lookAlike = lookAlikeHost(host);
+  if (lookAlike === "mixed") report(say["link-lookalike"].mixed({ url, host: shown }));
+  else if (lookAlike) report(say["link-lookalike"].foreign({ url, host: shown, scripts: lookAlike }));
+  // user@host: what stands before the @ in a web address is a user name, though readers take it for the host.
+  const before = userinfo(url);
+  if (before !== undefined) report(say["link-lookalike"].userinfo({ url, host: shown, before }));
+}
+
+/**
+ * Whether the text a link shows is itself an address that differs from where the link leads: in a Markdown text,
+ * and for a name the annex links to its field's address (a location's, a certification's, the organisation's).
+ */
+export function checkLinkText(text: string, url: string, report: (said: Said) => void): void {
+  const host = hostOf(url);
+  if (host === undefined) return;
+  // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
+  if (showsItself(text, url)) return;
+  const shownHost = hostOfText(text);
+  if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
+    report(say["link-mismatch"].mismatch({ text, url, host: domainToUnicode(host) || host }));
+  }
 }
 
 // The user name part of a web address (https://user@host/), undefined when there is none.
