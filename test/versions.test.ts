@@ -669,6 +669,21 @@ describe("a version folder added to toms-published by hand", () => {
     expect(result.failure).toMatch(/version 1\.1: berlin\.pdf lacks "[^"]+".* of the text of commit [0-9a-f]{12}/);
   });
 
+  it("is refused when its PDF adds words to its commit's text (the PDF of a text with one more sentence)", async () => {
+    // Every word of the commit's text is in such a PDF: only the converse finds the sentence it adds.
+    repo.git("checkout", "-qb", "forger", pr);
+    repo.edit("measures/zugang.yaml", "sechzehn", "sechzehn Zeichen. Der Auftragnehmer haftet nicht für Verluste, und");
+    repo.commit("forged", "2026-01-03T00:00:00Z");
+    ok(await html("forged-build", true));
+    repo.git("checkout", "-q", "main");
+    forge("1.1", pr, (dir) => fs.copyFileSync(path.join(out("forged-build"), "berlin.pdf"), path.join(dir, "berlin.pdf")));
+    repo.git("merge", "-q", "--ff-only", "pr");
+    const result = await html("dist");
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(/version 1\.1: berlin\.pdf holds "[^"]+".*, which commit [0-9a-f]{12} does not render/);
+    expect(result.failure).toContain('"Auftragnehmer"');
+  }, 120_000);
+
   it("is refused for a version no commit of the branch carries, or a commit off its first-parent line", async () => {
     forge("0.9", repo.git("rev-parse", "HEAD").trim(), () => {}, "1.1");
     const never = await html("dist");

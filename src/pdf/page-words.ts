@@ -1,6 +1,6 @@
 import type { Element, Root, RootContent } from "hast";
 import { listStart } from "../render/prose-hast.js";
-import { splitWords } from "./text-check.js";
+import { type PrintAllowance, splitWords } from "./text-check.js";
 
 // What toms's own style sheet hides in print: the "save as PDF" link, the page's footer (the PDF has a running
 // footer), a footnote's way back (a link, useless on paper), the switch to the page in other languages (a printed
@@ -94,4 +94,19 @@ function isTask(item: Element): boolean {
 function isHidden(node: Element): boolean {
   const classes = node.properties.className;
   return Array.isArray(classes) && classes.some((c) => hiddenInPrint.has(String(c)));
+}
+
+/** What the PDF of a page may hold beyond its words (see extraWords): the words of its table heads, and one number per entry of its contents. */
+export function printAllowance(tree: Root): PrintAllowance {
+  const repeated = new Set<string>();
+  let numbers = 0;
+  const walk = (node: Root | RootContent, inHead: boolean) => {
+    if (node.type === "text" && inHead) for (const word of splitWords(node.value)) repeated.add(word);
+    if (node.type !== "element" && node.type !== "root") return;
+    if (node.type === "element" && classesOf(node).includes("toc-page")) numbers++;
+    const head = inHead || (node.type === "element" && node.tagName === "thead");
+    for (const child of node.children) walk(child, head);
+  };
+  walk(tree, false);
+  return { repeated, numbers };
 }

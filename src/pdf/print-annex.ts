@@ -13,7 +13,7 @@ import { makeAccessible } from "./pdfua.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
-import { pageWords } from "./page-words.js";
+import { pageWords, printAllowance } from "./page-words.js";
 import { printedLinks } from "./print-links.js";
 import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
@@ -86,7 +86,13 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
       // Done when the numbers shown are the pages the targets landed on: after the first print only with a guess, or
       // when the page has no contents to number (a changes page).
       if ((pass > 1 || guess.size > 0 || targets.length === 0) && targets.every((id) => shown.get(id) === actual.get(id))) {
-        const checks = await verifyPrint(tab, job.page.pdf, pdf, pageWords(tree), job.site.theme?.style !== undefined);
+        const checks = await verifyPrint(
+          tab,
+          job.page.pdf,
+          pdf,
+          { words: pageWords(tree), allowance: printAllowance(tree) },
+          job.site.theme?.style !== undefined,
+        );
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));
         return { pdf: finish(pdf, job, tree), pages: pageObjects(pdf).length, passes: pass, refused: [...new Set(serving.refused)], checks, toc };
       }

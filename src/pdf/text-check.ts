@@ -145,3 +145,67 @@ export function missingWords(pageWords: string[], pdf: Map<string, number>): str
   }
   return missing;
 }
+
+/** What a PDF may hold beyond the page's words: a table's head, printed again on each page it runs over, and the contents' page numbers. */
+export interface PrintAllowance {
+  /** Words that may occur any number of times (those of table heads). */
+  repeated: ReadonlySet<string>;
+  /** How many numbers the PDF may add (one per entry of the contents). */
+  numbers: number;
+}
+
+// How many lines a word broken over lines may run over (a long address over three lines of one word each).
+const maxJoinedLines = 4;
+
+/**
+ * The words of the PDF the page does not have (each once, in the PDF's order): the converse of missingWords, so
+ * that a PDF that adds a sentence (a forged copy of a published one, say) does not pass. The running header and
+ * footer are left out; a word broken at a line's end is joined with the next line's first (with and without the
+ * hyphen at the break, through lines of a single word) where the page has the joined word.
+ */
+export function extraWords(pageWords: string[], lines: Line[], allowance: PrintAllowance): string[] {
+  const left = new Map<string, number>();
+  for (const word of pageWords) left.set(word, (left.get(word) ?? 0) + 1);
+  const take = (word: string): boolean => {
+    const n = left.get(word) ?? 0;
+    if (n === 0) return false;
+    left.set(word, n - 1);
+    return true;
+  };
+  const body = lines.filter((l) => !l.running).map((l) => [...l.words]);
+  const extra: string[] = [];
+  let numbers = allowance.numbers;
+  for (let i = 0; i < body.length; i++) {
+    const words = body[i] as string[];
+    for (let j = 0; j < words.length; j++) {
+      const word = words[j] as string;
+      if (j === words.length - 1 && joinAcross(word, body, i, take)) continue;
+      if (take(word) || allowance.repeated.has(word)) continue;
+      if (/^\d+$/.test(word) && numbers > 0) {
+        numbers--;
+        continue;
+      }
+      if (!extra.includes(word)) extra.push(word);
+    }
+  }
+  return extra;
+}
+
+// Joins the last word of line i with the first words of the lines after it where the page has the joined word; the
+// words joined are taken off their lines.
+function joinAcross(word: string, body: string[][], i: number, take: (word: string) => boolean): boolean {
+  let starts = [word];
+  for (let k = i + 1; k < body.length && k <= i + maxJoinedLines; k++) {
+    const next = (body[k] as string[])[0];
+    if (next === undefined) return false;
+    const joined = starts.flatMap((start) => (breakHyphen.test(start) ? [start + next, start.slice(0, -1) + next] : [start + next]));
+    const found = joined.find(take);
+    if (found !== undefined) {
+      for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
+      return true;
+    }
+    if ((body[k] as string[]).length !== 1) return false;
+    starts = joined.slice(0, 8);
+  }
+  return false;
+}

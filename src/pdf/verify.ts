@@ -4,7 +4,7 @@ import { PdfError } from "./errors.js";
 import { inspectPrintedPage } from "./page-layout.js";
 import type { PdfFile } from "./pdf-file.js";
 import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
-import { LineReader, missingWords, pdfWordCounts } from "./text-check.js";
+import { extraWords, LineReader, missingWords, type PrintAllowance, pdfWordCounts } from "./text-check.js";
 
 /** Where a company's style sheet lies in its content folder (see theme/). */
 export const companyStyleFile = "templates/style.css";
@@ -20,9 +20,16 @@ export interface VerifyTiming {
  * - a text runs out of the page or out of a box that clips it (it would be cut off: the style sheet should have
  *   wrapped it);
  * - a glyph is drawn in a font toms does not bundle (a system font: the PDF would differ between machines);
- * - a word of the page (`expected`: of the page toms rendered) is not in the PDF's text.
+ * - a word of the page (`expected`: of the page toms rendered) is not in the PDF's text, or (where the rendered page
+ *   is known) the PDF's text has a word the page does not.
  */
-export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expected?: string[], companyStyle = false): Promise<VerifyTiming> {
+export async function verifyPrint(
+  tab: Page,
+  file: string,
+  pdf: PdfFile,
+  expected?: { words: string[]; allowance: PrintAllowance },
+  companyStyle = false,
+): Promise<VerifyTiming> {
   // With the company's style sheet (templates/style.css) in place of toms's, that is where to look.
   const styleSheet = companyStyle ? `the company's style sheet (${companyStyleFile})` : "toms's style sheet";
   const t0 = performance.now();
@@ -59,10 +66,18 @@ export async function verifyPrint(tab: Page, file: string, pdf: PdfFile, expecte
     );
   }
   // The words toms rendered where known (see pageWords: no style sheet can hide them), else the laid-out page's.
-  const missing = missingWords(expected ?? page.words, pdfWordCounts(lines.result()));
+  const printed = lines.result();
+  const missing = missingWords(expected?.words ?? page.words, pdfWordCounts(printed));
   if (missing.length > 0) {
     throw new PdfError(
       `${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`,
+    );
+  }
+  // And the converse: nothing in the PDF that the page does not say.
+  const extra = expected ? extraWords(expected.words, printed, expected.allowance) : [];
+  if (extra.length > 0) {
+    throw new PdfError(
+      `${file}: the PDF's text holds ${extra.length === 1 ? "a word" : `${extra.length} words`} the page does not: ${quoteSome(extra)}. Check ${styleSheet}.`,
     );
   }
   return { layoutMs: t1 - t0, textMs: performance.now() - t1 };

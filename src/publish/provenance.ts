@@ -3,10 +3,10 @@ import { fromHtml } from "hast-util-from-html";
 import { parse } from "yaml";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import type { Site } from "../model.js";
-import { pageWords } from "../pdf/page-words.js";
+import { pageWords, printAllowance } from "../pdf/page-words.js";
 import { readPdf } from "../pdf/pdf-file.js";
 import { readGlyphs } from "../pdf/pdf-glyphs.js";
-import { LineReader, missingWords, pdfWordCounts } from "../pdf/text-check.js";
+import { extraWords, type Line, LineReader, missingWords, pdfWordCounts } from "../pdf/text-check.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { siteStrings } from "../render/i18n.js";
 import { languageFolder } from "../render/languages.js";
@@ -109,8 +109,12 @@ export function compareRecorded(
       }
       const printed = files.get(page.pdf);
       if (printed) {
-        const missing = missingWords(same ? pageWords(page.tree) : (authors ?? []), pdfWords(printed));
+        const lines = pdfLines(printed);
+        const missing = missingWords(same ? pageWords(page.tree) : (authors ?? []), pdfWordCounts(lines));
         if (missing.length > 0) problems.push(`${page.pdf} lacks ${quoteSome(missing)} of the text of commit ${short}`);
+        // Printed by this toms, it holds nothing else either (a sentence added to a PDF is found too).
+        const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
+        if (extra.length > 0) problems.push(`${page.pdf} holds ${quoteSome(extra)}, which commit ${short} does not render`);
       }
     }
   }
@@ -128,8 +132,11 @@ export function compareRecorded(
       const at = firstDifference(shown, expected);
       if (at !== undefined) problems.push(`${r.changes.html} says ${excerpt(shown, at)} where commit ${short} renders ${excerpt(expected, at)}`);
       const printed = r.changes.pdf === undefined ? undefined : files.get(r.changes.pdf);
-      const missing = printed ? missingWords(expected, pdfWords(printed)) : [];
+      const lines = printed ? pdfLines(printed) : [];
+      const missing = printed ? missingWords(expected, pdfWordCounts(lines)) : [];
       if (missing.length > 0) problems.push(`${r.changes.pdf} lacks ${quoteSome(missing)} of the changes commit ${short} renders`);
+      const extra = printed ? extraWords(expected, lines, printAllowance(fromHtml(page.source))) : [];
+      if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
     } else if (changes && r.changes) {
       log?.(
         `archive  version ${r.version}: its changes page (since ${r.changes.since}) is not compared; the version before it is now ${since?.version ?? "none"}`,
@@ -181,14 +188,15 @@ function authorWords(annex: ReturnType<typeof allAnnexes>[number], t: ReturnType
   return words;
 }
 
-function pdfWords(bytes: Buffer): Map<string, number> {
+// The lines of a PDF's text (none where it cannot be read: then every word of the page is missing from it).
+function pdfLines(bytes: Buffer): Line[] {
   const lines = new LineReader();
   try {
     readGlyphs(readPdf(bytes), lines);
   } catch {
-    return new Map();
+    return [];
   }
-  return pdfWordCounts(lines.result());
+  return lines.result();
 }
 
 function counts(words: string[]): Map<string, number> {

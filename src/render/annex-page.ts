@@ -236,7 +236,7 @@ function matrix(s: AnnexSection, { site, t }: Context, rank: number): ElementCon
     ...(notes.length > 0
       ? [
           h(
-            "ol.matrix-notes",
+            `ol.matrix-notes.digits-${String(notes.length).length}`,
             notes.map((n) => h("li", { id: n.id }, [h("strong", t.label(t.notApplicable)), ` ${n.text}`])),
           ),
         ]
