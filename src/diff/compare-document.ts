@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Group, Location, Site } from "../model.js";
 import type { DocumentChange } from "./changes.js";
 import { diffSequences } from "./sequence.js";
@@ -12,11 +13,7 @@ type Value = string | undefined;
  * (one template serves them all). Its words are given before and after; markup and style sheet are named only.
  */
 function templates(base: Site | undefined, head: Site | undefined, out: DocumentChange[]): void {
-  const change = (field: string, before: Value, after: Value, shown: boolean) => {
-    if (before === after) return;
-    const kind = before === undefined ? "added" : after === undefined ? "removed" : "changed";
-    out.push({ kind, field, ...(shown && before !== undefined && { before }), ...(shown && after !== undefined && { after }) });
-  };
+  const change = appearance(out);
   const text = (s: Site | undefined) => (s?.theme?.shell ? shellText(s.theme.shell) : undefined);
   const markup = (s: Site | undefined) => (s?.theme?.shell ? shellMarkup(s.theme.shell) : undefined);
   // Spacing of the source does not show; anything else in a style sheet may change what is readable.
@@ -26,7 +23,37 @@ function templates(base: Site | undefined, head: Site | undefined, out: Document
   change("templates.style", style(base), style(head), false);
 }
 
-/** Compares what site.yaml says (version, dates, organisation, preamble, groups, locations, history) in reading order. */
+/**
+ * site.yaml's theme and site_url, as every page and PDF shows them: the logo in every letterhead, compared by what is
+ * published (its file type and bytes; an SVG as toms made it safe), not by its path, so the same picture moved is no
+ * change; and named only (a picture cannot be quoted). The accent colour as toms uses it (its shades: "#8B0000" is
+ * "#8b0000"); site_url as toms uses it (ending in "/"), the address the PDFs link each version's changes page at.
+ */
+function look(base: Site | undefined, head: Site | undefined, out: DocumentChange[]): void {
+  const change = appearance(out);
+  const logo = (s: Site | undefined) => {
+    const l = s?.theme?.logo;
+    return l && `${l.name} ${createHash("sha256").update(l.bytes).digest("hex")}`;
+  };
+  change("theme.logo", logo(base), logo(head), false);
+  // Its shades for text and labels follow from it.
+  change("theme.accent", base?.theme?.accent?.rule, head?.theme?.accent?.rule, true);
+  change("site_url", base?.siteUrl, head?.siteUrl, true);
+}
+
+// Reports a value of the whole look (added, removed or changed), with its values where `shown`, else named only.
+function appearance(out: DocumentChange[]) {
+  return (field: string, before: Value, after: Value, shown: boolean): void => {
+    if (before === after) return;
+    const kind = before === undefined ? "added" : after === undefined ? "removed" : "changed";
+    out.push({ kind, field, ...(shown && before !== undefined && { before }), ...(shown && after !== undefined && { after }) });
+  };
+}
+
+/**
+ * Compares what site.yaml says (version, dates, organisation, preamble, look and address, templates, groups, locations,
+ * history) in reading order.
+ */
 export function compareSite(base: Site | undefined, head: Site | undefined): DocumentChange[] {
   const out: DocumentChange[] = [];
   const field = (name: string, before: Value, after: Value, prose = false) => {
@@ -51,6 +78,7 @@ export function compareSite(base: Site | undefined, head: Site | undefined): Doc
     head?.locationLabel && `${head.locationLabel.one} / ${head.locationLabel.other}`,
   );
   field("combined_view", base?.combinedView, head?.combinedView);
+  look(base, head, out);
   templates(base, head, out);
   field("show_reviewed", base && String(base.showReviewed), head && String(head.showReviewed));
   field("coverage_appendix", base && String(base.coverageAppendix), head && String(head.coverageAppendix));
