@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // At least two files at a time, also on two cores (vitest's default would run one): most of a file's time is
+    // spent waiting for Chromium and git, which run beside it. The slowest files are split (versions*.test.ts).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ["default", "json"],
     outputFile: { json: "node_modules/.cache/toms/vitest.json" },

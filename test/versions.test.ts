@@ -1,67 +1,43 @@
 // Published versions are immutable (issue 10): each scenario in a real git repository, with toms record run as
 // the command the Pages workflow runs. Most builds are HTML only; the drafts and the build from scratch print PDFs.
+// (versions-forged.test.ts: versions added to the record by hand, and rebase merges.)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/commands/build.js";
-import { sha256File } from "../src/publish/manifest.js";
 import { sourceState } from "../src/publish/source-state.js";
-import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
 import { collapse, pageTexts } from "./pdf-tools.js";
-import { listFiles, tempDir } from "./helpers/tmp.js";
-
-const bin = path.resolve("bin/toms.js");
-// The record's commit needs an identity, as the workflow gives it one.
-const identity = { GIT_AUTHOR_NAME: "Pages", GIT_AUTHOR_EMAIL: "pages@example.org", GIT_COMMITTER_NAME: "Pages", GIT_COMMITTER_EMAIL: "pages@example.org" };
-const toms = (cwd: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...identity } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
-const hashes = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, sha256File(path.join(dir, f))]));
-const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "toms-manifest.json"), "utf8"));
-const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
-const draftMark = "Entwurf – nicht veröffentlicht";
-
-let repo: TestRepo;
-let outs: ReturnType<typeof tempDir>;
-const out = (name: string) => path.join(outs.dir, name);
-const content = (r: TestRepo = repo) => path.join(r.dir, "measures");
-const html = (name: string, pdf = false) => build({ content: content(), out: out(name), pdf });
-const record = (name: string, ...args: string[]) => toms(repo.dir, "record", "--out", out(name), ...args);
-const recordTip = (r: TestRepo = repo) => r.git("rev-parse", "--verify", "-q", "refs/heads/toms-published").trim();
-// A new version: raised, in force later, with its own history entry.
-const bump = (to: string, summary: string, r: TestRepo = repo) => {
-  const site = fs.readFileSync(path.join(r.dir, "measures/site.yaml"), "utf8");
-  const from = /^version: "([^"]+)"$/m.exec(site)?.[1] as string;
-  r.edit("measures/site.yaml", `version: "${from}"`, `version: "${to}"`);
-  const date = `2099-0${Number(to.split(".")[1]) + 1}-01`;
-  r.edit("measures/site.yaml", "changes:\n", `changes:\n  - version: "${to}"\n    date: ${date}\n    summary: "${summary}"\n`);
-  r.edit("measures/site.yaml", /^valid_from: .*$/m.exec(site)?.[0] as string, `valid_from: ${date}`);
-};
-const newRepo = () => {
-  const r = makeRepo();
-  r.write(smallContent);
-  r.commit("1.0", "2026-01-01T00:00:00Z");
-  return r;
-};
-const ok = (result: BuildResult) => {
-  expect(result.failure).toBeUndefined();
-  expect(result.diagnostics.sorted().filter((d) => d.severity === "error")).toEqual([]);
-  expect(result.ok).toBe(true);
-  return result;
-};
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { build } from "../src/commands/build.js";
+import { sha256File } from "../src/publish/manifest.js";
+import { listFiles } from "./helpers/tmp.js";
+import {
+  bump,
+  cleanup,
+  content,
+  draftMark,
+  fresh,
+  hashes,
+  html,
+  manifest,
+  ok,
+  out,
+  outs,
+  read,
+  record,
+  recordTip,
+  repo,
+  toms,
+  identity,
+} from "./helpers/versions.js";
 
 describe("a build of uncommitted content is a draft", () => {
   beforeAll(async () => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
     repo.edit("measures/zutritt.yaml", "Alle Türen", "ENTWURFSTEXT Alle Türen");
     ok(await html("dist", true));
   });
   afterAll(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("says so on every page and on every page of its PDFs, writes no archive, lists no SHA-256", () => {
@@ -140,8 +116,7 @@ describe("the record of published versions, and a build from scratch as in the P
   let clone: string;
   let published: Record<string, string>;
   beforeAll(async () => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
     ok(await html("deployed-1.0", true));
     // As an older toms rendered it: the record keeps these bytes, and no later build may replace them.
     fs.appendFileSync(path.join(out("deployed-1.0"), "1.0/all.html"), "<!-- rendered by an older toms -->\n");
@@ -160,8 +135,7 @@ describe("the record of published versions, and a build from scratch as in the P
     expect(spawnSync("git", ["clone", "-q", repo.dir, clone]).status).toBe(0);
   });
   afterAll(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("records one folder per version, with the source commit, toms's version and every file's SHA-256", () => {
@@ -277,13 +251,11 @@ describe("the record of published versions, and a build from scratch as in the P
 
 describe("toms record", () => {
   beforeEach(async () => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
     ok(await html("dist"));
   });
   afterEach(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("uses git plumbing only: working tree, index, HEAD and the checked-out branch stay as they were", () => {
@@ -357,12 +329,10 @@ describe("toms record", () => {
 
 describe("merges: what a build from scratch archives", () => {
   beforeEach(() => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
   });
   afterEach(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
   const versions = (dir: string) => manifest(dir).versions.map((v: { version: string; commit: string }) => [v.version, v.commit]);
   const sideBranch = () => {
@@ -438,12 +408,10 @@ describe("merges: what a build from scratch archives", () => {
 
 describe("what the history does not announce, and what git would change on checkout", () => {
   beforeAll(() => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
   });
   afterAll(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("an intermediate version of a rebase-merged pull request, which no history entry names, is neither archived nor recorded", async () => {
@@ -496,12 +464,10 @@ describe("what the history does not announce, and what git would change on check
 
 describe("a version name used again", () => {
   beforeAll(() => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
   });
   afterAll(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("is an error in toms diff and in the build, not a new text under a name customers may have signed", async () => {
@@ -531,12 +497,10 @@ describe("a version name used again", () => {
 
 describe("a published version that can no longer be rebuilt", () => {
   beforeAll(() => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
+    fresh();
   });
   afterAll(() => {
-    repo.remove();
-    outs.cleanup();
+    cleanup();
   });
 
   it("is an error naming the version, its commit and the way out, not a version gone from the site", async () => {
@@ -571,184 +535,5 @@ describe("a published version that can no longer be rebuilt", () => {
     const result = ok(await html("dist"));
     expect(result.diagnostics.list).toEqual([]);
     expect(read(out("dist"), "1.0/all.html")).toBe(read(out("deployed-1.0"), "1.0/all.html"));
-  });
-});
-
-// Review 2, F5: anyone who can push to toms-published can add a folder (the history check only refuses changes).
-// A forged folder carries a toms-record.json with recomputed hashes, as a hand-made record would.
-describe("a version folder added to toms-published by hand", () => {
-  let pr: string;
-  const forge = (version: string, commit: string, change: (dir: string) => void, from = "1.1", toms?: string) => {
-    const work = path.join(outs.dir, `forge-${version}-${Math.random().toString(36).slice(2, 8)}`);
-    repo.git("worktree", "add", "-q", work, "toms-published");
-    try {
-      if (version !== from || !fs.existsSync(path.join(work, version)))
-        fs.cpSync(path.join(out("pr-build"), from), path.join(work, version), { recursive: true });
-      const dir = path.join(work, version);
-      change(dir);
-      const entry = JSON.parse(fs.readFileSync(path.join(work, "1.0/toms-record.json"), "utf8"));
-      const files = Object.fromEntries(
-        listFiles(dir)
-          .filter((f) => f !== "toms-record.json")
-          .map((f) => [f, sha256File(path.join(dir, f))]),
-      );
-      fs.writeFileSync(
-        path.join(dir, "toms-record.json"),
-        JSON.stringify(
-          {
-            ...entry,
-            version,
-            commit,
-            files,
-            ...(toms && { toms }),
-            ...(files["changes.html"] && { changes: { html: "changes.html", pdf: "changes.pdf", since: "1.0" } }),
-          },
-          null,
-          2,
-        ),
-      );
-      spawnSync("git", ["-C", work, "add", "-A"]);
-      expect(spawnSync("git", ["-C", work, "commit", "-qm", `Record version ${version}`], { env: { ...process.env, ...identity } }).status).toBe(0);
-    } finally {
-      repo.git("worktree", "remove", "--force", work);
-    }
-  };
-  let honest: string;
-  beforeEach(async () => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
-    ok(await html("deployed-1.0", true));
-    expect(record("deployed-1.0").code).toBe(0);
-    honest = recordTip();
-    // The pull request the reviewer approves, merged by fast-forward; the forger builds it to copy its files.
-    repo.git("checkout", "-qb", "pr");
-    repo.edit("measures/zugang.yaml", "zwölf", "sechzehn");
-    bump("1.1", "Längere Passwörter.");
-    pr = repo.commit("1.1", "2026-01-02T00:00:00Z");
-    ok(await html("pr-build", true));
-    repo.git("checkout", "-q", "main");
-  }, 120_000);
-  afterEach(() => {
-    repo.remove();
-    outs.cleanup();
-  });
-
-  it("is refused when its page says other words than its commit renders, hashes and all", async () => {
-    forge("1.1", pr, (dir) => fs.writeFileSync(path.join(dir, "all.html"), read(dir, "all.html").replaceAll("sechzehn", "acht")));
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(
-      /^The record of published versions \(refs\/heads\/toms-published\) holds what the reviewed history does not: version 1\.1: all\.html says "…[^"]*acht[^"]*…" where commit [0-9a-f]{12} renders "…[^"]*sechzehn[^"]*…"/,
-    );
-    expect(result.failure).toContain("toms does not serve it as published");
-    expect(fs.existsSync(out("dist"))).toBe(false);
-  });
-
-  it("is refused when its changes page says other words than its commit renders", async () => {
-    forge("1.1", pr, (dir) => fs.writeFileSync(path.join(dir, "changes.html"), read(dir, "changes.html").replaceAll("sechzehn", "acht")));
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/version 1\.1: changes\.html says "…[^"]*acht[^"]*…" where commit [0-9a-f]{12} renders "…[^"]*sechzehn[^"]*…"/);
-  });
-
-  it("is refused when its style sheet is not the one its commit makes (a rule could hide or replace words)", async () => {
-    forge("1.1", pr, (dir) => fs.appendFileSync(path.join(dir, "style.css"), "\n#measure-passwort p { display: none }\n"));
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/version 1\.1: style\.css is not the file commit [0-9a-f]{12} makes/);
-  });
-
-  it("is refused when its PDF lacks words of its commit's text (another version's PDF put in its place)", async () => {
-    forge("1.1", pr, (dir) => fs.copyFileSync(path.join(out("deployed-1.0"), "berlin.pdf"), path.join(dir, "berlin.pdf")));
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/version 1\.1: berlin\.pdf lacks "[^"]+".* of the text of commit [0-9a-f]{12}/);
-  });
-
-  it("is refused when its PDF adds words to its commit's text (the PDF of a text with one more sentence)", async () => {
-    // Every word of the commit's text is in such a PDF: only the converse finds the sentence it adds.
-    repo.git("checkout", "-qb", "forger", pr);
-    repo.edit("measures/zugang.yaml", "sechzehn", "sechzehn Zeichen. Der Auftragnehmer haftet nicht für Verluste, und");
-    repo.commit("forged", "2026-01-03T00:00:00Z");
-    ok(await html("forged-build", true));
-    repo.git("checkout", "-q", "main");
-    forge("1.1", pr, (dir) => fs.copyFileSync(path.join(out("forged-build"), "berlin.pdf"), path.join(dir, "berlin.pdf")));
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/version 1\.1: berlin\.pdf holds "[^"]+".*, which commit [0-9a-f]{12} does not render/);
-    expect(result.failure).toContain('"Auftragnehmer"');
-  }, 120_000);
-
-  it("is refused for a version no commit of the branch carries, or a commit off its first-parent line", async () => {
-    forge("0.9", repo.git("rev-parse", "HEAD").trim(), () => {}, "1.1");
-    const never = await html("dist");
-    expect(never.ok).toBe(false);
-    expect(never.failure).toMatch(/version 0\.9 names commit [0-9a-f]{12}, whose site\.yaml has version 1\.0/);
-    // The record as toms wrote it again; then 1.1 recorded from the pull request's commit, never merged.
-    repo.git("update-ref", "refs/heads/toms-published", honest);
-    forge("1.1", pr, () => {});
-    const off = await html("dist");
-    expect(off.ok).toBe(false);
-    expect(off.failure).toMatch(/version 1\.1 names commit [0-9a-f]{12}, which is not on the first-parent history of the commit being built/);
-  });
-
-  it("claiming another toms, is compared by the words the authors wrote", async () => {
-    // Another toms may label and lay out differently, so only the measures' own words are compared: a changed one is refused.
-    forge("1.1", pr, (dir) => fs.writeFileSync(path.join(dir, "all.html"), read(dir, "all.html").replaceAll("sechzehn", "acht")), "1.1", "0.0.1");
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = await html("dist");
-    expect(result.ok).toBe(false);
-    expect(result.failure).toMatch(/version 1\.1: all\.html lacks "sechzehn" of the text of commit [0-9a-f]{12}/);
-    // A label of toms's own that reads differently is no refusal.
-    repo.git("update-ref", "refs/heads/toms-published", honest);
-    forge(
-      "1.1",
-      pr,
-      (dir) => fs.writeFileSync(path.join(dir, "all.html"), read(dir, "all.html").replaceAll("Gesamtfassung", "Alle Standorte")),
-      "1.1",
-      "0.0.1",
-    );
-    ok(await html("dist"));
-  });
-
-  it("is served when it is what its commit renders (the same files toms would have recorded)", async () => {
-    forge("1.1", pr, () => {});
-    repo.git("merge", "-q", "--ff-only", "pr");
-    const result = ok(await html("dist"));
-    expect(result.recorded).toBe(pr);
-  });
-});
-
-describe("a pull request merged by rebase: its first commit changed the text, a later one raised the version", () => {
-  beforeAll(() => {
-    repo = newRepo();
-    outs = tempDir("toms-versions-");
-    // Nothing recorded 1.0 (a local build, a failed record job): toms must rebuild it from git.
-    repo.edit("measures/zutritt.yaml", "Alle Türen sind verschlossen.", "Alle Türen sind verschlossen und alarmgesichert.");
-    repo.commit("the text, version still 1.0", "2026-01-02T00:00:00Z");
-    bump("1.1", "Türen alarmgesichert.");
-    repo.commit("raised to 1.1", "2026-01-03T00:00:00Z");
-  });
-  afterAll(() => {
-    repo.remove();
-    outs.cleanup();
-  });
-
-  it("archives 1.0 with the text it had, says it chose, and the changes page of 1.1 shows the change", async () => {
-    const result = ok(await html("rebased"));
-    expect(result.diagnostics.list.map((d) => [d.rule, d.severity])).toEqual([["version-texts", "warning"]]);
-    expect(result.diagnostics.list[0]?.message).toMatch(
-      /^Version "1\.0" was never recorded, and its commits on this branch hold different texts \([0-9a-f]{12}, [0-9a-f]{12}, newest first\)\. The commit that raised the version changed no text, so the newer texts belong to the next version: toms archives [0-9a-f]{12} as version 1\.0\.$/,
-    );
-    expect(read(out("rebased"), "1.0/all.html")).toContain("Alle Türen sind verschlossen.</p>");
-    expect(read(out("rebased"), "1.0/all.html")).not.toContain("alarmgesichert");
-    expect(read(out("rebased"), "all.html")).toContain("alarmgesichert");
-    const changes = read(out("rebased"), "changes.html");
-    expect(changes).toContain("alarmgesichert");
   });
 });
