@@ -1,4 +1,5 @@
 import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -13,5 +14,7 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ["default", "json"],
     outputFile: { json: "node_modules/.cache/toms/vitest.json" },
+    // toms's cache (the contents' page numbers of the last prints) of the test run's own, not the user's.
+    env: { TOMS_CACHE_DIR: path.join(os.tmpdir(), `toms-test-cache-${process.pid}`) },
   },
 });

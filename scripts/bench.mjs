@@ -37,6 +37,10 @@ const sizes = [
 ];
 const started = performance.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "toms-bench-"));
+// toms's cache (the contents' page numbers of the last prints) of its own, warmed by the reference build below; the
+// cold row gives each run an empty one.
+env.TOMS_CACHE_DIR = path.join(tmp, "cache");
+let colds = 0;
 let outs = 0;
 // A new, not yet existing output folder per run (the previous one is removed first, outside the timing).
 const freshOut = () => {
@@ -76,6 +80,12 @@ try {
   }
   const rows = {
     full: { label: "full build (HTML + PDF), fresh --out", skip: noPdf, args: () => build("--out", freshOut()) },
+    cold: {
+      label: "  the same, with an empty cache",
+      skip: noPdf,
+      args: () => build("--out", freshOut()),
+      env: () => ({ TOMS_CACHE_DIR: path.join(tmp, `cold-cache-${++colds}`) }),
+    },
     html: { label: "HTML only (--no-pdf), fresh --out", args: () => build("--no-pdf", "--out", freshOut()) },
     check: { label: "toms check", args: () => [toms, "check", "--content", "measures"] },
     rebuild: { label: "rebuild, nothing changed", skip: noPdf, args: () => build("--out", path.join(tmp, "again")) },
@@ -122,7 +132,8 @@ try {
   const largest = r["html-2000x10"];
   const table1 = [
     "shipped content (measures/)",
-    line(r.full, `≤ 1.5× floor (1 pass): ${ratio(vs("full", "floor1"))}`, within(vs("full", "floor1"), 1.5)),
+    line(r.full, `≤ 1.1× floor (1 pass): ${ratio(vs("full", "floor1"))}`, within(vs("full", "floor1"), 1.1)),
+    line(r.cold, `${ratio(vs("cold", "floor1"))} floor (1 pass)`),
     line(r.html),
     line(r.check, "≤ 400 ms", within(r.check.median, 400)),
     line(r.rebuild, "≤ 500 ms", within(r.rebuild.median, 500)),
@@ -158,8 +169,11 @@ try {
     "notes",
     "- Every number is one whole process (node start-up included); median/min/max of wall time; CPU = median user + system",
     `  time; peak RSS = highest of the runs, by ${rssMethod}.`,
-    "- toms prints every annex twice (the second print, on the loaded page, shows the page numbers of its contents and",
-    "  proves them), so its like-for-like floor is the 2-pass row; the target is set against the 1-pass floor.",
+    "- toms prints an annex once when the page numbers of its contents from the last print (in its cache, TOMS_CACHE_DIR,",
+    "  or the previous output) still hold, else twice (the second print shows the numbers the first found). The full-build",
+    "  row starts from the cache the reference build left (as a second build on a machine does); the empty-cache row is",
+    "  a first build (as in CI), whose like-for-like floor is the 2-pass row. Every build also checks each PDF against",
+    "  its page (every word there, nothing added, nothing cut off) and makes it PDF/UA: work the floor does not do.",
     "- The floor starts Chromium when it needs it, as a script would; toms starts it first thing, before the check.",
     "- The floor prints toms's own HTML pages (same style sheet, @page A4, header/footer templates, outline, tagged PDF) with",
     "  puppeteer alone: same browser, same flags, one tab per page, as many at once as there are cores.",
@@ -193,7 +207,7 @@ async function measureAll(rows) {
     process.stderr.write(`run ${run}/${runs} `);
     for (const [i, row] of rows.entries()) {
       if (failed[i] !== undefined) continue;
-      const result = await runNode(row.args(), { env, cwd: root });
+      const result = await runNode(row.args(), { env: { ...env, ...row.env?.() }, cwd: root });
       if (result.code === 0) samples[i].push(result);
       else {
         failed[i] = `failed, exit ${result.code}`;

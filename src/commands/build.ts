@@ -26,6 +26,7 @@ import type { VersionChanges } from "../render/pages.js";
 import { languageFolder } from "../render/languages.js";
 import { renderChangesPage, renderIndex, renderSite, withPdfSize } from "../render/site.js";
 import { previousVersion } from "../publish/previous.js";
+import { tocGuesses } from "../pdf/toc-guesses.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { withBuildSession } from "./build-session.js";
 import { check } from "./check.js";
@@ -79,7 +80,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A build killed between the two renames of its commit left the old site aside: it is put back first, so that even
   // a build stopped by a content error leaves --out as the killed build found it.
   recover(options.out);
-  const previous: PreviousOutput = { out: path.resolve(options.out), pdfs: readPdfRecords(options.out) };
+  const previous: PreviousOutput = {
+    out: path.resolve(options.out),
+    pdfs: readPdfRecords(options.out),
+    ...(options.pdf && { guesses: tocGuesses(options.content) }),
+  };
   let diagnostics = new Diagnostics();
   // With no earlier PDFs to take over, every annex will be printed: the browser starts at once.
   const startEarly = options.pdf && Object.keys(previous.pdfs).length === 0;

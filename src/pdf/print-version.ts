@@ -39,7 +39,9 @@ export async function printVersion(site: Site, rendered: RenderedSite, options: 
       pdfs.set(page.pdf, { bytes, record: earlier, reused: true });
       options.log?.(`pdf  ${rel(page.pdf)} unchanged, reused`);
     } else {
-      toPrint.push({ page, key, ...(earlier?.toc && { guess: new Map(Object.entries(earlier.toc)) }) });
+      // The numbers of the previous output's print of this annex, else of its last print anywhere (the cache).
+      const guess = earlier?.toc ? new Map(Object.entries(earlier.toc)) : options.previous.guesses?.get(rel(page.pdf));
+      toPrint.push({ page, key, ...(guess && { guess }) });
     }
   }
   if (toPrint.length > 0) {
@@ -54,7 +56,9 @@ export async function printVersion(site: Site, rendered: RenderedSite, options: 
       const result = printed.get(page.pdf);
       if (!result) continue;
       pdfs.set(page.pdf, { bytes: result.pdf, record: { key, sha256: sha256(result.pdf), toc: Object.fromEntries(result.toc) }, reused: false });
+      options.previous.guesses?.set(rel(page.pdf), result.toc);
     }
+    options.previous.guesses?.save();
   }
   return pdfs;
 }

@@ -81,7 +81,9 @@ export async function openPrinter(log?: (line: string) => void, started?: Starte
           checkMs: Math.round(printed.checks.layoutMs + printed.checks.textMs),
         };
         summaries.push(summary);
-        log?.(`pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${String(summary.ms).padStart(5)} ms`);
+        log?.(
+          `pdf  ${summary.file.padEnd(width)}  ${String(summary.pages).padStart(3)} pages  ${summary.passes === 1 ? "1 print " : `${summary.passes} prints`}  ${String(summary.ms).padStart(5)} ms`,
+        );
       });
       const checked = summaries.reduce((sum, s) => sum + s.checkMs, 0);
       log?.(`pdf  ${requests.length} annexes printed in ${Math.round(performance.now() - t)} ms (checked against their pages in ${checked} ms)`);

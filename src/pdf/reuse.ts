@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnnexPage } from "../render/pages.js";
+import type { TocGuesses } from "./toc-guesses.js";
 import { templateDir } from "../render/template.js";
 import { tomsVersion } from "../util/toms-version.js";
 
@@ -18,6 +19,8 @@ export interface PdfRecord {
 export interface PreviousOutput {
   out: string;
   pdfs: Record<string, PdfRecord>;
+  /** The contents' page numbers of the last prints of this content's annexes (the cache; see toc-guesses.ts). */
+  guesses?: TocGuesses;
 }
 
 let toolKey: string | undefined;
