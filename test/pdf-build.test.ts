@@ -63,11 +63,11 @@ const pdf = (annex: string) => path.join(outA, `${annex}.pdf`);
 const html = (annex: string) => path.join(outA, `${annex}.html`);
 
 describe("the PDF annexes of a build", () => {
-  it("are written next to their pages, one terminal line each with file, pages and milliseconds", () => {
+  it("are written next to their pages, one terminal line each with file, pages, prints and milliseconds", () => {
     expect(result.failure).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(listFiles(outA).filter((f) => f.endsWith(".pdf"))).toEqual(annexes.map((a) => `${a}.pdf`));
-    const lines = log.filter((l) => /\.pdf\s+\d+ pages\s+\d+ ms$/.test(l));
+    const lines = log.filter((l) => /\.pdf\s+\d+ pages\s+[12] prints?\s+\d+ ms$/.test(l));
     expect(lines.map((l) => /(\S+\.pdf)/.exec(l)![1]).sort()).toEqual(annexes.map((a) => `${a}.pdf`));
     for (const line of lines) {
       const [, file, pages] = /(\S+\.pdf)\s+(\d+) pages/.exec(line)!;
