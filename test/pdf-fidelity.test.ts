@@ -275,6 +275,14 @@ describe("the check of a print against its page", () => {
     expect(fits.pages).toBe(1);
   });
 
+  it("passes a long word wrapped in a table cell beside another cell that wraps one too (its pieces are not extra words)", async () => {
+    // The fourth review's repro: the pieces of each cell's word lie on lines shared with the other cell's pieces.
+    const word = `Prüfsumme${"a1b2c3d4e5f6".repeat(20)}`;
+    const table = `<table><thead><tr><th>A</th><th>${word}</th></tr></thead><tbody><tr><td><code>${word}</code></td><td>x</td></tr></tbody></table>`;
+    const printed = await printPage("wrapped-cells", table, "table { width: 100%; table-layout: fixed; } td, th { overflow-wrap: anywhere; } code { font-family: var(--toms-mono); }");
+    expect(printed.pages).toBeGreaterThan(0);
+  });
+
   it("fails when a line runs past the edge of the page", async () => {
     const line = "schluessel_".repeat(30);
     const error = await printPage("wide", `<pre class="wide">${line}</pre>`, ".wide { white-space: pre; }").catch((e: unknown) => e);

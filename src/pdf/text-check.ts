@@ -173,7 +173,8 @@ export function extraWords(pageWords: string[], lines: Line[], allowance: PrintA
     return true;
   };
   const body = lines.filter((l) => !l.running).map((l) => [...l.words]);
-  const extra: string[] = [];
+  // Every word not accounted for, each time it occurs, in the PDF's order.
+  const unmatched: string[] = [];
   let numbers = allowance.numbers;
   for (let i = 0; i < body.length; i++) {
     const words = body[i] as string[];
@@ -185,10 +186,37 @@ export function extraWords(pageWords: string[], lines: Line[], allowance: PrintA
         numbers--;
         continue;
       }
-      if (!extra.includes(word)) extra.push(word);
+      unmatched.push(word);
     }
   }
-  return extra;
+  // A long word wrapped in a table cell beside another cell has its pieces on lines that hold the other cell's words
+  // too, so the line joins above miss it: each word of the page still missing is put together from the pieces left,
+  // in their order. Only pieces that make up, exactly and in order, a word the page has are let through.
+  const used = new Set<number>();
+  if (unmatched.length > 0) {
+    for (const [word, count] of left) {
+      for (let k = 0; k < count; k++) if (!assemble(word, unmatched, used)) break;
+    }
+  }
+  return [...new Set(unmatched.filter((_, i) => !used.has(i)))];
+}
+
+// Puts `word` together from pieces of `pieces` not used yet, in order (a piece may end in the hyphen of its break);
+// marks them used when it succeeds.
+function assemble(word: string, pieces: string[], used: Set<number>): boolean {
+  const picked: number[] = [];
+  let at = 0;
+  for (let i = 0; i < pieces.length && at < word.length; i++) {
+    if (used.has(i)) continue;
+    const piece = pieces[i] as string;
+    const fits = [piece, ...(breakHyphen.test(piece) ? [piece.slice(0, -1)] : [])].find((p) => p !== "" && word.startsWith(p, at));
+    if (fits === undefined) continue;
+    picked.push(i);
+    at += fits.length;
+  }
+  if (at < word.length || picked.length < 2) return false;
+  for (const i of picked) used.add(i);
+  return true;
 }
 
 // Joins the last word of line i with the first words of the lines after it where the page has the joined word; the
