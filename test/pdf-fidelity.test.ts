@@ -279,7 +279,11 @@ describe("the check of a print against its page", () => {
     // The fourth review's repro: the pieces of each cell's word lie on lines shared with the other cell's pieces.
     const word = `Prüfsumme${"a1b2c3d4e5f6".repeat(20)}`;
     const table = `<table><thead><tr><th>A</th><th>${word}</th></tr></thead><tbody><tr><td><code>${word}</code></td><td>x</td></tr></tbody></table>`;
-    const printed = await printPage("wrapped-cells", table, "table { width: 100%; table-layout: fixed; } td, th { overflow-wrap: anywhere; } code { font-family: var(--toms-mono); }");
+    const printed = await printPage(
+      "wrapped-cells",
+      table,
+      "table { width: 100%; table-layout: fixed; } td, th { overflow-wrap: anywhere; } code { font-family: var(--toms-mono); }",
+    );
     expect(printed.pages).toBeGreaterThan(0);
   });
 

@@ -361,6 +361,8 @@ export const rules = {
         `The ${p.kind} id "${p.id}" is used twice in site.yaml (first at line ${p.line}).`,
       section: (p: { id: string; file: string; line: number }) => `The section id "${p.id}" is already used in ${p.file}:${p.line}.`,
       measure: (p: { id: string; file: string; line: number }) => `The measure id "${p.id}" is already used in ${p.file}:${p.line}.`,
+      change: (p: { version: string; line: number }) =>
+        `The change history has a second entry for version "${p.version}" (the first at line ${p.line}): each version has one entry, which customers read as what that version changed. Put both summaries into one entry.`,
     },
   },
   "reserved-id": {
@@ -765,6 +767,8 @@ export const rules = {
     messages: {
       besidePunctuation: (p: { mark: string; kind: Emphasis; beside: string }) =>
         `Markdown reads the ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} here, next to "${p.beside}", as ${emphasisWord[p.kind]} and does not show it (e.g. /srv/_backup_/ shows as /srv/backup/ with "backup" in italics). Write \\${p.mark} to show the character, or write a path or name as code (in \`backticks\`).`,
+      inside: (p: { mark: string; kind: Emphasis; shown: string }) =>
+        `Markdown reads the ${p.mark} here as ${emphasisWord[p.kind]} around "${p.shown}" and does not show the marks (as in *.* or *.bak*, a file pattern). Write \\${p.mark} to show the character.`,
       betweenLetters: (p: { mark: string; kind: Emphasis }) =>
         `Markdown reads the ${p.mark.repeat(p.kind === "emphasis" ? 1 : 2)} here, between letters or digits, as ${emphasisWord[p.kind]} and does not show it (e.g. 2*3*4 shows as 2 3 4 with the 3 in italics). Write \\${p.mark} to show the character, or put spaces around the marked words.`,
       run: (p: { mark: string; kind: Emphasis }) =>
@@ -822,19 +826,34 @@ export const rules = {
     hint: "Number the items of a list consecutively, or write the number with a backslash (5\\.) to keep it as text.",
     fixture: "fidelity-list-numbers",
     messages: {
+      leadingZero: (p: { written: string; shown: number }) =>
+        `This list item is numbered "${p.written}", but Markdown drops leading zeros and shows "${p.shown}". To show it as written, put a backslash before the dot (${p.written}\\.): then it is text, not a list.`,
       renumbered: (p: { written: string; shown: number }) =>
         `This list item is numbered ${p.written} in the text, but the annex shows ${p.shown}: Markdown numbers the items of a list one after another from the first. Number the items consecutively, or write ${p.written}\\. to keep the number as text.`,
+    },
+  },
+  "markdown-code-info": {
+    severity: "warning",
+    title: "Text after the code fence hidden",
+    why: "The words after the opening ``` or ~~~ of a code block name its language to Markdown; the annex does not show them. A sentence written there would be missing.",
+    hint: "Write the words as a sentence above the code block; leave the line of ``` or ~~~ with nothing after it.",
+    fixture: "fidelity-code-info",
+    messages: {
+      hidden: (p: { info: string }) =>
+        `The annex does not show "${p.info}", the text after the opening fence of this code block (Markdown takes it for the name of the code's language).`,
     },
   },
   "markdown-heading-marks": {
     severity: "warning",
     title: "Heading marks hidden",
-    why: "Markdown hides the # marks that close a heading; a heading ending in a # meant as text would lose it.",
+    why: "Markdown hides the # marks that close a heading; a heading ending in a # meant as text would lose it. A line of === or --- right under a sentence turns the sentence into a heading and is not shown.",
     hint: "Write a backslash before a # that ends a heading, or close the heading with as many # as it opens with.",
     fixture: "fidelity-heading-marks",
     messages: {
       hidden: (p: { marks: string; level: number }) =>
         `Markdown hides the ${p.marks} at the end of this heading (level ${p.level}). To show it, write \\${p.marks}.`,
+      underline: (p: { mark: string }) =>
+        `The line of ${p.mark} under this text makes it a heading: the annex shows the text as a title and hides the ${p.mark}. For a heading write it with # in front (#### Title); for a dividing line put a blank line before the ${p.mark}.`,
     },
   },
   "link-target": {
@@ -961,7 +980,7 @@ export const rules = {
   "markdown-interrupt": {
     severity: "warning",
     title: "Line read as a list or quote",
-    why: 'A line that starts with > or +, or with - and a number, right after text begins a quote or a list: Markdown hides the character, so "+ 5 %" or "> 5 Minuten" lose their sign.',
+    why: 'A line that starts with > or +, or with - and a number, right after text begins a quote or a list (as does one of its own starting with > or + and a number, or a single - and a number): Markdown hides the character, so "+ 5 %" or "> 5 Minuten" lose their sign.',
     hint: "If a list or quote is meant, put a blank line before it; to show the character, write a backslash before it (\\+, \\>).",
     fixture: "fidelity-interrupt",
     messages: {
@@ -969,6 +988,10 @@ export const rules = {
         "This line starts with >, right after text: Markdown shows it as a quote and hides the >. Put a blank line before a quote that is meant, or write \\> to show the character.",
       list: (p: { marker: string }) =>
         `This line starts with ${p.marker}, right after text: Markdown shows it as a list item and hides the ${p.marker}. Put a blank line before a list that is meant, or write \\${p.marker} to show the character.`,
+      quoteNumber: () =>
+        'This line starts with > and a number: Markdown shows it as a quote and hides the >, so "> 5 Minuten" reads "5 Minuten". Write \\> to show the character.',
+      signList: (p: { marker: string }) =>
+        `This line starts with ${p.marker} and a number: Markdown shows it as a list item and hides the ${p.marker}, so "${p.marker} ${p.marker === "+" ? "3 %" : "2 °C"}" reads "${p.marker === "+" ? "3 %" : "2 °C"}". Write \\${p.marker} to show the sign; a list of several items is not questioned.`,
     },
   },
   "rtl-text": {
@@ -1104,7 +1127,7 @@ export const rules = {
     title: "An unrecorded version had more than one text",
     why: "Where nothing recorded what was published as a version, toms rebuilds it from git. When the commits carrying that version hold different texts (a pull request merged by rebase or fast-forward, whose first commit changed the text before a later one raised the version), toms must choose one of them as what customers received.",
     hint: "Check the archived copy of that version. If it is not the text that was published, record the files that were (`toms record --adopt`, see docs/ci.md); merge pull requests with a merge commit and let the record job run, and nothing has to be chosen.",
-    fixture: { test: "test/versions.test.ts", reason: "reported by toms build for an earlier version in the git history" },
+    fixture: { test: "test/versions-forged.test.ts", reason: "reported by toms build for an earlier version in the git history" },
     messages: {
       differing: (p: { version: string; commits: string[]; chosen: string; last: boolean }) =>
         `Version "${p.version}" was never recorded, and its commits on this branch hold different texts (${p.commits.join(", ")}, newest first). ` +

@@ -76,10 +76,20 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
   });
   checkInherits(file, locations, diagnostics);
 
+  // One entry per version: a second would be read as what that version changed, and toms diff as a replaced one.
+  const firstEntry = new Map<string, number>();
   const changes: Change[] = list(value.changes).flatMap((entry, i) => {
     const summary = yamlProse(file, ["changes", i, "summary"]);
     if (!isFields(entry) || !summary) return [];
-    return [{ version: String(entry.version ?? ""), date: String(entry.date ?? ""), summary }];
+    const version = String(entry.version ?? "");
+    const first = firstEntry.get(version);
+    if (first === undefined) firstEntry.set(version, i);
+    else
+      diagnostics.add(
+        say["duplicate-id"].change({ version, line: placeAt(file, ["changes", first, "version"]).line }),
+        placeAt(file, ["changes", i, "version"]),
+      );
+    return [{ version, date: String(entry.date ?? ""), summary }];
   });
 
   // Each version is also a folder of the site next to its files (index.html, berlin.pdf …): it may not look like one.

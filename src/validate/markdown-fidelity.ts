@@ -56,10 +56,13 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "list":
         if (node.ordered) checkNumbers(markdown, node, report);
-        checkInterrupt(markdown, node, parent, report);
+        if (!checkInterrupt(markdown, node, parent, report)) checkSign(markdown, node, report);
         break;
       case "blockquote":
-        checkInterrupt(markdown, node, parent, report);
+        if (!checkInterrupt(markdown, node, parent, report)) checkSign(markdown, node, report);
+        break;
+      case "code":
+        checkFenceInfo(markdown, start, report);
         break;
       case "table":
         checkCells(node, report);
@@ -67,6 +70,7 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
         break;
       case "heading":
         checkClosingMarks(markdown, node, start, end, report);
+        checkUnderline(markdown, end, report);
         break;
       case "text":
         // A character reference (&#x202E;) can put in what the source does not show: each is reported at its reference.
@@ -138,22 +142,70 @@ function checkTableCode(markdown: string, table: Extract<Nodes, { type: "table" 
 // A quote, a "+" list or a list item starting with a number, right after a line of text (no blank line): Markdown
 // lets it interrupt the paragraph and hides its marker, which was most likely meant as text ("+ 5 %", "> 5 Min.").
 // A "-" or "*" list after text ("Folgende Maßnahmen:\n- …") is how lists are written and passes.
-function checkInterrupt(markdown: string, node: Extract<Nodes, { type: "list" | "blockquote" }>, parent: Parents | undefined, report: ReportAt): void {
-  if (!parent) return;
+function checkInterrupt(markdown: string, node: Extract<Nodes, { type: "list" | "blockquote" }>, parent: Parents | undefined, report: ReportAt): boolean {
+  if (!parent) return false;
   const index = parent.children.indexOf(node as never);
   const previous = parent.children[index - 1];
   const start = node.position?.start;
-  if (previous?.type !== "paragraph" || !start || previous.position?.end.line !== start.line - 1 || start.offset === undefined) return;
+  if (previous?.type !== "paragraph" || !start || previous.position?.end.line !== start.line - 1 || start.offset === undefined) return false;
   if (node.type === "blockquote") {
     report(say["markdown-interrupt"].quote(), start.offset);
+    return true;
+  }
+  const marker = listMarker(markdown, start.offset);
+  if (marker === undefined) return false;
+  if (marker === "+" || (!node.ordered && /^\d/.test(firstItemText(markdown, node, marker)))) {
+    report(say["markdown-interrupt"].list({ marker }), start.offset);
+    return true;
+  }
+  return false;
+}
+
+// Elsewhere (at the start of a text, after a blank line) a quote or a list is written on purpose, unless its sign is
+// the sign of a number: "> 5 Minuten", "+ 3 %" and a lone "- 2 °C" lose the >, + or - Markdown hides.
+function checkSign(markdown: string, node: Extract<Nodes, { type: "list" | "blockquote" }>, report: ReportAt): void {
+  const at = node.position?.start.offset;
+  if (at === undefined) return;
+  if (node.type === "blockquote") {
+    if (/^[ \t]*>[ \t]*[-+]?\d/.test(markdown.slice(at, at + 16))) report(say["markdown-interrupt"].quoteNumber(), at);
     return;
   }
-  const marker = /^[ \t]*([-+*]|\d{1,9}[.)])/.exec(markdown.slice(start.offset, start.offset + 16))?.[1];
-  if (marker === undefined) return;
+  const marker = listMarker(markdown, at);
+  if (marker === undefined || node.ordered) return;
+  if (!/^\d/.test(firstItemText(markdown, node, marker))) return;
+  if (marker === "+" || node.children.length === 1) report(say["markdown-interrupt"].signList({ marker }), at);
+}
+
+function listMarker(markdown: string, at: number): string | undefined {
+  return /^[ \t]*([-+*]|\d{1,9}[.)])/.exec(markdown.slice(at, at + 16))?.[1];
+}
+
+// The text of a list's first item after its marker.
+function firstItemText(markdown: string, node: Extract<Nodes, { type: "list" }>, marker: string): string {
   const first = node.children[0];
-  const text =
-    first?.position?.start.offset === undefined ? "" : markdown.slice(first.position.start.offset + marker.length, first.position.end.offset ?? 0).trimStart();
-  if (marker === "+" || (!node.ordered && /^\d/.test(text))) report(say["markdown-interrupt"].list({ marker }), start.offset);
+  return first?.position?.start.offset === undefined
+    ? ""
+    : markdown.slice(first.position.start.offset + marker.length, first.position.end.offset ?? 0).trimStart();
+}
+
+// The words after a code block's opening fence (its "info string") name its language to Markdown: not shown.
+function checkFenceInfo(markdown: string, start: number, report: ReportAt): void {
+  const lineEnd = markdown.indexOf("\n", start);
+  const line = markdown.slice(start, lineEnd === -1 ? undefined : lineEnd);
+  const fence = /^([ \t]*(?:`{3,}|~{3,})[ \t]*)(\S.*?)[ \t]*$/.exec(line);
+  if (!fence) return;
+  report(say["markdown-code-info"].hidden({ info: fence[2] as string }), start + (fence[1] as string).length);
+}
+
+// A heading underlined with === or --- (a "setext" heading): the line under it is taken as a mark, not shown.
+function checkUnderline(markdown: string, end: number, report: ReportAt): void {
+  const lineStart = markdown.lastIndexOf("\n", end - 1) + 1;
+  const underline = /^[ \t]*(=+|-+)[ \t]*$/.exec(markdown.slice(lineStart, end));
+  if (!underline) return;
+  report(
+    say["markdown-heading-marks"].underline({ mark: (underline[1] as string).slice(0, 3) }),
+    lineStart + (underline[0].length - underline[0].trimStart().length),
+  );
 }
 
 interface Defined {
@@ -202,9 +254,19 @@ function checkDelimiters(
     return;
   }
   // Marks beside the punctuation of paths, addresses and formulas (/srv/_backup_/, a-_b_, x=*y*) are characters of
-  // them, not formatting; prose puts formatting after a space, a bracket or a quotation mark.
-  const beside = before !== undefined && codeBefore.test(before) ? before : after !== undefined && codeAfter.test(after) ? after : undefined;
-  if (beside !== undefined) report(say["markdown-emphasis"].besidePunctuation({ mark, kind, beside }), start);
+  // them, not formatting; prose puts formatting after a space, a bracket or a quotation mark. So is a dot followed
+  // by a letter (__init__.py).
+  const dotted = after === "." && letterOrDigit.test(markdown[end + 1] ?? "");
+  const beside = before !== undefined && codeBefore.test(before) ? before : (after !== undefined && codeAfter.test(after)) || dotted ? after : undefined;
+  if (beside !== undefined) {
+    report(say["markdown-emphasis"].besidePunctuation({ mark, kind, beside }), start);
+    return;
+  }
+  // Marks around no word at all (*.*), or around a word that starts like a file ending or a path (*.bak*, */tmp*):
+  // a pattern or a name, not formatting.
+  const width = kind === "emphasis" ? 1 : 2;
+  const inner = markdown.slice(start + width, end - width);
+  if (!letterOrDigit.test(inner) || /^[./\\~]/.test(inner)) report(say["markdown-emphasis"].inside({ mark, kind, shown: inner }), start);
 }
 
 // An ordered list shows its items numbered from the first item's number on, whatever the others say.
@@ -217,8 +279,12 @@ function checkNumbers(markdown: string, list: Extract<Nodes, { type: "list" }>, 
   // "1. 1. 1." is how Markdown is asked to count by itself: every item after the first with one same number.
   const rest = written.slice(1).map((w) => w?.number);
   if (rest.length > 0 && rest.every((n) => n !== undefined && n === rest[0]) && Number(rest[0]) <= first) return;
+  for (const item of written) {
+    if (item?.number !== undefined && /^0\d/.test(item.number))
+      report(say["markdown-list-number"].leadingZero({ written: item.number, shown: Number(item.number) }), item.at);
+  }
   written.forEach((item, index) => {
-    if (item?.number === undefined || Number(item.number) === first + index) return;
+    if (item?.number === undefined || /^0\d/.test(item.number) || Number(item.number) === first + index) return;
     report(say["markdown-list-number"].renumbered({ written: item.number, shown: first + index }), item.at);
   });
 }

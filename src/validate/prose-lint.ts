@@ -117,9 +117,10 @@ export function mayBeUnsafe(markdown: string): boolean {
 }
 
 // What the fidelity and link checks look at needs one of these: emphasis and strikethrough marks, a backslash, a
-// character reference, a link target or definition, a footnote, a line starting with a number (a list), a heading
-// ending in #, and a non-ASCII host name next to an address (a look-alike).
-const fidelityTrigger = /[*_\\&|]|~~|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$|^[ \t]*(?:>|\+[ \t]|[-*][ \t]+\d)/m;
+// character reference, a code fence (words after it), a link target or definition, a footnote, a line starting with
+// a number (a list), a heading ending in #, a line of === or --- (a heading's underline), and a non-ASCII host name
+// next to an address (a look-alike).
+const fidelityTrigger = /[*_\\&|]|~~|```|\]\(|\]:|\[\^|^[ \t>]*\d{1,9}[.)]|#[ \t]*$|^[ \t]*(?:>|\+[ \t]|[-*][ \t]+\d|=+[ \t]*$|-+[ \t]*$)/m;
 
 /** Whether a text needs parsing for any check of lintTree; false only when no check could report anything. */
 export function mayNeedParse(markdown: string): boolean {
