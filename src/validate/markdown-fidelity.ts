@@ -192,7 +192,7 @@ function firstItemText(markdown: string, node: Extract<Nodes, { type: "list" }>,
 function checkFenceInfo(markdown: string, start: number, report: ReportAt): void {
   const lineEnd = markdown.indexOf("\n", start);
   const line = markdown.slice(start, lineEnd === -1 ? undefined : lineEnd);
-  const fence = /^([ \t]*(?:`{3,}|~{3,})[ \t]*)(\S.*?)[ \t]*$/.exec(line);
+  const fence = /^([ \t]*(?:`{3,}(?!`)|~{3,}(?!~))[ \t]*)(\S.*?)[ \t]*$/.exec(line);
   if (!fence) return;
   report(say["markdown-code-info"].hidden({ info: fence[2] as string }), start + (fence[1] as string).length);
 }
