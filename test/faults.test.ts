@@ -87,7 +87,7 @@ describe("a build that fails", () => {
 
 describe("SIGINT and SIGTERM", () => {
   const started = /^pdf .* started in \d+ ms$/;
-  const printed = /\.pdf\s+\d+ pages\s+\d+ ms$/;
+  const printed = /\.pdf\s+\d+ pages\s+[12] prints?\s+\d+ ms$/;
   const moments: { signal: NodeJS.Signals; at: number | RegExp; expect: "old" | "new" | "either" }[] = [
     // Timed: node starting, the content being checked, the annexes rendered, the browser starting.
     { signal: "SIGTERM", at: 0, expect: "either" },

@@ -20,21 +20,17 @@ export interface PrintedPage {
  * Lays the loaded page out as it is printed (print media, the page's text width) and reads the result from the
  * browser's layout (DOMSnapshot: the boxes of every line of text), which needs no script in the page: printing
  * runs with JavaScript off. Only text nodes count (what the author wrote), and only where they are laid out and
- * visible. The emulation is undone before returning, as the tab prints the next annex; `laidOut`: the tab shows the
- * page laid out so already (printAnnex loads it so), and is left as it is.
+ * visible. The emulation is undone before returning, as the tab prints the next annex.
  */
-export async function inspectPrintedPage(tab: Page, widthPx = printWidthPx, laidOut = false): Promise<PrintedPage> {
+export async function inspectPrintedPage(tab: Page, widthPx = printWidthPx): Promise<PrintedPage> {
   const session = await tab.createCDPSession();
   try {
-    if (!laidOut) {
-      await session.send("Emulation.setEmulatedMedia", { media: "print" });
-      await session.send("Emulation.setDeviceMetricsOverride", { width: Math.round(widthPx), height: 1000, deviceScaleFactor: 1, mobile: false });
-    }
+    await session.send("Emulation.setEmulatedMedia", { media: "print" });
+    await session.send("Emulation.setDeviceMetricsOverride", { width: Math.round(widthPx), height: 1000, deviceScaleFactor: 1, mobile: false });
     const snapshot = await session.send("DOMSnapshot.captureSnapshot", { computedStyles: [...styleNames], includeDOMRects: true });
     return readSnapshot(snapshot, widthPx);
   } finally {
-    if (laidOut) await session.detach().catch(() => {});
-    else await undo(session);
+    await undo(session);
   }
 }
 

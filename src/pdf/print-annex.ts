@@ -14,7 +14,6 @@ import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
 import { pageWords, printAllowance } from "./page-words.js";
-import { printWidthPx } from "./page-layout.js";
 import { printedLinks } from "./print-links.js";
 import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
@@ -139,10 +138,6 @@ function finish(pdf: PdfFile, job: PrintJob, tree: Root): Buffer {
 }
 
 async function load(tab: Page, job: PrintJob): Promise<void> {
-  // Laid out as printed from the start (print media, the page's text width): the check after printing reads that
-  // layout as it is, instead of laying the page out again for it and back (the PDF is the same, byte for byte).
-  await tab.emulateMediaType("print");
-  await tab.setViewport({ width: Math.round(printWidthPx), height: 1000 });
   const response = await tab.goto(new URL(job.page.html, origin).href, { waitUntil: "load", timeout: job.timeoutMs });
   if (!response?.ok()) throw new PdfError(`${job.page.pdf}: the page ${job.page.html} could not be opened for printing.`);
 }

@@ -33,7 +33,7 @@ export async function verifyPrint(
   // With the company's style sheet (templates/style.css) in place of toms's, that is where to look.
   const styleSheet = companyStyle ? `the company's style sheet (${companyStyleFile})` : "toms's style sheet";
   const t0 = performance.now();
-  const page = await inspectPrintedPage(tab, undefined, true);
+  const page = await inspectPrintedPage(tab);
   const t1 = performance.now();
   if (page.overflows.length > 0) {
     throw new PdfError(
