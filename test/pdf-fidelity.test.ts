@@ -287,6 +287,18 @@ describe("the check of a print against its page", () => {
     expect(printed.pages).toBeGreaterThan(0);
   });
 
+  it("passes a table over several pages whose head repeats with a word broken in a narrow column", async () => {
+    // The fifth review's repro: Chromium prints the head again on each page, and there "Nummer" breaks into pieces.
+    const rows = Array.from({ length: 90 }, (_, i) => `<tr><td>${i + 1}</td><td>Datensicherung und Wiederherstellung</td></tr>`).join("");
+    const table = `<table><thead><tr><th>Nummer</th><th>Maßnahme</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const printed = await printPage(
+      "repeated-head",
+      table,
+      "table { width: 100%; table-layout: fixed; } th:first-child { width: 2.2em; } th, td { overflow-wrap: anywhere; }",
+    );
+    expect(printed.pages).toBeGreaterThan(1);
+  });
+
   it("fails when a line runs past the edge of the page", async () => {
     const line = "schluessel_".repeat(30);
     const error = await printPage("wide", `<pre class="wide">${line}</pre>`, ".wide { white-space: pre; }").catch((e: unknown) => e);

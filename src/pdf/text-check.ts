@@ -198,7 +198,9 @@ export function extraWords(pageWords: string[], lines: Line[], allowance: PrintA
       for (let k = 0; k < count; k++) if (!assemble(word, unmatched, used)) break;
     }
   }
-  return [...new Set(unmatched.filter((_, i) => !used.has(i)))];
+  // A word of a table head printed again on a later page may break there too (a narrow column): its pieces.
+  const headPiece = (word: string) => [...allowance.repeated].some((head) => head.length > word.length && head.includes(word.replace(breakHyphen, "")));
+  return [...new Set(unmatched.filter((word, i) => !used.has(i) && !headPiece(word)))];
 }
 
 // Puts `word` together from pieces of `pieces` not used yet, in order (a piece may end in the hyphen of its break);
