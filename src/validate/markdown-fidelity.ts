@@ -350,7 +350,10 @@ function checkEscapes(markdown: string, tree: Root, report: ReportAt): void {
   escapes.slice(0, 32).forEach((e) => {
     if (changes(new Set([e.offset]))) needed.add(e.offset);
   });
+  // Not for a backslash: removing every escaped one at once (\\\\fs01 → \\fs01) shortens the text, which always
+  // changes it, while each of them alone is dropped unseen.
   for (const char of new Set(escapes.map((e) => e.char))) {
+    if (char === "\\") continue;
     const same = escapes.filter((e) => e.char === char && !needed.has(e.offset));
     if (same.length > 0 && changes(new Set(same.map((e) => e.offset)))) same.forEach((e) => needed.add(e.offset));
   }
