@@ -870,12 +870,16 @@ export const rules = {
   "link-mismatch": {
     severity: "warning",
     title: "Link text is another address",
-    why: "When the text of a link is an address but the link leads elsewhere, the reader is misled about where it goes, as in phishing.",
+    why: "When the text of a link shows an address but the link leads elsewhere (another host, another mailbox, a hidden copy), the reader is misled about where it goes, as in phishing; a link with no text is an invisible spot on the page.",
     hint: "Show the address the link leads to, or use words as the link text.",
     fixture: "deceptive-links",
     messages: {
       mismatch: (p: { text: string; url: string; host: string }) =>
-        `The link text "${p.text}" is an address, but the link leads to "${p.url}" (${p.host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`,
+        `The link text "${p.text}" shows an address, but the link leads to "${p.url}" (${p.host}); a reader expects to go where the text says. Show the real address, or use words as the link text.`,
+      mailbox: (p: { text: string; url: string; to: string; also: boolean }) =>
+        `The link text "${p.text}" is a mail address, but the link "${p.url}" writes to ${p.to}${p.also ? " as well" : " instead"}; a reader expects to write to the address shown. Link to that address alone, or show every recipient.`,
+      empty: (p: { url: string }) =>
+        `This link has no text: on screen it is an empty spot that leads to "${p.url}". Write the words or the address the reader should see between [ and ].`,
     },
   },
   "link-lookalike": {

@@ -92,13 +92,53 @@ export function checkHost(url: string, report: (said: Said) => void): void {
  * and for a name the annex links to its field's address (a location's, a certification's, the organisation's).
  */
 export function checkLinkText(text: string, url: string, report: (said: Said) => void): void {
+  // A link with no visible text is an address on the page nobody sees (on screen; print adds it after the text).
+  if (text.trim() === "" || /^[\s\u00a0\u200b]*$/.test(text)) {
+    report(say["link-mismatch"].empty({ url }));
+    return;
+  }
   const host = hostOf(url);
   if (host === undefined) return;
   // A link that shows its own address (https://…, www.…, name@…) cannot mislead about where it leads.
   if (showsItself(text, url)) return;
-  const shownHost = hostOfText(text);
-  if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
-    report(say["link-mismatch"].mismatch({ text, url, host: domainToUnicode(host) || host }));
+  // Each address in the text, without the punctuation around it („https://…“, (portal.de), https://….): "Portal
+  // unter https://portal.beispiel.de" shows an address as much as the address alone does.
+  for (const token of text.split(/\s+/)) {
+    const shown = token.replace(/^[\p{P}\p{S}]+/u, "").replace(/[\p{P}\p{S}]+$/u, "");
+    if (shown === "" || showsItself(shown, url)) continue;
+    const mailbox = mailboxMismatch(shown, url);
+    if (mailbox !== undefined) {
+      report(say["link-mismatch"].mailbox({ text, url, ...mailbox }));
+      return;
+    }
+    const shownHost = hostOfText(shown);
+    if (shownHost !== undefined && normalHost(shownHost) !== normalHost(host)) {
+      report(say["link-mismatch"].mismatch({ text, url, host: domainToUnicode(host) || host }));
+      return;
+    }
+  }
+}
+
+// A text that is a mail address, on a mailto: link that writes to another mailbox as well or instead (another
+// name, or a copy: ?cc=, ?bcc=, ?to=): the first such recipient, and whether the shown one is written to as well;
+// undefined when the link writes to the shown one alone.
+function mailboxMismatch(shown: string, url: string): { to: string; also: boolean } | undefined {
+  if (protocolOf(url) !== "mailto" || !/^[^@\s]+@[^@\s]+$/.test(shown)) return undefined;
+  const rest = url.slice(url.indexOf(":") + 1);
+  const [path = "", query = ""] = rest.split("?");
+  const recipients = path.split(",").map((r) => safeDecode(r).trim());
+  for (const [name, value] of new URLSearchParams(query)) if (/^(to|cc|bcc)$/i.test(name)) recipients.push(...value.split(",").map((r) => r.trim()));
+  const wanted = shown.replace(/^mailto:/i, "").toLowerCase();
+  const named = recipients.filter((r) => r !== "");
+  const other = named.find((r) => r.toLowerCase() !== wanted);
+  return other === undefined ? undefined : { to: other, also: named.some((r) => r.toLowerCase() === wanted) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
@@ -140,7 +180,8 @@ function hostOfText(text: string): string | undefined {
   const mail = /^(?:mailto:)?[^@\s]+@([^@\s]+\.[^@\s.]{2,})$/i.exec(text);
   if (mail) return domainToASCII(mail[1] as string) || undefined;
   const web = /^(?:https?:\/\/)?([^/\s?#:]+\.[^/\s?#:.]{2,})(?::\d+)?(?:[/?#].*)?$/i.exec(text);
-  if (!web || (!/^(https?:\/\/|www\.)/i.test(text) && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(web[1] as string))) return undefined;
+  if (!web || (!/^(https?:\/\/|www\.)/i.test(text) && !/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.(?:\p{Ll}{2,}|xn--[a-z0-9-]+)$/u.test(web[1] as string)))
+    return undefined;
   return domainToASCII(web[1] as string) || undefined;
 }
 
