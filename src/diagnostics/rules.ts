@@ -843,6 +843,16 @@ export const rules = {
         `The annex does not show "${p.info}", the text after the opening fence of this code block (Markdown takes it for the name of the code's language).`,
     },
   },
+  "markdown-break": {
+    severity: "warning",
+    title: "Line read as a dividing line",
+    why: "A line of three or more * or _ is a dividing line to Markdown: the annex shows a rule, not the characters (a line of ___ for a signature, say, is lost).",
+    hint: "To show the characters, write a backslash before the first one (\\___) or write them as code; for a dividing line, use --- after a blank line.",
+    fixture: "fidelity-break",
+    messages: {
+      shown: (p: { mark: string }) => `Markdown shows this line of ${p.mark} as a dividing line, not as the characters written.`,
+    },
+  },
   "markdown-heading-marks": {
     severity: "warning",
     title: "Heading marks hidden",

@@ -64,6 +64,16 @@ export function checkFidelity(markdown: string, tree: Root, report: ReportAt): v
       case "code":
         checkFenceInfo(markdown, start, report);
         break;
+      case "thematicBreak": {
+        // --- (or ***) after a blank line is how a dividing line is written; ___ and a *** right under text are
+        // more likely characters meant to be seen (a signature line).
+        const mark = /[*_-]/.exec(markdown.slice(start, end))?.[0];
+        const index = parent ? parent.children.indexOf(node as never) : -1;
+        const previous = parent && index > 0 ? parent.children[index - 1] : undefined;
+        const underText = previous?.type === "paragraph" && previous.position?.end.line === (node.position?.start.line ?? 0) - 1;
+        if (mark === "_" || (mark === "*" && underText)) report(say["markdown-break"].shown({ mark: mark.repeat(3) }), start);
+        break;
+      }
       case "table":
         checkCells(node, report);
         checkTableCode(markdown, node, report);
