@@ -299,6 +299,18 @@ describe("the check of a print against its page", () => {
     expect(printed.pages).toBeGreaterThan(1);
   });
 
+  it("fails, naming the text, when a style sheet shows a paragraph's words in another order", async () => {
+    const error = await printPage(
+      "reordered",
+      '<p class="r"><span>Backups werden sieben Tage aufbewahrt,</span> <span>Protokolle neunzig Tage.</span></p>',
+      ".r { display: flex; flex-direction: row-reverse; justify-content: flex-end; gap: 0.3em; }",
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfError);
+    expect((error as Error).message).toBe(
+      'seite.pdf: the PDF shows the words of "Backups werden sieben Tage aufbewahrt, Protokolle neunzig…" in another order than the page. Check toms\'s style sheet.',
+    );
+  });
+
   it("fails when a line runs past the edge of the page", async () => {
     const line = "schluessel_".repeat(30);
     const error = await printPage("wide", `<pre class="wide">${line}</pre>`, ".wide { white-space: pre; }").catch((e: unknown) => e);

@@ -116,6 +116,22 @@ describe("a version folder added to toms-published by hand", () => {
     expect(result.failure).toContain('"Auftragnehmer"');
   }, 120_000);
 
+  it("is refused when its PDF has its commit's words in another order (the fifth review: numbers swapped, a 'nicht' moved)", async () => {
+    repo.git("checkout", "-qb", "reorder", pr);
+    repo.edit("measures/zugang.yaml", "Passwörter haben mindestens sechzehn Zeichen.", "Mindestens sechzehn Passwörter haben Zeichen.");
+    repo.edit("measures/zugang.yaml", "Mindestens", "mindestens");
+    repo.commit("reordered", "2026-01-03T00:00:00Z");
+    ok(await html("reordered-build", true));
+    repo.git("checkout", "-q", "main");
+    forge("1.1", pr, (dir) => fs.copyFileSync(path.join(out("reordered-build"), "berlin.pdf"), path.join(dir, "berlin.pdf")));
+    repo.git("merge", "-q", "--ff-only", "pr");
+    const result = await html("dist");
+    expect(result.ok).toBe(false);
+    expect(result.failure).toMatch(
+      /version 1\.1: berlin\.pdf shows the words of "Passwörter haben mindestens sechzehn Zeichen\." in another order than commit [0-9a-f]{12} renders them/,
+    );
+  }, 120_000);
+
   it("is refused for a version no commit of the branch carries, or a commit off its first-parent line", async () => {
     forge("0.9", repo.git("rev-parse", "HEAD").trim(), () => {}, "1.1");
     const never = await html("dist");

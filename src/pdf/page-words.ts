@@ -110,3 +110,40 @@ export function printAllowance(tree: Root): PrintAllowance {
   walk(tree, false);
   return { repeated, numbers };
 }
+
+/** A run of text the page shows as one block (a paragraph, a list item's text, a heading, a table cell), in order. */
+export interface TextBlock {
+  words: string[];
+  /** In a table cell: printed beside the other cells of its row, its lines interleave with theirs in the PDF. */
+  inTable: boolean;
+}
+
+/**
+ * The page's words by block, in the order the page has them (see pageWords: blocks apart, inline elements joined;
+ * what print hides left out). The order check of a recorded PDF compares each block's words with the PDF's.
+ */
+export function pageBlocks(tree: Root): TextBlock[] {
+  const found: TextBlock[] = [];
+  let text = "";
+  let inTable = 0;
+  const end = () => {
+    const words = splitWords(text);
+    if (words.length > 0) found.push({ words, inTable: inTable > 0 });
+    text = "";
+  };
+  const walk = (node: Root | RootContent) => {
+    if (node.type === "text") text += node.value;
+    if (node.type !== "element" && node.type !== "root") return;
+    const element = node.type === "element" ? node : undefined;
+    if (element && (element.tagName === "head" || element.tagName === "script" || element.tagName === "style" || isHidden(element))) return;
+    const block = element !== undefined && blocks.has(element.tagName);
+    if (block) end();
+    if (element?.tagName === "table") inTable++;
+    for (const child of node.children) walk(child);
+    if (element?.tagName === "table") inTable--;
+    if (block) end();
+  };
+  walk(tree);
+  end();
+  return found;
+}

@@ -13,7 +13,7 @@ import { makeAccessible } from "./pdfua.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { runningTemplates } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
-import { pageWords, printAllowance } from "./page-words.js";
+import { pageBlocks, pageWords, printAllowance } from "./page-words.js";
 import { printedLinks } from "./print-links.js";
 import { verifyPrint, type VerifyTiming } from "./verify.js";
 import { pageNumberElements, pageNumberSelector, parsePage, tocTargets, withPageNumbers } from "./toc.js";
@@ -90,7 +90,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
           tab,
           job.page.pdf,
           pdf,
-          { words: pageWords(tree), allowance: printAllowance(tree) },
+          { words: pageWords(tree), allowance: printAllowance(tree), blocks: pageBlocks(tree) },
           job.site.theme?.style !== undefined,
         );
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));

@@ -239,3 +239,83 @@ function joinAcross(word: string, body: string[][], i: number, take: (word: stri
   }
   return false;
 }
+
+/**
+ * The blocks of the page whose words the PDF does not show in their order (a forged PDF with the same words moved:
+ * "7 Tage … 90 Tage" as "90 Tage … 7 Tage", or a "nicht" moved to another clause): each block's words must appear
+ * in the PDF's text (running header and footer left out, words broken at a line's end joined) in the page's order,
+ * close together: in a paragraph, heading or list item as one run (a word the PDF shows only in pieces is skipped and
+ * its pieces allowed between); in a table cell interleaved with the other cells of its row. Returns the blocks'
+ * first words.
+ */
+export function misorderedBlocks(blocks: { words: string[]; inTable: boolean }[], lines: Line[]): string[] {
+  const known = new Set(blocks.flatMap((b) => b.words));
+  const body = lines.filter((l) => !l.running).map((l) => [...l.words]);
+  const stream: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const words = body[i] as string[];
+    for (let j = 0; j < words.length; j++) {
+      const word = words[j] as string;
+      const joined = j === words.length - 1 && !known.has(word) ? joinedAcross(word, body, i, known) : undefined;
+      stream.push(joined ?? word);
+    }
+  }
+  const at = new Map<string, number[]>();
+  stream.forEach((word, i) => at.set(word, [...(at.get(word) ?? []), i]));
+  const problems: string[] = [];
+  for (const block of blocks) {
+    const words = block.words.filter((w) => at.has(w));
+    if (words.length < 2) continue;
+    const skipped = block.words.length - words.length;
+    const limit = block.inTable ? 8 * block.words.length + 200 : block.words.length + 3 * skipped + 3;
+    if (!inOrder(words, at, limit)) problems.push(block.words.slice(0, 8).join(" "));
+  }
+  return problems;
+}
+
+// Whether `words` occur in the stream in this order within `limit` positions from the first.
+function inOrder(words: string[], at: Map<string, number[]>, limit: number): boolean {
+  for (const start of (at.get(words[0] as string) ?? []).slice(0, 200)) {
+    let position = start;
+    let ok = true;
+    for (const word of words.slice(1)) {
+      const next = firstAfter(at.get(word) ?? [], position);
+      if (next === undefined || next - start >= limit) {
+        ok = false;
+        break;
+      }
+      position = next;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+function firstAfter(sorted: number[], position: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
+// The word broken at the end of line i, joined with the next lines' first words, where the page has the joined word.
+function joinedAcross(word: string, body: string[][], i: number, known: Set<string>): string | undefined {
+  let starts = [word];
+  for (let k = i + 1; k < body.length && k <= i + maxJoinedLines; k++) {
+    const next = (body[k] as string[])[0];
+    if (next === undefined) return undefined;
+    const joined = starts.flatMap((start) => (breakHyphen.test(start) ? [start + next, start.slice(0, -1) + next] : [start + next]));
+    const found = joined.find((w) => known.has(w));
+    if (found !== undefined) {
+      for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
+      return found;
+    }
+    if ((body[k] as string[]).length !== 1) return undefined;
+    starts = joined.slice(0, 8);
+  }
+  return undefined;
+}

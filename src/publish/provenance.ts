@@ -3,10 +3,10 @@ import { fromHtml } from "hast-util-from-html";
 import { parse } from "yaml";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import type { Site } from "../model.js";
-import { pageWords, printAllowance } from "../pdf/page-words.js";
+import { pageBlocks, pageWords, printAllowance } from "../pdf/page-words.js";
 import { readPdf } from "../pdf/pdf-file.js";
 import { readGlyphs } from "../pdf/pdf-glyphs.js";
-import { extraWords, type Line, LineReader, missingWords, pdfWordCounts } from "../pdf/text-check.js";
+import { extraWords, type Line, LineReader, misorderedBlocks, missingWords, pdfWordCounts } from "../pdf/text-check.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { siteStrings } from "../render/i18n.js";
 import { languageFolder } from "../render/languages.js";
@@ -115,6 +115,9 @@ export function compareRecorded(
         // Printed by this toms, it holds nothing else either (a sentence added to a PDF is found too).
         const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
         if (extra.length > 0) problems.push(`${page.pdf} holds ${quoteSome(extra)}, which commit ${short} does not render`);
+        // And in their order: the same words moved ("7 Tage … 90 Tage" swapped) say something else.
+        const moved = same ? misorderedBlocks(pageBlocks(page.tree), lines) : [];
+        if (moved.length > 0) problems.push(`${page.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
       }
     }
   }
@@ -135,8 +138,11 @@ export function compareRecorded(
       const lines = printed ? pdfLines(printed) : [];
       const missing = printed ? missingWords(expected, pdfWordCounts(lines)) : [];
       if (missing.length > 0) problems.push(`${r.changes.pdf} lacks ${quoteSome(missing)} of the changes commit ${short} renders`);
-      const extra = printed ? extraWords(expected, lines, printAllowance(fromHtml(page.source))) : [];
+      const tree = fromHtml(page.source);
+      const extra = printed ? extraWords(expected, lines, printAllowance(tree)) : [];
       if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
+      const moved = printed ? misorderedBlocks(pageBlocks(tree), lines) : [];
+      if (moved.length > 0) problems.push(`${r.changes.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
     } else if (changes && r.changes) {
       log?.(
         `archive  version ${r.version}: its changes page (since ${r.changes.since}) is not compared; the version before it is now ${since?.version ?? "none"}`,
