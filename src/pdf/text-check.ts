@@ -267,7 +267,7 @@ export function misorderedBlocks(blocks: { words: string[]; inTable: boolean }[]
     const words = block.words.filter((w) => at.has(w));
     if (words.length < 2) continue;
     const skipped = block.words.length - words.length;
-    const limit = block.inTable ? 8 * block.words.length + 200 : block.words.length + 3 * skipped + 3;
+    const limit = block.inTable ? 8 * block.words.length + 200 : block.words.length + 3 * skipped;
     if (!inOrder(words, at, limit)) problems.push(block.words.slice(0, 8).join(" "));
   }
   return problems;
