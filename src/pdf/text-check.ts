@@ -264,7 +264,9 @@ export function misorderedBlocks(blocks: { words: string[]; inTable: boolean }[]
   stream.forEach((word, i) => at.set(word, [...(at.get(word) ?? []), i]));
   const problems: string[] = [];
   for (const block of blocks) {
-    const words = block.words.filter((w) => at.has(w));
+    // Words a line may break (at a hyphen, or a long one anywhere) may stand whole elsewhere and in pieces here:
+    // the order is judged by the others.
+    const words = block.words.filter((w) => at.has(w) && !breakable(w));
     if (words.length < 2) continue;
     const skipped = block.words.length - words.length;
     const limit = block.inTable ? 8 * block.words.length + 200 : block.words.length + 3 * skipped;
@@ -273,22 +275,46 @@ export function misorderedBlocks(blocks: { words: string[]; inTable: boolean }[]
   return problems;
 }
 
-// Whether `words` occur in the stream in this order within `limit` positions from the first.
+function breakable(word: string): boolean {
+  return /[-\u2010\u2011\u2013\u00ad/]/.test(word) || word.length > 20;
+}
+
+// Whether `words` occur in the stream in this order within `limit` positions from the first. Tried from each place
+// of the block's rarest word (common ones, "die", occur hundreds of times): the words before it are looked for
+// backwards from there, the words after it forwards.
 function inOrder(words: string[], at: Map<string, number[]>, limit: number): boolean {
-  for (const start of (at.get(words[0] as string) ?? []).slice(0, 200)) {
-    let position = start;
+  let anchor = 0;
+  words.forEach((word, k) => {
+    if ((at.get(word)?.length ?? 0) < (at.get(words[anchor] as string)?.length ?? 0)) anchor = k;
+  });
+  for (const place of at.get(words[anchor] as string) ?? []) {
+    let first = place;
+    let last = place;
     let ok = true;
-    for (const word of words.slice(1)) {
-      const next = firstAfter(at.get(word) ?? [], position);
-      if (next === undefined || next - start >= limit) {
-        ok = false;
-        break;
-      }
-      position = next;
+    for (let k = anchor - 1; k >= 0 && ok; k--) {
+      const before = lastBefore(at.get(words[k] as string) ?? [], first);
+      if (before === undefined || last - before >= limit) ok = false;
+      else first = before;
+    }
+    for (let k = anchor + 1; k < words.length && ok; k++) {
+      const next = firstAfter(at.get(words[k] as string) ?? [], last);
+      if (next === undefined || next - first >= limit) ok = false;
+      else last = next;
     }
     if (ok) return true;
   }
   return false;
+}
+
+function lastBefore(sorted: number[], position: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : sorted[lo - 1];
 }
 
 function firstAfter(sorted: number[], position: number): number | undefined {
