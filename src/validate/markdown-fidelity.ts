@@ -164,7 +164,8 @@ function checkInterrupt(markdown: string, node: Extract<Nodes, { type: "list" | 
   }
   const marker = listMarker(markdown, start.offset);
   if (marker === undefined) return false;
-  if (marker === "+" || (!node.ordered && /^\d/.test(firstItemText(markdown, node, marker)))) {
+  // A "-" list of several items starting with numbers ("- 2 Rechenzentren\n- 3 Standorte") is a list all the same.
+  if (marker === "+" || (!node.ordered && node.children.length === 1 && /^\d/.test(firstItemText(markdown, node, marker)))) {
     report(say["markdown-interrupt"].list({ marker }), start.offset);
     return true;
   }
