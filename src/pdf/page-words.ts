@@ -111,24 +111,22 @@ export function printAllowance(tree: Root): PrintAllowance {
   return { repeated, numbers };
 }
 
-/** A run of text the page shows as one block (a paragraph, a list item's text, a heading, a table cell), in order. */
-export interface TextBlock {
-  words: string[];
-  /** In a table cell: printed beside the other cells of its row, its lines interleave with theirs in the PDF. */
-  inTable: boolean;
-}
+/**
+ * What the page shows in an order the PDF must keep: a run of text of one block (a paragraph, a list item's own
+ * text, a heading), or a table row, whose cells the PDF prints side by side (their lines interleave).
+ */
+export type TextBlock = { kind: "flow"; words: string[] } | { kind: "row"; cells: string[][] };
 
 /**
- * The page's words by block, in the order the page has them (see pageWords: blocks apart, inline elements joined;
- * what print hides left out). The order check of a recorded PDF compares each block's words with the PDF's.
+ * The page's text by block, in the page's order (see pageWords: blocks apart, inline elements joined; what print
+ * hides left out); a table row as its cells. The order check of a PDF compares each with the PDF's text.
  */
 export function pageBlocks(tree: Root): TextBlock[] {
   const found: TextBlock[] = [];
   let text = "";
-  let inTable = 0;
   const end = () => {
     const words = splitWords(text);
-    if (words.length > 0) found.push({ words, inTable: inTable > 0 });
+    if (words.length > 0) found.push({ kind: "flow", words });
     text = "";
   };
   const walk = (node: Root | RootContent) => {
@@ -136,11 +134,17 @@ export function pageBlocks(tree: Root): TextBlock[] {
     if (node.type !== "element" && node.type !== "root") return;
     const element = node.type === "element" ? node : undefined;
     if (element && (element.tagName === "head" || element.tagName === "script" || element.tagName === "style" || isHidden(element))) return;
+    if (element?.tagName === "tr") {
+      end();
+      const cells = element.children.flatMap((cell) =>
+        cell.type === "element" && (cell.tagName === "td" || cell.tagName === "th") ? [pageWords({ type: "root", children: [cell] })] : [],
+      );
+      if (cells.some((c) => c.length > 0)) found.push({ kind: "row", cells: cells.filter((c) => c.length > 0) });
+      return;
+    }
     const block = element !== undefined && blocks.has(element.tagName);
     if (block) end();
-    if (element?.tagName === "table") inTable++;
     for (const child of node.children) walk(child);
-    if (element?.tagName === "table") inTable--;
     if (block) end();
   };
   walk(tree);

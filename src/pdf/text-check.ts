@@ -1,3 +1,4 @@
+import type { TextBlock } from "./page-words.js";
 import type { Glyph, GlyphVisitor } from "./pdf-glyphs.js";
 
 // Does the PDF hold every word of the page? Both sides are cut into words the same way: at white space, and where
@@ -241,107 +242,85 @@ function joinAcross(word: string, body: string[][], i: number, take: (word: stri
 }
 
 /**
- * The blocks of the page whose words the PDF does not show in their order (a forged PDF with the same words moved:
- * "7 Tage … 90 Tage" as "90 Tage … 7 Tage", or a "nicht" moved to another clause): each block's words must appear
- * in the PDF's text (running header and footer left out, words broken at a line's end joined) in the page's order,
- * close together: in a paragraph, heading or list item as one run (a word the PDF shows only in pieces is skipped and
- * its pieces allowed between); in a table cell interleaved with the other cells of its row. Returns the blocks'
- * first words.
+ * The blocks of the page the PDF does not show in their order (a forged PDF with the same words moved: "7 Tage …
+ * 90 Tage" swapped, a "nicht" moved, two times or dates traded, a table cell moved to another row): the text of
+ * each run of a block (a paragraph, a heading, a list item's text) must stand in the PDF's text as one run (the
+ * running header and footer left out), letter for letter, wherever lines broke it (a word broken at a line's end may
+ * carry the hyphen of its break); the cells of a table row must fill one stretch of it by themselves, each in its
+ * order, their lines interleaved as the row prints them (with the head of the table printed again on a new page).
+ * Returns the first words of the blocks that do not.
  */
-export function misorderedBlocks(blocks: { words: string[]; inTable: boolean }[], lines: Line[]): string[] {
-  const known = new Set(blocks.flatMap((b) => b.words));
-  const body = lines.filter((l) => !l.running).map((l) => [...l.words]);
-  const stream: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const words = body[i] as string[];
-    for (let j = 0; j < words.length; j++) {
-      const word = words[j] as string;
-      const joined = j === words.length - 1 && !known.has(word) ? joinedAcross(word, body, i, known) : undefined;
-      stream.push(joined ?? word);
-    }
-  }
+export function misorderedBlocks(blocks: TextBlock[], lines: Line[], repeated: ReadonlySet<string> = new Set()): string[] {
+  const stream = lines.filter((l) => !l.running).flatMap((l) => l.words);
   const at = new Map<string, number[]>();
   stream.forEach((word, i) => at.set(word, [...(at.get(word) ?? []), i]));
+  const longest = stream.reduce((n, w) => Math.max(n, w.length), 0);
+  // The places where a text may start: its first word, whole or as the first piece of a broken word.
+  const starts = (text: string): number[] => {
+    const found = new Set<number>();
+    for (let n = 1; n <= Math.min(text.length, longest); n++) {
+      const prefix = text.slice(0, n);
+      for (const i of at.get(prefix) ?? []) found.add(i);
+      for (const i of at.get(`${prefix}-`) ?? []) found.add(i);
+      for (const i of at.get(`${prefix}\u2010`) ?? []) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
   const problems: string[] = [];
   for (const block of blocks) {
-    // Words a line may break (at a hyphen, or a long one anywhere) may stand whole elsewhere and in pieces here:
-    // the order is judged by the others.
-    const words = block.words.filter((w) => at.has(w) && !breakable(w));
-    if (words.length < 2) continue;
-    const skipped = block.words.length - words.length;
-    const limit = block.inTable ? 8 * block.words.length + 200 : block.words.length + 3 * skipped;
-    if (!inOrder(words, at, limit)) problems.push(block.words.slice(0, 8).join(" "));
+    if (block.kind === "flow") {
+      const text = block.words.join("");
+      if (!starts(text).some((i) => runAt(stream, i, text) !== undefined)) problems.push(block.words.slice(0, 8).join(" "));
+    } else {
+      const cells = block.cells.map((c) => c.join(""));
+      if (!starts(cells[0] as string).some((i) => rowAt(stream, i, cells, repeated))) problems.push(block.cells.flat().slice(0, 8).join(" "));
+    }
   }
   return problems;
 }
 
-function breakable(word: string): boolean {
-  return /[-\u2010\u2011\u2013\u00ad/]/.test(word) || word.length > 20;
+// Consumes stream words from `i` that spell `text` (a word may end in the hyphen of a line break the text does not
+// have); returns the index after the last, or undefined when they do not.
+function runAt(stream: string[], i: number, text: string): number | undefined {
+  let at = 0;
+  let j = i;
+  while (at < text.length) {
+    const word = stream[j];
+    if (word === undefined) return undefined;
+    const used = spells(word, text, at);
+    if (used === undefined) return undefined;
+    at += used;
+    j++;
+  }
+  return j;
 }
 
-// Whether `words` occur in the stream in this order within `limit` positions from the first. Tried from each place
-// of the block's rarest word (common ones, "die", occur hundreds of times): the words before it are looked for
-// backwards from there, the words after it forwards.
-function inOrder(words: string[], at: Map<string, number[]>, limit: number): boolean {
-  let anchor = 0;
-  words.forEach((word, k) => {
-    if ((at.get(word)?.length ?? 0) < (at.get(words[anchor] as string)?.length ?? 0)) anchor = k;
-  });
-  for (const place of at.get(words[anchor] as string) ?? []) {
-    let first = place;
-    let last = place;
-    let ok = true;
-    for (let k = anchor - 1; k >= 0 && ok; k--) {
-      const before = lastBefore(at.get(words[k] as string) ?? [], first);
-      if (before === undefined || last - before >= limit) ok = false;
-      else first = before;
-    }
-    for (let k = anchor + 1; k < words.length && ok; k++) {
-      const next = firstAfter(at.get(words[k] as string) ?? [], last);
-      if (next === undefined || next - first >= limit) ok = false;
-      else last = next;
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-function lastBefore(sorted: number[], position: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? undefined : sorted[lo - 1];
-}
-
-function firstAfter(sorted: number[], position: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= position) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo];
-}
-
-// The word broken at the end of line i, joined with the next lines' first words, where the page has the joined word.
-function joinedAcross(word: string, body: string[][], i: number, known: Set<string>): string | undefined {
-  let starts = [word];
-  for (let k = i + 1; k < body.length && k <= i + maxJoinedLines; k++) {
-    const next = (body[k] as string[])[0];
-    if (next === undefined) return undefined;
-    const joined = starts.flatMap((start) => (breakHyphen.test(start) ? [start + next, start.slice(0, -1) + next] : [start + next]));
-    const found = joined.find((w) => known.has(w));
-    if (found !== undefined) {
-      for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
-      return found;
-    }
-    if ((body[k] as string[]).length !== 1) return undefined;
-    starts = joined.slice(0, 8);
-  }
+// How many characters of `text` from `at` the word spells: all of it, or all but a break hyphen at its end.
+function spells(word: string, text: string, at: number): number | undefined {
+  if (text.startsWith(word, at)) return word.length;
+  if (breakHyphen.test(word) && word.length > 1 && text.startsWith(word.slice(0, -1), at)) return word.length - 1;
   return undefined;
+}
+
+// Whether the stream from `i` holds the row's cells by themselves: each stream word continues the next part of one
+// of the cells (the first that it fits, in the order of the columns), or is a word of the table's head printed again
+// (or a piece of one), until every cell is complete.
+function rowAt(stream: string[], i: number, cells: string[], repeated: ReadonlySet<string>): boolean {
+  const done = cells.map(() => 0);
+  let left = cells.reduce((n, c) => n + c.length, 0);
+  let skips = 0;
+  for (let j = i; left > 0; j++) {
+    const word = stream[j];
+    if (word === undefined) return false;
+    const cell = cells.findIndex((c, k) => (done[k] as number) < c.length && spells(word, c, done[k] as number) !== undefined);
+    if (cell === -1) {
+      const head = [...repeated].some((h) => h.includes(word.replace(breakHyphen, "")));
+      if (!head || ++skips > 64) return false;
+      continue;
+    }
+    const used = spells(word, cells[cell] as string, done[cell] as number) as number;
+    done[cell] = (done[cell] as number) + used;
+    left -= used;
+  }
+  return true;
 }

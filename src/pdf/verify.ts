@@ -82,7 +82,7 @@ export async function verifyPrint(
     );
   }
   // And the words in the page's order (a style sheet could move them: flex order, floats, positions).
-  const moved = expected ? misorderedBlocks(expected.blocks, printed) : [];
+  const moved = expected ? misorderedBlocks(expected.blocks, printed, expected.allowance.repeated) : [];
   if (moved.length > 0) {
     throw new PdfError(`${file}: the PDF shows the words of ${quoteSome(moved)} in another order than the page. Check ${styleSheet}.`);
   }

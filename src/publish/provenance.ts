@@ -116,7 +116,7 @@ export function compareRecorded(
         const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
         if (extra.length > 0) problems.push(`${page.pdf} holds ${quoteSome(extra)}, which commit ${short} does not render`);
         // And in their order: the same words moved ("7 Tage … 90 Tage" swapped) say something else.
-        const moved = same ? misorderedBlocks(pageBlocks(page.tree), lines) : [];
+        const moved = same ? misorderedBlocks(pageBlocks(page.tree), lines, printAllowance(page.tree).repeated) : [];
         if (moved.length > 0) problems.push(`${page.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
       }
     }
@@ -141,7 +141,7 @@ export function compareRecorded(
       const tree = fromHtml(page.source);
       const extra = printed ? extraWords(expected, lines, printAllowance(tree)) : [];
       if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
-      const moved = printed ? misorderedBlocks(pageBlocks(tree), lines) : [];
+      const moved = printed ? misorderedBlocks(pageBlocks(tree), lines, printAllowance(tree).repeated) : [];
       if (moved.length > 0) problems.push(`${r.changes.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
     } else if (changes && r.changes) {
       log?.(
