@@ -263,7 +263,7 @@ describe("printing", () => {
     }
     // No content security policy here (the real pages have one): the interception alone must hold.
     const source = `<!doctype html><html lang="de"><head><title>T</title><link rel="stylesheet" href="style.css"><link rel="stylesheet" href="${remote}/remote.css"></head>
-<body><main><h1>Überschrift</h1><p id="text">Statischer Text</p><img src="${remote}/logo.png" alt="Logo"><iframe src="${remote}/frame"></iframe>
+<body><main><h1>Überschrift</h1><p id="text">Statischer Text</p><img src="${remote}/logo.png" alt=""><iframe src="${remote}/frame"></iframe>
 <script>document.getElementById("text").textContent = "SKRIPT LIEF"; fetch("${remote}/fetch");</script></main></body></html>`;
     fs.writeFileSync(path.join(dir, "seite.html"), source);
     const siteData = { title: "T", lang: "de", version: "1", organisation: { name: "O", address: [] }, locations: [] } as unknown as Site;

@@ -115,7 +115,7 @@ export function printAllowance(tree: Root): PrintAllowance {
  * What the page shows in an order the PDF must keep: a run of text of one block (a paragraph, a list item's own
  * text, a heading), or a table row, whose cells the PDF prints side by side (their lines interleave).
  */
-export type TextBlock = { kind: "flow"; words: string[] } | { kind: "row"; cells: string[][] };
+export type TextBlock = { kind: "flow"; words: string[]; free?: true } | { kind: "row"; cells: string[][]; head: string[][][] };
 
 /**
  * The page's text by block, in the page's order (see pageWords: blocks apart, inline elements joined; what print
@@ -124,9 +124,13 @@ export type TextBlock = { kind: "flow"; words: string[] } | { kind: "row"; cells
 export function pageBlocks(tree: Root): TextBlock[] {
   const found: TextBlock[] = [];
   let text = "";
+  let head: string[][][] = [];
+  // Inside the contents: its entries are positioned (their page numbers beside them), which a print paints after
+  // the text around them, so they are looked for anywhere, not in turn.
+  let contents = 0;
   const end = () => {
     const words = splitWords(text);
-    if (words.length > 0) found.push({ kind: "flow", words });
+    if (words.length > 0) found.push(contents > 0 ? { kind: "flow", words, free: true } : { kind: "flow", words });
     text = "";
   };
   const walk = (node: Root | RootContent) => {
@@ -134,20 +138,36 @@ export function pageBlocks(tree: Root): TextBlock[] {
     if (node.type !== "element" && node.type !== "root") return;
     const element = node.type === "element" ? node : undefined;
     if (element && (element.tagName === "head" || element.tagName === "script" || element.tagName === "style" || isHidden(element))) return;
+    if (element?.tagName === "table") {
+      // Its head's rows, which a print repeats at the top of each page the table runs over.
+      head = [];
+      for (const part of element.children) {
+        if (part.type !== "element" || part.tagName !== "thead") continue;
+        for (const row of part.children) if (row.type === "element" && row.tagName === "tr") head.push(cellsOf(row));
+      }
+    }
     if (element?.tagName === "tr") {
       end();
-      const cells = element.children.flatMap((cell) =>
-        cell.type === "element" && (cell.tagName === "td" || cell.tagName === "th") ? [pageWords({ type: "root", children: [cell] })] : [],
-      );
-      if (cells.some((c) => c.length > 0)) found.push({ kind: "row", cells: cells.filter((c) => c.length > 0) });
+      const cells = cellsOf(element);
+      if (cells.length > 0) found.push({ kind: "row", cells, head });
       return;
     }
     const block = element !== undefined && blocks.has(element.tagName);
-    if (block) end();
+    const toc = element !== undefined && classesOf(element).includes("toc");
+    if (block || toc) end();
+    if (toc) contents++;
     for (const child of node.children) walk(child);
-    if (block) end();
+    if (block || toc) end();
+    if (toc) contents--;
   };
   walk(tree);
   end();
   return found;
+}
+
+// The words of a table row's cells, empty cells left out.
+function cellsOf(row: Element): string[][] {
+  return row.children
+    .flatMap((cell) => (cell.type === "element" && (cell.tagName === "td" || cell.tagName === "th") ? [pageWords({ type: "root", children: [cell] })] : []))
+    .filter((c) => c.length > 0);
 }

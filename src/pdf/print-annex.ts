@@ -11,7 +11,7 @@ import { PdfEdit } from "./pdf-edit.js";
 import { pageLinks } from "./link-text.js";
 import { makeAccessible } from "./pdfua.js";
 import { renumberStructureIds } from "./structure-ids.js";
-import { runningTemplates } from "./running.js";
+import { runningTemplates, runningWords } from "./running.js";
 import { loaderCss, loaderStyleSheet, withFontLoader } from "./running-fonts.js";
 import { pageBlocks, pageWords, printAllowance } from "./page-words.js";
 import { printedLinks } from "./print-links.js";
@@ -90,7 +90,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
           tab,
           job.page.pdf,
           pdf,
-          { words: pageWords(tree), allowance: printAllowance(tree), blocks: pageBlocks(tree) },
+          { words: pageWords(tree), allowance: printAllowance(tree), blocks: pageBlocks(tree), running: runningWords(running) },
           job.site.theme?.style !== undefined,
         );
         const toc = new Map(targets.map((id) => [id, actual.get(id)!]));

@@ -1,4 +1,5 @@
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Site, Theme } from "../model.js";
@@ -7,6 +8,7 @@ import { fillShell, template } from "../render/template.js";
 import type { AnnexPage } from "../render/pages.js";
 import type { BundledFace } from "../render/fonts.js";
 import { runningFaces, runningFontCss } from "./running-fonts.js";
+import { splitWords } from "./text-check.js";
 
 /** Chromium's header and footer templates of one annex, as HTML, and the bundled faces they use. */
 export interface RunningTemplates {
@@ -101,4 +103,16 @@ function pageOf(phrase: (page: number, pages: number) => string): ElementContent
       if (part === String(total)) return h("span.totalPages");
       return { type: "text", value: part };
     });
+}
+
+/** The words the running header and footer write (a page's number and count aside, which the browser fills in). */
+export function runningWords(templates: RunningTemplates): Set<string> {
+  // Each text by itself: the templates' parts are laid out apart (the address, the page's number), inline or not.
+  const words = new Set<string>();
+  const walk = (node: Root | RootContent) => {
+    if (node.type === "text") for (const word of splitWords(node.value)) words.add(word);
+    if ((node.type === "element" && node.tagName !== "style") || node.type === "root") for (const child of node.children) walk(child);
+  };
+  for (const html of [templates.header, templates.footer]) walk(fromHtml(html, { fragment: true }));
+  return words;
 }

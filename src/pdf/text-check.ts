@@ -14,14 +14,24 @@ const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // Hyphens that may end a line where a word was broken (the hyphen Chromium adds is U+2010 or U+002D).
 const breakHyphen = /[-\u2010\u2011]$/;
 
-/** A word as compared: NFC, invisible characters dropped, hyphens of any kind as "-". */
+// What a print shows that the page does not write: list numbers and bullets, the contents' page numbers.
+const printedOnly = /^(?:\d{1,9}[.)]?|[•◦▪‣●○■□–-])$/;
+
+// Letters of scripts written right to left: a PDF holds them in the order they are drawn, left to right.
+const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * A word as compared: NFC, invisible characters dropped, hyphens of any kind as "-"; a word with right-to-left
+ * letters by its letters alone, sorted (the PDF gives them in drawing order, the page in reading order).
+ */
 export function normalizeWord(word: string): string {
   // Most words are ASCII, which all three steps leave as they are.
   if (/^[\x21-\x7e]*$/.test(word)) return word;
-  return word
+  const normal = word
     .normalize("NFC")
     .replace(invisible, "")
     .replace(/[\u2010\u2011]/g, "-");
+  return rightToLeft.test(normal) ? [...normal].sort().join("") : normal;
 }
 
 /** The words of a text (white space of any kind separates them), normalized, empty ones left out. */
@@ -250,8 +260,13 @@ function joinAcross(word: string, body: string[][], i: number, take: (word: stri
  * order, their lines interleaved as the row prints them (with the head of the table printed again on a new page).
  * Returns the first words of the blocks that do not.
  */
-export function misorderedBlocks(blocks: TextBlock[], lines: Line[], repeated: ReadonlySet<string> = new Set()): string[] {
-  const stream = lines.filter((l) => !l.running).flatMap((l) => l.words);
+export function misorderedBlocks(blocks: TextBlock[], lines: Line[]): string[] {
+  // Words of right-to-left letters stand in the PDF in drawing order, runs of them reversed: left out of the order.
+  const ltr = (w: string) => !rightToLeft.test(w);
+  const body = lines.filter((l) => !l.running).map((l) => l.words.filter(ltr));
+  const stream = body.flat();
+  // The line each word of the stream is on (the cells of a table row stand on a line in the order of the columns).
+  const lineOf = body.flatMap((words, n) => words.map(() => n));
   const at = new Map<string, number[]>();
   stream.forEach((word, i) => at.set(word, [...(at.get(word) ?? []), i]));
   const longest = stream.reduce((n, w) => Math.max(n, w.length), 0);
@@ -267,14 +282,64 @@ export function misorderedBlocks(blocks: TextBlock[], lines: Line[], repeated: R
     return [...found].sort((a, b) => a - b);
   };
   const problems: string[] = [];
-  for (const block of blocks) {
-    if (block.kind === "flow") {
-      const text = block.words.join("");
-      if (!starts(text).some((i) => runAt(stream, i, text) !== undefined)) problems.push(block.words.slice(0, 8).join(" "));
-    } else {
-      const cells = block.cells.map((c) => c.join(""));
-      if (!starts(cells[0] as string).some((i) => rowAt(stream, i, cells, repeated))) problems.push(block.cells.flat().slice(0, 8).join(" "));
+  // The blocks one after the other: each starts where the one before it ended, past only what the page does not
+  // write but the print shows (list numbers and bullets, the contents' page numbers, a table head printed again).
+  let cursor = 0;
+  let lost = false;
+  const text = (cells: string[][]) => cells.map((c) => c.filter(ltr).join("")).filter((c) => c !== "");
+  // A table's head printed again where the table runs onto a new page: where one of its rows stands whole at p.
+  const headAt = (p: number, head: string[][][]): number | undefined => {
+    for (const row of head) {
+      const cells = text(row);
+      const end = cells.length > 0 ? rowAt(stream, lineOf, p, cells, () => undefined) : undefined;
+      if (end !== undefined) return end;
     }
+    return undefined;
+  };
+  const heads = blocks.flatMap((b) => (b.kind === "row" ? b.head : []));
+  // The contents' entries, painted where the print puts them (see pageBlocks).
+  const free = blocks.flatMap((b) => (b.kind === "flow" && b.free ? [b.words.filter(ltr).join("")] : [])).filter((t) => t !== "");
+  const between = (from: number, to: number): boolean => {
+    for (let p = from; p < to; ) {
+      let end = headAt(p, heads);
+      for (const text of free) end ??= runAt(stream, p, text);
+      if (end === undefined && printedOnly.test(stream[p] as string)) end = p + 1;
+      if (end === undefined || end > to) return false;
+      p = end;
+    }
+    return true;
+  };
+  for (const block of blocks) {
+    let match: { text: string; end: (i: number) => number | undefined };
+    if (block.kind === "flow") {
+      const run = block.words.filter(ltr).join("");
+      if (run === "") continue;
+      match = { text: run, end: (i) => runAt(stream, i, run) };
+    } else {
+      const cells = text(block.cells);
+      if (cells.length === 0) continue;
+      const head = block.head;
+      match = { text: cells[0] as string, end: (i) => rowAt(stream, lineOf, i, cells, (p) => headAt(p, head)) };
+    }
+    const candidates = starts(match.text);
+    if (block.kind === "flow" && block.free) {
+      if (!candidates.some((i) => match.end(i) !== undefined)) problems.push(block.words.slice(0, 8).join(" "));
+      continue;
+    }
+    let found: { start: number; end: number } | undefined;
+    for (const i of candidates) {
+      if (i < cursor) continue;
+      const end = match.end(i);
+      if (end !== undefined) {
+        found = { start: i, end };
+        break;
+      }
+    }
+    const label = block.kind === "flow" ? block.words.slice(0, 8).join(" ") : block.cells.flat().slice(0, 8).join(" ");
+    // After a block out of place, the next one found is where reading goes on (one moved block is one problem).
+    if (!found || (!lost && !between(cursor, found.start))) problems.push(label);
+    lost = !found;
+    if (found) cursor = found.end;
   }
   return problems;
 }
@@ -302,25 +367,54 @@ function spells(word: string, text: string, at: number): number | undefined {
   return undefined;
 }
 
-// Whether the stream from `i` holds the row's cells by themselves: each stream word continues the next part of one
-// of the cells (the first that it fits, in the order of the columns), or is a word of the table's head printed again
-// (or a piece of one), until every cell is complete.
-function rowAt(stream: string[], i: number, cells: string[], repeated: ReadonlySet<string>): boolean {
+// Where the row ends in the stream when the stream from `i` holds its cells by themselves: each stream word continues
+// the next part of one of the cells (the first that it fits), cells on one line in the order of the columns, or
+// begins a whole copy of the table's head (printed again on a new page), until every cell is complete; else undefined.
+function rowAt(stream: string[], lineOf: number[], i: number, cells: string[], headAt: (p: number) => number | undefined): number | undefined {
   const done = cells.map(() => 0);
   let left = cells.reduce((n, c) => n + c.length, 0);
-  let skips = 0;
-  for (let j = i; left > 0; j++) {
+  let lastCell = -1;
+  let lastLine = -1;
+  let j = i;
+  for (; left > 0; j++) {
     const word = stream[j];
-    if (word === undefined) return false;
-    const cell = cells.findIndex((c, k) => (done[k] as number) < c.length && spells(word, c, done[k] as number) !== undefined);
+    if (word === undefined) return undefined;
+    const line = lineOf[j] as number;
+    const from = line === lastLine ? Math.max(lastCell, 0) : 0;
+    const cell = cells.findIndex((c, k) => k >= from && (done[k] as number) < c.length && spells(word, c, done[k] as number) !== undefined);
     if (cell === -1) {
-      const head = [...repeated].some((h) => h.includes(word.replace(breakHyphen, "")));
-      if (!head || ++skips > 64) return false;
+      // The table's head printed again on a new page, in the middle of the row: skipped whole, nothing else.
+      const end = headAt(j);
+      if (end === undefined) return undefined;
+      j = end - 1;
+      lastLine = -1;
       continue;
     }
     const used = spells(word, cells[cell] as string, done[cell] as number) as number;
     done[cell] = (done[cell] as number) + used;
     left -= used;
+    lastCell = cell;
+    lastLine = line;
   }
-  return true;
+  return j;
+}
+
+/**
+ * The words of the running header and footer of a PDF that toms's templates do not write there (besides the page
+ * numbers the browser fills in, and a title cut short with "…"): text drawn outside the page's tagged content counts
+ * as running header or footer and is left out of the other checks, so there may be nothing else.
+ */
+export function foreignRunningWords(lines: Line[], allowed: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const line of lines) {
+    if (!line.running) continue;
+    for (const word of line.words) {
+      // Marks of toms's own style sheet drawn beside the text ([+ … ] around a change) are untagged too.
+      if (allowed.has(word) || /^\d{1,5}$/.test(word) || /^[\p{P}\p{S}]+$/u.test(word)) continue;
+      const cut = word.endsWith("…") ? word.slice(0, -1) : undefined;
+      if (cut !== undefined && cut !== "" && [...allowed].some((a) => a.startsWith(cut))) continue;
+      found.add(word);
+    }
+  }
+  return [...found];
 }

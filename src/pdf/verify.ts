@@ -4,7 +4,7 @@ import { PdfError } from "./errors.js";
 import { inspectPrintedPage } from "./page-layout.js";
 import type { PdfFile } from "./pdf-file.js";
 import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
-import { extraWords, LineReader, misorderedBlocks, missingWords, type PrintAllowance, pdfWordCounts } from "./text-check.js";
+import { extraWords, foreignRunningWords, LineReader, misorderedBlocks, missingWords, type PrintAllowance, pdfWordCounts } from "./text-check.js";
 import type { TextBlock } from "./page-words.js";
 
 /** Where a company's style sheet lies in its content folder (see theme/). */
@@ -28,7 +28,7 @@ export async function verifyPrint(
   tab: Page,
   file: string,
   pdf: PdfFile,
-  expected?: { words: string[]; allowance: PrintAllowance; blocks: TextBlock[] },
+  expected?: { words: string[]; allowance: PrintAllowance; blocks: TextBlock[]; running: ReadonlySet<string> },
   companyStyle = false,
 ): Promise<VerifyTiming> {
   // With the company's style sheet (templates/style.css) in place of toms's, that is where to look.
@@ -81,8 +81,13 @@ export async function verifyPrint(
       `${file}: the PDF's text holds ${extra.length === 1 ? "a word" : `${extra.length} words`} the page does not: ${quoteSome(extra)}. Check ${styleSheet}.`,
     );
   }
+  // Nothing in the running header and footer but what toms writes there.
+  const unwritten = expected ? foreignRunningWords(printed, expected.running) : [];
+  if (unwritten.length > 0) {
+    throw new PdfError(`${file}: the PDF's running header or footer holds ${quoteSome(unwritten)}, which toms does not write there. Check ${styleSheet}.`);
+  }
   // And the words in the page's order (a style sheet could move them: flex order, floats, positions).
-  const moved = expected ? misorderedBlocks(expected.blocks, printed, expected.allowance.repeated) : [];
+  const moved = expected ? misorderedBlocks(expected.blocks, printed) : [];
   if (moved.length > 0) {
     throw new PdfError(`${file}: the PDF shows the words of ${quoteSome(moved)} in another order than the page. Check ${styleSheet}.`);
   }

@@ -4,9 +4,10 @@ import { parse } from "yaml";
 import { git, GitUsageError, type RepoContent } from "../diff/git.js";
 import type { Site } from "../model.js";
 import { pageBlocks, pageWords, printAllowance } from "../pdf/page-words.js";
+import { runningTemplates, runningWords } from "../pdf/running.js";
 import { readPdf } from "../pdf/pdf-file.js";
 import { readGlyphs } from "../pdf/pdf-glyphs.js";
-import { extraWords, type Line, LineReader, misorderedBlocks, missingWords, pdfWordCounts } from "../pdf/text-check.js";
+import { extraWords, foreignRunningWords, type Line, LineReader, misorderedBlocks, missingWords, pdfWordCounts } from "../pdf/text-check.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { siteStrings } from "../render/i18n.js";
 import { languageFolder } from "../render/languages.js";
@@ -116,7 +117,9 @@ export function compareRecorded(
         const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
         if (extra.length > 0) problems.push(`${page.pdf} holds ${quoteSome(extra)}, which commit ${short} does not render`);
         // And in their order: the same words moved ("7 Tage … 90 Tage" swapped) say something else.
-        const moved = same ? misorderedBlocks(pageBlocks(page.tree), lines, printAllowance(page.tree).repeated) : [];
+        const foreign = same ? foreignRunningWords(lines, runningWords(runningTemplates(doc, page))) : [];
+        if (foreign.length > 0) problems.push(`${page.pdf} holds ${quoteSome(foreign)} in its running header or footer, which commit ${short} does not render`);
+        const moved = same ? misorderedBlocks(pageBlocks(page.tree), lines) : [];
         if (moved.length > 0) problems.push(`${page.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
       }
     }
@@ -141,7 +144,7 @@ export function compareRecorded(
       const tree = fromHtml(page.source);
       const extra = printed ? extraWords(expected, lines, printAllowance(tree)) : [];
       if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
-      const moved = printed ? misorderedBlocks(pageBlocks(tree), lines, printAllowance(tree).repeated) : [];
+      const moved = printed ? misorderedBlocks(pageBlocks(tree), lines) : [];
       if (moved.length > 0) problems.push(`${r.changes.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
     } else if (changes && r.changes) {
       log?.(
