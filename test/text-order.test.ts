@@ -2,7 +2,8 @@
 // row's cells by themselves in one stretch. The sixth review's forgeries: times traded within a paragraph, table cells
 // traded between rows. Lines as LineReader gives them.
 import { describe, expect, it } from "vitest";
-import type { TextBlock } from "../src/pdf/page-words.js";
+import { fromHtml } from "hast-util-from-html";
+import { pageBlocks, type TextBlock } from "../src/pdf/page-words.js";
 import { foreignRunningWords, type Line, misorderedBlocks } from "../src/pdf/text-check.js";
 
 const lines = (rows: string[][], running: number[] = []): Line[] => rows.map((words, i) => ({ words, running: running.includes(i) }));
@@ -131,5 +132,24 @@ describe("the running header and footer of a printed annex", () => {
       [0, 1],
     );
     expect(foreignRunningWords(forged, allowed)).toEqual(["2026.2", "Backups", "werden", "nicht", "verschlüsselt."]);
+  });
+});
+
+describe("a table inside a table's cell (a measure's own table in the matrix view)", () => {
+  it("may have its head printed again inside the outer row, where the table runs onto a new page (the eighth review)", () => {
+    const page = fromHtml(
+      "<table><thead><tr><th>Maßnahme</th><th>Berlin</th></tr></thead><tbody><tr><td><table><thead><tr><th>Nr</th><th>Frist</th></tr></thead><tbody><tr><td>1</td><td>3 Tage</td></tr><tr><td>2</td><td>6 Tage</td></tr></tbody></table></td><td>✓</td></tr></tbody></table>",
+      { fragment: true },
+    );
+    const blocks = pageBlocks(page);
+    const printed = lines([
+      ["Maßnahme", "Berlin"],
+      ["Nr", "Frist", "✓"],
+      ["1", "3", "Tage"],
+      ["Maßnahme", "Berlin"],
+      ["Nr", "Frist"],
+      ["2", "6", "Tage"],
+    ]);
+    expect(misorderedBlocks(blocks, printed)).toEqual([]);
   });
 });

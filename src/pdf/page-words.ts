@@ -140,16 +140,13 @@ export function pageBlocks(tree: Root): TextBlock[] {
     if (element && (element.tagName === "head" || element.tagName === "script" || element.tagName === "style" || isHidden(element))) return;
     if (element?.tagName === "table") {
       // Its head's rows, which a print repeats at the top of each page the table runs over.
-      head = [];
-      for (const part of element.children) {
-        if (part.type !== "element" || part.tagName !== "thead") continue;
-        for (const row of part.children) if (row.type === "element" && row.tagName === "tr") head.push(cellsOf(row));
-      }
+      head = headsOf(element);
     }
     if (element?.tagName === "tr") {
       end();
       const cells = cellsOf(element);
-      if (cells.length > 0) found.push({ kind: "row", cells, head });
+      // A table inside a cell (a measure's own table in the matrix view) has its head printed again too.
+      if (cells.length > 0) found.push({ kind: "row", cells, head: [...head, ...headsWithin(element)] });
       return;
     }
     const block = element !== undefined && blocks.has(element.tagName);
@@ -170,4 +167,21 @@ function cellsOf(row: Element): string[][] {
   return row.children
     .flatMap((cell) => (cell.type === "element" && (cell.tagName === "td" || cell.tagName === "th") ? [pageWords({ type: "root", children: [cell] })] : []))
     .filter((c) => c.length > 0);
+}
+
+// The rows of a table's head.
+function headsOf(table: Element): string[][][] {
+  const rows: string[][][] = [];
+  for (const part of table.children) {
+    if (part.type !== "element" || part.tagName !== "thead") continue;
+    for (const row of part.children) if (row.type === "element" && row.tagName === "tr") rows.push(cellsOf(row));
+  }
+  return rows;
+}
+
+// The head rows of the tables inside an element.
+function headsWithin(node: Element): string[][][] {
+  return node.children.flatMap((child) =>
+    child.type !== "element" ? [] : child.tagName === "table" ? [...headsOf(child), ...headsWithin(child)] : headsWithin(child),
+  );
 }
