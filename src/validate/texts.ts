@@ -1,7 +1,8 @@
+import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, Scalar, visit, type Node } from "yaml";
 import type { Diagnostics, Place } from "../diagnostics/diagnostic.js";
 import { say } from "../diagnostics/say.js";
-import type { LoadedContent } from "../load/load.js";
+import { catalogueFolder, type LoadedContent } from "../load/load.js";
 import { parseMarkdown } from "../load/parse-markdown.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import type { Prose, Site } from "../model.js";
@@ -119,6 +120,7 @@ function inAddress(text: string, index: number): boolean {
 
 // Values as YAML gives them: the text a reader gets (escapes resolved, lines folded).
 function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
+  const inCatalogue = path.basename(path.dirname(file.path)) === catalogueFolder;
   const anchors = new Set<string>();
   visit(file.doc, {
     Alias(_, node) {
@@ -129,7 +131,8 @@ function checkYamlValues(file: YamlFile, diagnostics: Diagnostics): void {
     Scalar(_, node, path) {
       if (typeof node.value !== "string" || !node.range) return;
       const field = fieldOf(path);
-      if (field === undefined || codeFields.has(field)) return;
+      // A catalogue's controls show their ref ("Buchst. a") before their title in the coverage appendix.
+      if (field === undefined || (codeFields.has(field) && !(field === "ref" && inCatalogue))) return;
       const value = node.value;
       // A character written as an escape ("\u202E") is not in the source: reported at the value.
       for (const { index, char } of hiddenCharacters(value)) {
@@ -240,6 +243,9 @@ function fieldOf(path: readonly unknown[]): string | undefined {
     const node = path[i] as Node;
     if (isPair(node)) {
       if (!isScalar(node.key)) return undefined;
+      // A reason per location (not_applicable: { file: "…" }) is keyed by the location's id, whatever it is called.
+      const above = path[i - 2];
+      if (isMap(path[i - 1]) && isPair(above) && isScalar(above.key) && String(above.key.value) === "not_applicable") return "not_applicable";
       const key = String(node.key.value);
       if (field !== undefined) return markdownFields.has(key) || key === "title" ? key : field;
       if (!languagePattern.test(key)) return key;
