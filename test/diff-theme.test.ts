@@ -5,7 +5,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { build } from "../src/commands/build.js";
 import { diffContent } from "../src/diff/diff.js";
@@ -13,37 +12,14 @@ import { jsonReport } from "../src/diff/json.js";
 import { markdownReport } from "../src/diff/report-markdown.js";
 import type { Site } from "../src/model.js";
 import { annexTextKey } from "../src/publish/annex-text.js";
-import { crc32 } from "../src/theme/png.js";
 import { makeRepo, smallContent, type TestRepo } from "./diff-helpers.js";
+import { png } from "./helpers/png.js";
 import { tempDir } from "./helpers/tmp.js";
-
-/** A PNG of 40 × 10 pixels of one grey (`shade`): another shade, other bytes, another picture. */
-function png(shade: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(40, 0);
-  header.writeUInt32BE(10, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 10 }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(40, shade)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", zlib.deflateSync(rows)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 let repo: TestRepo;
 afterEach(() => repo.remove());
 
-const logo = (file: string, shade: number) => fs.writeFileSync(path.join(repo.dir, "measures", file), png(shade));
+const logo = (file: string, shade: number) => fs.writeFileSync(path.join(repo.dir, "measures", file), png(40, 10, shade));
 const withTheme = () => repo.edit("measures/site.yaml", "lang: de\n", "lang: de\nsite_url: https://example.org/anlage/\ntheme:\n  logo: marke/logo.png\n");
 const diff = () => diffContent({ content: "measures", base: "main", cwd: repo.dir, today: "2099-06-01" });
 const rules = (result: ReturnType<typeof diff>) => result.diagnostics.sorted().map((d) => `${d.severity} ${d.rule}`);
@@ -192,7 +168,7 @@ describe("the build of a published version whose logo changed", () => {
     repo.commit("1.1", "2026-01-02T00:00:00Z");
     const result = await html("d2");
     expect(result.diagnostics.list.filter((d) => d.severity === "error")).toEqual([]);
-    expect(fs.readFileSync(dist("d2/logo.png")).equals(png(0x20))).toBe(true);
+    expect(fs.readFileSync(dist("d2/logo.png")).equals(png(40, 10, 0x20))).toBe(true);
     expect(fs.readFileSync(dist("d2/1.1/changes.html"), "utf8")).toContain("Logo (theme.logo)");
   });
 });

@@ -1,9 +1,9 @@
 // The company's look (site.yaml theme, a content folder's templates/): the colour arithmetic, the PNG reader, the
 // sanitizers of SVG logos, page templates and style sheets, and a build of hostile content whose published files
 // must hold none of what it tried. Printing and accessibility in a real browser: theme-browser.test.ts.
+import { png } from "./helpers/png.js";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
 import fc from "fast-check";
 import type { Element, Root } from "hast";
@@ -68,29 +68,6 @@ describe("accent colour", () => {
     );
   });
 });
-
-/** A PNG of a given size (one grey row repeated), with correct checksums. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: Math.min(height, 4) }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)])));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", zlib.deflateSync(rows)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 describe("PNG logo", () => {
   it("reads the size of a whole PNG", () => {
