@@ -1,7 +1,6 @@
 import type { Root } from "hast";
 import { h } from "hastscript";
-import rehypeStringify from "rehype-stringify";
-import { unified } from "unified";
+import { serializePage } from "../render/serialize.js";
 import type { Site } from "../model.js";
 import { type Annex, combinedId, selectAnnex } from "../resolve/annex.js";
 import type { AnnexPage, RenderOptions } from "../render/pages.js";
@@ -9,8 +8,6 @@ import { annexPageTree, renderAnnexPage, renderIndexTree, siteAssets } from "../
 import { forgetTemplates } from "../render/template.js";
 import { indexAnnexes, indexPage } from "./index-page.js";
 import { addPreviewHead, previewMarkers } from "./preview-head.js";
-
-const stringify = unified().use(rehypeStringify);
 
 /**
  * The pages of the preview, rendered when a browser asks for one and kept until a save changes it (its fingerprint):
@@ -52,7 +49,7 @@ export class PreviewPages {
   /** An annex page as served (with the preview's script) by its file name ("berlin.html"), rendered now unless it is already; undefined for no such annex. */
   html(name: string): string | undefined {
     return this.#kept(this.#served, name, (site, annex, fingerprint, options) =>
-      stringify.stringify(addPreviewHead(annexPageTree(site, annex, options).tree, name, fingerprint)),
+      serializePage(addPreviewHead(annexPageTree(site, annex, options).tree, name, fingerprint)),
     );
   }
 
@@ -92,7 +89,7 @@ export class PreviewPages {
     if (!site || fingerprint === undefined) return undefined;
     if (this.#index?.fingerprint === fingerprint) return this.#index.html;
     const tree = renderIndexTree(site, indexAnnexes(site, this.options.pdf, this.#translations), { pdf: this.options.pdf, preview: true });
-    const html = stringify.stringify(addPreviewHead(tree, indexPage, fingerprint));
+    const html = serializePage(addPreviewHead(tree, indexPage, fingerprint));
     this.#index = { fingerprint, html };
     return html;
   }
@@ -139,5 +136,5 @@ export function messagePage(title: string, message: string): string {
       ]),
     ],
   };
-  return stringify.stringify(tree);
+  return serializePage(tree);
 }

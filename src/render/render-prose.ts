@@ -3,6 +3,7 @@ import type { Prose } from "../model.js";
 import { TextCache } from "../util/text-cache.js";
 import type { Strings } from "./i18n.js";
 import { proseToHast } from "./prose-hast.js";
+import { shareNodes } from "./serialize.js";
 
 // Per text: its nodes, whether it has headings to move or footnotes, and its copies with headings moved, by rank.
 interface Rendered {
@@ -17,6 +18,7 @@ function renderText(text: string): Rendered {
   const found = rendered.get(text);
   if (found) return found;
   const nodes = proseToHast(text);
+  shareNodes(nodes);
   return rendered.set(text, { nodes, headings: nodes.some(hasHeading), footnotes: nodes.some(isFootnotes), moved: new Map() });
 }
 
@@ -40,6 +42,7 @@ export function renderProse(prose: Prose, rank: number, place: ProsePlace): Elem
     if (!moved) {
       moved = structuredClone(text.nodes);
       shiftHeadings(moved, rank);
+      shareNodes(moved);
       text.moved.set(rank, moved);
     }
     nodes = moved;

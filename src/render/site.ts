@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
-import rehypeStringify from "rehype-stringify";
-import { unified } from "unified";
+
 import type { Site } from "../model.js";
 import { slug } from "../util/slug.js";
 import { type Annex, allAnnexes } from "../resolve/annex.js";
@@ -15,9 +14,8 @@ import { formatDate, siteStrings, type Strings } from "./i18n.js";
 import { indexMain } from "./index-page.js";
 import { alternateLinks, languageFolder, languageSwitch } from "./languages.js";
 import type { AnnexFile, AnnexPage, RenderedSite, RenderOptions } from "./pages.js";
+import { serializePage } from "./serialize.js";
 import { fillShell, pageShell, templateDir } from "./template.js";
-
-const stringify = unified().use(rehypeStringify);
 
 /** Renders the combined annex and one annex per location, with their style sheet and fonts (the index page comes last, see renderIndex). */
 export function renderSite(site: Site, options: RenderOptions): RenderedSite {
@@ -35,7 +33,7 @@ export function renderSite(site: Site, options: RenderOptions): RenderedSite {
 /** One annex page, as a tree and serialized (the live preview renders the page a browser asks for, and only that). */
 export function renderAnnexPage(site: Site, annex: Annex, options: RenderOptions): AnnexPage & { tree: Root } {
   const page = annexPageTree(site, annex, options);
-  return { ...page, source: stringify.stringify(page.tree) };
+  return { ...page, source: serializePage(page.tree) };
 }
 
 /** One annex page as a tree, not serialized (the live preview adds to it before it serializes it, once). */
@@ -76,7 +74,7 @@ export function renderChangesPage(site: Site, previous: Site, options: RenderOpt
     pdf: changesFiles.pdf,
     download,
     ...(options.pdf && { tree }),
-    source: stringify.stringify(tree),
+    source: serializePage(tree),
     title,
     draft: mark !== undefined,
     ...(mark === "preview" && { preview: true }),
@@ -106,7 +104,7 @@ export function withPdfSize(site: Site, page: AnnexPage, bytes: number): string 
     }
   };
   visit(tree, false);
-  return found ? stringify.stringify(tree) : page.source;
+  return found ? serializePage(tree) : page.source;
 }
 
 // The link of a version's history entry to its changes page: next to the annex, and for the PDF at the public address.
@@ -142,7 +140,7 @@ function styleSheet(site: Site): string {
 
 /** The index page: the annexes of this version (with the SHA-256 of each PDF) and the published versions. */
 export function renderIndex(site: Site, annexes: AnnexFile[], options: RenderOptions): string {
-  return stringify.stringify(renderIndexTree(site, annexes, options));
+  return serializePage(renderIndexTree(site, annexes, options));
 }
 
 /** The index page as a tree (the live preview adds its script to it). */
