@@ -1,5 +1,4 @@
-import type { Element, ElementContent, Root, RootContent } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Site, Theme } from "../model.js";
@@ -16,6 +15,8 @@ export interface RunningTemplates {
   footer: string;
   /** The faces the templates inline; the printed page must have loaded them (see running-fonts.ts). */
   fonts: BundledFace[];
+  /** The words they write (see runningWords). */
+  words: ReadonlySet<string>;
 }
 
 /**
@@ -41,9 +42,11 @@ export function runningTemplates(site: Site, page: AnnexPage): RunningTemplates 
     page: pageOf(t.pageOf),
   });
   if (site.theme) withTheme(header, site.theme);
+  // The words before the fonts go in: their style sheet (data: addresses of a few hundred kB) holds none.
+  const words = treeWords([header, footer]);
   const headerFonts = withFonts(header);
   const footerFonts = withFonts(footer);
-  return { header: toHtml(header), footer: toHtml(footer), fonts: [...new Set([...headerFonts, ...footerFonts])] };
+  return { header: toHtml(header), footer: toHtml(footer), fonts: [...new Set([...headerFonts, ...footerFonts])], words };
 }
 
 // The theme's accent for the header's rule, and its logo at the header's start. Chromium loads nothing for the
@@ -106,13 +109,30 @@ function pageOf(phrase: (page: number, pages: number) => string): ElementContent
 }
 
 /** The words the running header and footer write (a page's number and count aside, which the browser fills in). */
-export function runningWords(templates: RunningTemplates): Set<string> {
-  // Each text by itself: the templates' parts are laid out apart (the address, the page's number), inline or not.
+export function runningWords(templates: RunningTemplates): ReadonlySet<string> {
+  return templates.words;
+}
+
+// Each text by itself: the templates' parts are laid out apart (the address, the page's number), inline or not. Texts
+// side by side are one text, as they are in the HTML the browser reads.
+function treeWords(trees: Root[]): Set<string> {
   const words = new Set<string>();
-  const walk = (node: Root | RootContent) => {
-    if (node.type === "text") for (const word of splitWords(node.value)) words.add(word);
-    if ((node.type === "element" && node.tagName !== "style") || node.type === "root") for (const child of node.children) walk(child);
+  const walk = (node: Root | Element) => {
+    let run = "";
+    const flush = () => {
+      for (const word of splitWords(run)) words.add(word);
+      run = "";
+    };
+    for (const child of node.children) {
+      if (child.type === "text") {
+        run += child.value;
+        continue;
+      }
+      flush();
+      if (child.type === "element" && child.tagName !== "style") walk(child);
+    }
+    flush();
   };
-  for (const html of [templates.header, templates.footer]) walk(fromHtml(html, { fragment: true }));
+  for (const tree of trees) walk(tree);
   return words;
 }
