@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Root } from "hast";
+import type { Element, Root } from "hast";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import { expect, test } from "vitest";
@@ -46,4 +46,16 @@ test("a raw HTML node toms did not make stays text, as it was without the shared
   const tree: Root = { type: "root", children: [h("p", [{ type: "raw", value: "<script>alert(1)</script>" }])] };
   expect(serializePage(tree)).toBe(toHtml(tree));
   expect(serializePage(tree)).toBe("<p>&#x3C;script>alert(1)&#x3C;/script></p>");
+});
+
+test("a shared node cannot be changed: its HTML, made once, would no longer be its own", () => {
+  const text = h("p", [h("a", { href: "https://example.com/", className: ["x"] }, "link")]);
+  shareNodes([text]);
+  const link = text.children[0] as Element;
+  expect(() => link.children.push({ type: "text", value: "more" })).toThrow(TypeError);
+  expect(() => {
+    link.properties.href = "https://evil.example/";
+  }).toThrow(TypeError);
+  expect(() => (link.properties.className as string[]).push("y")).toThrow(TypeError);
+  expect(toHtml(text)).toBe('<p><a href="https://example.com/" class="x">link</a></p>');
 });

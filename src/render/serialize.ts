@@ -9,9 +9,22 @@ import { toHtml } from "hast-util-to-html";
 const shared = new WeakSet<Nodes>();
 const serialized = new WeakMap<Nodes, string>();
 
-/** Registers nodes that are never changed again and appear in many pages, so that their HTML is made once. */
+/**
+ * Registers nodes that are never changed again and appear in many pages, so that their HTML is made once. They are
+ * frozen, so that code changing one (which would leave its HTML as it was) fails at once instead of publishing
+ * stale text: a change needs a copy (structuredClone), as render-prose.ts makes.
+ */
 export function shareNodes(nodes: readonly Nodes[]): void {
-  for (const node of nodes) shared.add(node);
+  for (const node of nodes) {
+    deepFreeze(node);
+    shared.add(node);
+  }
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }
 
 /**
