@@ -26,6 +26,7 @@ import type { VersionChanges } from "../render/pages.js";
 import { languageFolder } from "../render/languages.js";
 import { renderChangesPage, renderIndex, renderSite, withPdfSize } from "../render/site.js";
 import { previousVersion } from "../publish/previous.js";
+import { withRecordedGuesses } from "../publish/record-guesses.js";
 import { tocGuesses } from "../pdf/toc-guesses.js";
 import { tomsVersion } from "../util/toms-version.js";
 import { withBuildSession } from "./build-session.js";
@@ -92,6 +93,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await withBuildSession({ out: options.out, startEarly, ...(options.log && { log: options.log }) }, async (session) => {
       const source = sourceState(options.content);
       const record: PublishedRecord = source.repo ? readRecord(source.repo) : { versions: new Map(), folders: new Set() };
+      // Where neither the previous output nor toms's cache knows an annex's page numbers (the publishing workflow's
+      // fresh container), the last published version's PDFs give the first guess.
+      if (previous.guesses && source.repo) previous.guesses = withRecordedGuesses(previous.guesses, source.repo.top, record);
       // Committed content is read from git's objects, byte for byte what was committed and reviewed: no checkout
       // filter (.gitattributes), no file git was told to ignore changes of, can put other text into the annex.
       const fromGit = source.draft ? undefined : gitFs(source.repo.top, source.commit, source.repo.inRepo, path.resolve(options.content));

@@ -62,8 +62,7 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
   // The rendered tree travels with the page; a page made elsewhere (tests) is parsed from its HTML.
   const tree = job.page.tree ?? parsePage(job.page.source);
   const targets = tocTargets(tree);
-  // A guess for every entry, or none: the numbers have a fixed width, so a wrong guess moves nothing.
-  const guess = job.guess && targets.every((id) => job.guess?.has(id)) ? new Map(job.guess) : new Map<string, number>();
+  const guess = completeGuess(targets, job.guess);
   // Content may carry script (sanitized away today); printing runs none of it.
   await tab.setJavaScriptEnabled(false);
   const running = runningTemplates(job.site, job.page);
@@ -102,6 +101,24 @@ export async function printAnnex(tab: Page, job: PrintJob): Promise<PrintedAnnex
   } finally {
     serving.stop();
   }
+}
+
+/**
+ * A guess for every entry of the contents, from an earlier print's numbers (none when that print knew none of
+ * them). An entry it did not have (a measure added since) is guessed on the page of the entry before it, the first
+ * ones on the page of the first it knows. The numbers have a fixed width, so a wrong guess moves nothing: it costs
+ * a second print.
+ */
+export function completeGuess(targets: readonly string[], known: ReadonlyMap<string, number> | undefined): Map<string, number> {
+  const guess = new Map<string, number>();
+  const first = known && targets.find((id) => known.has(id));
+  if (!known || first === undefined) return guess;
+  let page = known.get(first)!;
+  for (const id of targets) {
+    page = known.get(id) ?? page;
+    guess.set(id, page);
+  }
+  return guess;
 }
 
 // Replaces each page number element of the loaded page with the one given (same order, same target: checked).
