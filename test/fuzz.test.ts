@@ -59,6 +59,15 @@ describe("fuzzing toms check with mutations of the shipped example (meetyoo)", (
     expect(checkContent(root, memoryFs(shipped)).diagnostics.list).toEqual([]);
   });
 
+  // Found by a run (seed 449013636): a file made into the bytes of `!!binary`, then a key dropped from it.
+  it("answers a file YAML reads as bytes, with a key dropped from it", () => {
+    const mutations = [
+      { kind: "insert", file: 477, at: 0, text: "!!binary " },
+      { kind: "drop-key", file: 717, path: [0] },
+    ] as Parameters<typeof applyMutations>[2];
+    assertWellFormed(applyMutations(shipped, root, mutations));
+  });
+
   it(`answers ${runs} mutated contents with well-formed diagnostics`, { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {

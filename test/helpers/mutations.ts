@@ -213,6 +213,12 @@ function editLine(text: string, fraction: number, op: Extract<Mutation, { kind: 
   return lines.join("\n");
 }
 
+function isPlain(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return Array.isArray(value) || proto === Object.prototype || proto === null;
+}
+
 // Structural edits: parse the YAML (leave the file alone if it does not parse), walk to a node, change it, write YAML again.
 function editValue(text: string, m: Extract<Mutation, { kind: "value" | "drop-key" | "rename-key" }>): string {
   let value: unknown;
@@ -221,7 +227,7 @@ function editValue(text: string, m: Extract<Mutation, { kind: "value" | "drop-ke
   } catch {
     return text;
   }
-  if (typeof value !== "object" || value === null) return text;
+  if (!isPlain(value)) return text;
   let parent = value as Record<string, unknown>;
   let key: string | undefined;
   for (const step of m.path) {
@@ -229,10 +235,12 @@ function editValue(text: string, m: Extract<Mutation, { kind: "value" | "drop-ke
     if (keys.length === 0) break;
     key = keys[Math.floor(step * keys.length)] as string;
     const child = parent[key];
-    if (typeof child !== "object" || child === null || step === m.path[m.path.length - 1]) break;
+    if (!isPlain(child) || step === m.path[m.path.length - 1]) break;
     parent = child as Record<string, unknown>;
   }
-  if (key === undefined) return text;
+  // Only a plain mapping or list is edited: a value YAML made into something else (the bytes of !!binary, a date)
+  // has no keys to drop (deleting an index of a Uint8Array throws).
+  if (key === undefined || !isPlain(parent)) return text;
   if (m.kind === "value") parent[key] = m.to;
   else if (Array.isArray(parent)) parent.splice(Number(key), 1);
   else if (m.kind === "drop-key") delete parent[key];
