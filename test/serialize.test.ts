@@ -46,6 +46,21 @@ test("a raw HTML node toms did not make stays text, as it was without the shared
   const tree: Root = { type: "root", children: [h("p", [{ type: "raw", value: "<script>alert(1)</script>" }])] };
   expect(serializePage(tree)).toBe(toHtml(tree));
   expect(serializePage(tree)).toBe("<p>&#x3C;script>alert(1)&#x3C;/script></p>");
+  // Also in a <template>'s content, which is not among its children (found by a review).
+  const template: Root = {
+    type: "root",
+    children: [
+      {
+        type: "element",
+        tagName: "template",
+        properties: {},
+        children: [],
+        content: { type: "root", children: [{ type: "raw", value: "<script>x</script>" }] },
+      },
+    ],
+  };
+  expect(serializePage(template)).toBe(toHtml(template));
+  expect(serializePage(template)).toBe("<template>&#x3C;script>x&#x3C;/script></template>");
 });
 
 test("a shared node cannot be changed: its HTML, made once, would no longer be its own", () => {

@@ -60,5 +60,8 @@ function withSharedHtml(node: Nodes): Nodes {
       copied[i] = replaced;
     }
   });
-  return copied ? ({ ...node, children: copied } as Nodes) : node;
+  // A <template>'s content is a tree of its own, which hast-util-to-html writes too.
+  const content = node.type === "element" && node.content ? (withSharedHtml(node.content) as Root) : undefined;
+  if (!copied && content === (node.type === "element" ? node.content : undefined)) return node;
+  return { ...node, ...(copied && { children: copied }), ...(content && { content }) } as Nodes;
 }
