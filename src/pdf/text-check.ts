@@ -233,20 +233,24 @@ function assemble(word: string, pieces: string[], used: Set<number>): boolean {
 }
 
 // Joins the last word of line i with the first words of the lines after it where the page has the joined word; the
-// words joined are taken off their lines.
+// words joined are taken off their lines. The longest join the page has wins: a footnote's mark is drawn raised, so
+// "Fußnote1." stands on three lines ("Fußnote", "1", "."), and taking "Fußnote1" there would leave the "." over and
+// take the "Fußnote1" of another place (found by a review: a valid annex could not be printed).
 function joinAcross(word: string, body: string[][], i: number, take: (word: string) => boolean): boolean {
+  const candidates: { joined: string[]; k: number }[] = [];
   let starts = [word];
   for (let k = i + 1; k < body.length && k <= i + maxJoinedLines; k++) {
     const next = (body[k] as string[])[0];
-    if (next === undefined) return false;
+    if (next === undefined) break;
     const joined = starts.flatMap((start) => (breakHyphen.test(start) ? [start + next, start.slice(0, -1) + next] : [start + next]));
-    const found = joined.find(take);
-    if (found !== undefined) {
-      for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
-      return true;
-    }
-    if ((body[k] as string[]).length !== 1) return false;
+    candidates.push({ joined, k });
+    if ((body[k] as string[]).length !== 1) break;
     starts = joined.slice(0, 8);
+  }
+  for (const { joined, k } of candidates.reverse()) {
+    if (joined.find(take) === undefined) continue;
+    for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
+    return true;
   }
   return false;
 }
