@@ -145,7 +145,7 @@ try {
     ...sizes.flatMap(([m, l]) => {
       const big = m === 2000 && l === 10;
       return [
-        line(r[`html-${m}x${l}`], big ? "≤ 2000 ms, ≤ 600 MB" : "", big ? within(largest.median, 2000) && within(largest.rssKB, 600 * 1024) : undefined),
+        line(r[`html-${m}x${l}`], big ? "≤ 1500 ms, ≤ 600 MB" : "", big ? within(largest.median, 1500) && within(largest.rssKB, 600 * 1024) : undefined),
         line(r[`check-${m}x${l}`]),
       ];
     }),
