@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { printWidthPx } from "../src/pdf/page-layout.js";
 import type { Glyph } from "../src/pdf/pdf-glyphs.js";
-import { extraWords, missingWords, normalizeWord, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
+import { extraWords, foreignRunningWords, missingWords, normalizeWord, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
 
 const font = { name: "SourceSerif4-Regular", subtype: "Type0" };
 
@@ -79,6 +79,61 @@ describe("comparing the page with the PDF", () => {
     // A word really added is still found.
     const added = [...printed.slice(0, 3), { words: ["nicht"], running: false }, ...printed.slice(3)];
     expect(extraWords(page, added, { repeated: new Set(), numbers: 0 })).toEqual(["nicht"]);
+  });
+
+  // "z. B." broken after "z." and a "z.B." later on the page: the join of the two pieces took the later word's place
+  // (found by a review). Each gets its own back; a "z.B." too many is still found.
+  it("gives a word a join took back to where the page has it, the join's pieces their own", () => {
+    const page = ["also", "z.", "B.", "Daten", "Das", "gilt", "z.B.", "auch"];
+    const lines = [
+      ["also", "z."],
+      ["B.", "Daten"],
+      ["Das", "gilt", "z.B.", "auch"],
+    ].map((words) => ({ words, running: false }));
+    const none = { repeated: new Set<string>(), numbers: 0 };
+    expect(extraWords(page, lines, none)).toEqual([]);
+    expect(missingWords(page, pdfWordCounts(lines, page))).toEqual([]);
+    const twice = [...lines, { words: ["z.B."], running: false }];
+    expect(extraWords(page, twice, none)).toEqual(["z.B."]);
+  });
+
+  // A web address in a narrow table column runs over many lines and breaks at its hyphens too: the joins of its
+  // pieces were cut to eight variants, the shortest kept, and the whole address was lost (found by a review).
+  it("puts a word together over many lines with hyphens", () => {
+    const address =
+      "(https://www.bsi.bund.de/SharedDocs/Downloads/DE/BSI/Publikationen/TechnischeRichtlinien/TR02102/BSI-TR-02102-1.pdf?__blob=publicationFile&v=10)";
+    const pieces = [
+      "(https://www.bsi.bund.de/",
+      "SharedDocs/Downloads/DE/",
+      "BSI/Publikationen/",
+      "TechnischeRichtlinien/",
+      "TR02102/BSI-",
+      "TR-",
+      "02102-",
+      "1.pdf?",
+      "__blob=publicationFile&",
+      "v=10)",
+    ];
+    expect(pieces.join("")).toBe(address);
+    const lines = [["Teil", "1"], ...pieces.map((p) => [p])].map((words) => ({ words, running: false }));
+    const page = ["Teil", "1", address];
+    expect(missingWords(page, pdfWordCounts(lines, page))).toEqual([]);
+    expect(extraWords(page, lines, { repeated: new Set(), numbers: 0 })).toEqual([]);
+  });
+
+  // The footer wraps a long address after a hyphen: its pieces are the word toms writes (found by a review).
+  it("lets the running footer break a word of toms's over two lines, and nothing else", () => {
+    const allowed = new Set(["Niederlassung", "Villingen-Schwenningen,", "Baden-Württemberg,", "Seite", "von"]);
+    const footer = [
+      ["Niederlassung", "Villingen-Schwenningen,", "Baden-"],
+      ["Württemberg,", "Seite", "1", "von", "2"],
+    ].map((words) => ({ words, running: true }));
+    expect(foreignRunningWords(footer, allowed)).toEqual([]);
+    const forged = [
+      ["Niederlassung", "Baden-"],
+      ["Schwarzwald,", "Seite"],
+    ].map((words) => ({ words, running: true }));
+    expect(foreignRunningWords(forged, allowed)).toEqual(["Baden-", "Schwarzwald,"]);
   });
 });
 

@@ -124,25 +124,36 @@ export function pdfLines(pages: Glyph[][]): Line[] {
 }
 
 /** Every word of the PDF, and every join of words across a line break, with how often each occurs. */
-export function pdfWordCounts(lines: Line[]): Map<string, number> {
+export function pdfWordCounts(lines: Line[], pageWords?: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
   for (const line of lines) for (const word of line.words) add(word);
+  // With the page's words known, a join is kept only while it is the start of one of them: then a word over many
+  // lines (a web address in a narrow table column, broken at its hyphens too) stays one join however long it runs,
+  // where a bounded number of blind variants lost it (found by a review).
+  const prefixes = pageWords && prefixesOf(pageWords);
   // Joins that may still grow (the last word of the previous line, joined with earlier single-word lines).
   let open: string[] = [];
   for (const line of lines.filter((l) => !l.running)) {
     const first = line.words[0]!;
     const joined = new Set<string>();
     for (const start of open) {
-      joined.add(start + first);
-      if (breakHyphen.test(start)) joined.add(start.slice(0, -1) + first);
+      for (const word of breakHyphen.test(start) ? [start + first, start.slice(0, -1) + first] : [start + first])
+        if (!prefixes || prefixes.has(word)) joined.add(word);
     }
     for (const word of joined) add(word);
     const last = line.words.at(-1)!;
-    // A line of one word continues the joins (a URL over three lines); a bounded number of variants.
-    open = line.words.length === 1 ? [last, ...[...joined].slice(0, 8)] : [last];
+    // A line of one word continues the joins (a URL over three lines); a bounded number of variants, the longest.
+    open = line.words.length === 1 ? [last, ...[...joined].sort((a, b) => b.length - a.length).slice(0, 16)] : [last];
   }
   return counts;
+}
+
+// Every start of every word (the word itself included).
+function prefixesOf(words: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const word of words) for (let n = 1; n <= word.length; n++) found.add(word.slice(0, n));
+  return found;
 }
 
 /** The words of the page the PDF does not have (as often as the page has them), in page order, each once. */
@@ -186,12 +197,17 @@ export function extraWords(pageWords: string[], lines: Line[], allowance: PrintA
   const body = lines.filter((l) => !l.running).map((l) => [...l.words]);
   // Every word not accounted for, each time it occurs, in the PDF's order.
   const unmatched: string[] = [];
+  const joins: Join[] = [];
   let numbers = allowance.numbers;
   for (let i = 0; i < body.length; i++) {
     const words = body[i] as string[];
     for (let j = 0; j < words.length; j++) {
       const word = words[j] as string;
-      if (j === words.length - 1 && joinAcross(word, body, i, take)) continue;
+      const join = j === words.length - 1 ? joinAcross(word, body, i, take) : undefined;
+      if (join) {
+        joins.push(join);
+        continue;
+      }
       if (take(word) || allowance.repeated.has(word)) continue;
       if (/^\d+$/.test(word) && numbers > 0) {
         numbers--;
@@ -200,10 +216,22 @@ export function extraWords(pageWords: string[], lines: Line[], allowance: PrintA
       unmatched.push(word);
     }
   }
+  const used = new Set<number>();
+  // A join may have taken a word the page has elsewhere, where its pieces were words of their own: "z." at a line's
+  // end and "B." at the next one's start took the "z.B." of a later sentence (found by a review). Such a later word
+  // takes its word back, the join's pieces their own.
+  unmatched.forEach((word, u) => {
+    const join = joins.find(
+      (j) => j.word === word && j.pieces.every((piece, n) => (left.get(piece) ?? 0) >= j.pieces.slice(0, n + 1).filter((p) => p === piece).length),
+    );
+    if (!join) return;
+    for (const piece of join.pieces) take(piece);
+    joins.splice(joins.indexOf(join), 1);
+    used.add(u);
+  });
   // A long word wrapped in a table cell beside another cell has its pieces on lines that hold the other cell's words
   // too, so the line joins above miss it: each word of the page still missing is put together from the pieces left,
   // in their order. Only pieces that make up, exactly and in order, a word the page has are let through.
-  const used = new Set<number>();
   if (unmatched.length > 0) {
     for (const [word, count] of left) {
       for (let k = 0; k < count; k++) if (!assemble(word, unmatched, used)) break;
@@ -236,7 +264,7 @@ function assemble(word: string, pieces: string[], used: Set<number>): boolean {
 // words joined are taken off their lines. The longest join the page has wins: a footnote's mark is drawn raised, so
 // "Fußnote1." stands on three lines ("Fußnote", "1", "."), and taking "Fußnote1" there would leave the "." over and
 // take the "Fußnote1" of another place (found by a review: a valid annex could not be printed).
-function joinAcross(word: string, body: string[][], i: number, take: (word: string) => boolean): boolean {
+function joinAcross(word: string, body: string[][], i: number, take: (word: string) => boolean): Join | undefined {
   const candidates: { joined: string[]; k: number }[] = [];
   let starts = [word];
   for (let k = i + 1; k < body.length && k <= i + maxJoinedLines; k++) {
@@ -248,11 +276,19 @@ function joinAcross(word: string, body: string[][], i: number, take: (word: stri
     starts = joined.slice(0, 8);
   }
   for (const { joined, k } of candidates.reverse()) {
-    if (joined.find(take) === undefined) continue;
-    for (let m = i + 1; m <= k; m++) (body[m] as string[]).shift();
-    return true;
+    const found = joined.find(take);
+    if (found === undefined) continue;
+    const pieces = [word];
+    for (let m = i + 1; m <= k; m++) pieces.push((body[m] as string[]).shift() as string);
+    return { word: found, pieces };
   }
-  return false;
+  return undefined;
+}
+
+/** A word of the page put together from the words that end and start lines of the PDF. */
+interface Join {
+  word: string;
+  pieces: string[];
 }
 
 /**
@@ -410,9 +446,22 @@ function rowAt(stream: string[], lineOf: number[], i: number, cells: string[], h
  */
 export function foreignRunningWords(lines: Line[], allowed: ReadonlySet<string>): string[] {
   const found = new Set<string>();
-  for (const line of lines) {
-    if (!line.running) continue;
-    for (const word of line.words) {
+  const running = lines.filter((line) => line.running);
+  // A word the footer breaks over two lines (a long address, "Baden-" and "Württemberg,") is let through as the
+  // word it makes (found by a review); its pieces by themselves are not toms's words.
+  const joined = new Set<string>();
+  running.forEach((line, i) => {
+    const last = line.words.at(-1);
+    const first = running[i + 1]?.words[0];
+    if (last === undefined || first === undefined) return;
+    const whole = breakHyphen.test(last) ? [last + first, last.slice(0, -1) + first] : [last + first];
+    if (!whole.some((word) => allowed.has(word))) return;
+    joined.add(`${i}:${line.words.length - 1}`);
+    joined.add(`${i + 1}:0`);
+  });
+  for (const [i, line] of running.entries()) {
+    for (const [j, word] of line.words.entries()) {
+      if (joined.has(`${i}:${j}`)) continue;
       // Marks of toms's own style sheet drawn beside the text ([+ … ] around a change) are untagged too.
       if (allowed.has(word) || /^\d{1,5}$/.test(word) || /^[\p{P}\p{S}]+$/u.test(word)) continue;
       const cut = word.endsWith("…") ? word.slice(0, -1) : undefined;

@@ -68,7 +68,8 @@ export async function verifyPrint(
   }
   // The words toms rendered where known (see pageWords: no style sheet can hide them), else the laid-out page's.
   const printed = lines.result();
-  const missing = missingWords(expected?.words ?? page.words, pdfWordCounts(printed));
+  const words = expected?.words ?? page.words;
+  const missing = missingWords(words, pdfWordCounts(printed, words));
   if (missing.length > 0) {
     throw new PdfError(
       `${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`,

@@ -111,7 +111,8 @@ export function compareRecorded(
       const printed = files.get(page.pdf);
       if (printed) {
         const lines = pdfLines(printed);
-        const missing = missingWords(same ? pageWords(page.tree) : (authors ?? []), pdfWordCounts(lines));
+        const words = same ? pageWords(page.tree) : (authors ?? []);
+        const missing = missingWords(words, pdfWordCounts(lines, words));
         if (missing.length > 0) problems.push(`${page.pdf} lacks ${quoteSome(missing)} of the text of commit ${short}`);
         // Printed by this toms, it holds nothing else either (a sentence added to a PDF is found too).
         const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
@@ -139,7 +140,7 @@ export function compareRecorded(
       if (at !== undefined) problems.push(`${r.changes.html} says ${excerpt(shown, at)} where commit ${short} renders ${excerpt(expected, at)}`);
       const printed = r.changes.pdf === undefined ? undefined : files.get(r.changes.pdf);
       const lines = printed ? pdfLines(printed) : [];
-      const missing = printed ? missingWords(expected, pdfWordCounts(lines)) : [];
+      const missing = printed ? missingWords(expected, pdfWordCounts(lines, expected)) : [];
       if (missing.length > 0) problems.push(`${r.changes.pdf} lacks ${quoteSome(missing)} of the changes commit ${short} renders`);
       const tree = fromHtml(page.source);
       const extra = printed ? extraWords(expected, lines, printAllowance(tree)) : [];
