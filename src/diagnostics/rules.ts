@@ -583,6 +583,17 @@ export const rules = {
         `The section "${p.id}" hides its heading, but its group "${p.group}" has ${p.count} sections; only a group's single section may do so.`,
     },
   },
+  "matrix-too-wide": {
+    severity: "error",
+    title: "Too many locations for the matrix",
+    why: "The matrix view gives each location a column of an A4 page. With more than 38 locations a column is narrower than one letter of its head, and the PDF cannot be printed without cutting text off.",
+    hint: "Show the combined annex as sections (combined_view: sections, the default), or combine locations.",
+    fixture: "matrix-too-wide",
+    messages: {
+      tooWide: (p: { count: number; most: number }) =>
+        `The combined annex is a matrix with a column per location, and ${p.count} locations do not fit on the page: at most ${p.most} do.`,
+    },
+  },
   "unused-location": {
     severity: "warning",
     title: "Location without measures",

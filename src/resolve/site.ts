@@ -14,6 +14,9 @@ import { resolveTheme } from "./theme.js";
 /** Folders of the site besides the versions' own: a version may not be named like one. */
 const siteFolders = new Set(["fonts"]);
 
+/** How many locations the combined annex's matrix has room for (see matrix-too-wide). */
+export const matrixColumnsMost = 38;
+
 /** Location ids that name the combined annex and the index page, so no location may take them. */
 export const reservedLocationIds = new Set(["all", "index"]);
 
@@ -75,6 +78,10 @@ export function resolveSite(content: LoadedContent, catalogues: Map<string, Cata
     });
   });
   checkInherits(file, locations, diagnostics);
+  // A matrix's columns share the page's width (templates/style.css): past this many, not one letter of a location's
+  // name fits its column (39 columns cut "m" off; measured with the bundled fonts, the widest Latin letters).
+  if (value.combined_view === "matrix" && locations.length > matrixColumnsMost)
+    diagnostics.add(say["matrix-too-wide"].tooWide({ count: locations.length, most: matrixColumnsMost }), placeAt(file, ["combined_view"]));
 
   // One entry per version: a second would be read as what that version changed, and toms diff as a replaced one.
   const firstEntry = new Map<string, number>();
