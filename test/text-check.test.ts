@@ -134,6 +134,13 @@ describe("comparing the page with the PDF", () => {
       ["Schwarzwald,", "Seite"],
     ].map((words) => ({ words, running: true }));
     expect(foreignRunningWords(forged, allowed)).toEqual(["Baden-", "Schwarzwald,"]);
+    // Pieces of toms's words cut anywhere else (found by a review of this loosening): not let through.
+    const cut = [
+      ["Seite", "Nieder"],
+      ["lassung", "Villingen-"],
+      ["Schwenningen,", "von"],
+    ].map((words) => ({ words, running: true }));
+    expect(foreignRunningWords(cut, allowed)).toEqual(["Nieder", "lassung"]);
   });
 });
 

@@ -147,6 +147,10 @@ export function compareRecorded(
       if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
       const moved = printed ? misorderedBlocks(pageBlocks(tree), lines) : [];
       if (moved.length > 0) problems.push(`${r.changes.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
+      // Its running header and footer too, as the annexes' (found missing by a review).
+      const foreign = printed ? foreignRunningWords(lines, runningWords(runningTemplates(site, page))) : [];
+      if (foreign.length > 0)
+        problems.push(`${r.changes.pdf} holds ${quoteSome(foreign)} in its running header or footer, which commit ${short} does not render`);
     } else if (changes && r.changes) {
       log?.(
         `archive  version ${r.version}: its changes page (since ${r.changes.since}) is not compared; the version before it is now ${since?.version ?? "none"}`,
