@@ -470,3 +470,51 @@ export function foreignRunningWords(lines: Line[], allowed: ReadonlySet<string>)
   }
   return [...found];
 }
+
+/**
+ * Words of the page and of the PDF that differ only by the bidi algorithm: around right-to-left words it draws a
+ * full stop, a comma or a bracket beside another word than the source has it ("… lautet שלום עולם." prints as
+ * "םלוע םולש."; "Tel Aviv: שלום 3." as "3 םולש."), which the word comparison reports as words missing and added
+ * (found by a review). The words left over on either side, taken only where they hold right-to-left letters or are
+ * numbers and punctuation alone, must be the same right-to-left words (by their letters), the same numbers (each as
+ * written) and the same punctuation; then they are the page's and the PDF's words to let pass. Anything else (a
+ * letter, a number or a sign changed, added or dropped) lets nothing pass. Nothing to do for a page without
+ * right-to-left words.
+ */
+export function bidiMoved(pageWords: readonly string[], lines: readonly Line[]): { page: Set<string>; pdf: Set<string> } {
+  const none = { page: new Set<string>(), pdf: new Set<string>() };
+  if (!pageWords.some((word) => rightToLeft.test(word))) return none;
+  const left = new Map<string, number>();
+  for (const word of pageWords) left.set(word, (left.get(word) ?? 0) + 1);
+  const extra: string[] = [];
+  const rtlLines = new Set<string>();
+  for (const line of lines) {
+    if (line.running) continue;
+    const rtl = line.words.some((word) => rightToLeft.test(word));
+    for (const word of line.words) {
+      if (rtl) rtlLines.add(word);
+      const n = left.get(word) ?? 0;
+      if (n > 0) left.set(word, n - 1);
+      else extra.push(word);
+    }
+  }
+  const missing = [...left].flatMap(([word, n]) => Array.from({ length: n }, () => word));
+  const affected = (word: string) => rightToLeft.test(word) || /^[\p{N}\p{P}\p{S}]+$/u.test(word);
+  const page = missing.filter(affected);
+  // Of the PDF, only lines with right-to-left words: elsewhere numbers are the contents' page numbers and the like.
+  const pdf = extra.filter((word) => affected(word) && rtlLines.has(word));
+  if (page.length === 0 || pdf.length === 0 || !page.some((word) => rightToLeft.test(word))) return none;
+  const key = (words: string[]) =>
+    JSON.stringify([
+      words
+        .filter((word) => rightToLeft.test(word))
+        .map((word) => [...word.replace(/[\p{N}\p{P}\p{S}]/gu, "")].sort().join(""))
+        .sort(),
+      words
+        .flatMap((word) => (rightToLeft.test(word) ? [[...word.replace(/\P{N}/gu, "")].sort().join("")] : (word.match(/\p{N}+/gu) ?? [])))
+        .filter((n) => n !== "")
+        .sort(),
+      [...words.join("").replace(/[^\p{P}\p{S}]/gu, "")].sort().join(""),
+    ]);
+  return key(page) === key(pdf) ? { page: new Set(page), pdf: new Set(pdf) } : none;
+}
