@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { printWidthPx } from "../src/pdf/page-layout.js";
 import type { Glyph } from "../src/pdf/pdf-glyphs.js";
-import { bidiMoved, extraWords, foreignRunningWords, missingWords, normalizeWord, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
+import { extraWords, foreignRunningWords, missingWords, normalizeWord, pdfLines, pdfWordCounts, splitWords } from "../src/pdf/text-check.js";
 
 const font = { name: "SourceSerif4-Regular", subtype: "Type0" };
 
@@ -119,33 +119,6 @@ describe("comparing the page with the PDF", () => {
     const page = ["Teil", "1", address];
     expect(missingWords(page, pdfWordCounts(lines, page))).toEqual([]);
     expect(extraWords(page, lines, { repeated: new Set(), numbers: 0 })).toEqual([]);
-  });
-
-  // The bidi algorithm draws a full stop around Hebrew words beside another word than the source (found by a
-  // review: "… lautet שלום עולם." and "Tel Aviv: שלום 3." could not be printed). Signs moved so pass; a letter, a
-  // number or a sign changed does not.
-  it("lets signs pass that the bidi algorithm drew beside another right-to-left word, and nothing else", () => {
-    const page = splitWords("Tel Aviv: שלום 3. Unser Leitspruch lautet שלום עולם.");
-    const printed = (text: string) => [{ words: splitWords(text), running: false }];
-    const drawn = printed("Tel Aviv: 3 םולש. Unser Leitspruch lautet םלוע םולש.");
-    const moved = bidiMoved(page, drawn);
-    expect(missingWords(page, pdfWordCounts(drawn, page)).filter((w) => !moved.page.has(w))).toEqual([]);
-    expect(extraWords(page, drawn, { repeated: new Set(), numbers: 0 }).filter((w) => !moved.pdf.has(w))).toEqual([]);
-    for (const forged of [
-      "Tel Aviv: 8 םולש. Unser Leitspruch lautet םלוע םולש.",
-      "Tel Aviv: 3 םולש. Unser Leitspruch lautet םלוע םולש!",
-      "Tel Aviv: 3 םולש. Unser Leitspruch lautet םלוע םולש. 7",
-    ]) {
-      const lines = printed(forged);
-      const pass = bidiMoved(page, lines);
-      const left = [
-        ...missingWords(page, pdfWordCounts(lines, page)).filter((w) => !pass.page.has(w)),
-        ...extraWords(page, lines, { repeated: new Set(), numbers: 0 }).filter((w) => !pass.pdf.has(w)),
-      ];
-      expect(left.length, forged).toBeGreaterThan(0);
-    }
-    // A page without right-to-left words: nothing to let pass.
-    expect(bidiMoved(["Tel", "3."], printed("Tel 3 .")).page.size).toBe(0);
   });
 
   // The footer wraps a long address after a hyphen: its pieces are the word toms writes (found by a review).

@@ -4,7 +4,7 @@ import { PdfError } from "./errors.js";
 import { inspectPrintedPage } from "./page-layout.js";
 import type { PdfFile } from "./pdf-file.js";
 import { readGlyphs, type PdfFontName } from "./pdf-glyphs.js";
-import { bidiMoved, extraWords, foreignRunningWords, LineReader, misorderedBlocks, missingWords, type PrintAllowance, pdfWordCounts } from "./text-check.js";
+import { extraWords, foreignRunningWords, LineReader, misorderedBlocks, missingWords, type PrintAllowance, pdfWordCounts } from "./text-check.js";
 import type { TextBlock } from "./page-words.js";
 
 /** Where a company's style sheet lies in its content folder (see theme/). */
@@ -69,16 +69,14 @@ export async function verifyPrint(
   // The words toms rendered where known (see pageWords: no style sheet can hide them), else the laid-out page's.
   const printed = lines.result();
   const words = expected?.words ?? page.words;
-  // Around right-to-left words, signs the bidi algorithm drew beside another word (see bidiMoved).
-  const bidi = bidiMoved(words, printed);
-  const missing = missingWords(words, pdfWordCounts(printed, words)).filter((word) => !bidi.page.has(word));
+  const missing = missingWords(words, pdfWordCounts(printed, words));
   if (missing.length > 0) {
     throw new PdfError(
       `${file}: ${missing.length === 1 ? "a word" : `${missing.length} words`} of the page ${missing.length === 1 ? "is" : "are"} missing from the PDF's text: ${quoteSome(missing)}.`,
     );
   }
   // And the converse: nothing in the PDF that the page does not say.
-  const extra = expected ? extraWords(expected.words, printed, expected.allowance).filter((word) => !bidi.pdf.has(word)) : [];
+  const extra = expected ? extraWords(expected.words, printed, expected.allowance) : [];
   if (extra.length > 0) {
     throw new PdfError(
       `${file}: the PDF's text holds ${extra.length === 1 ? "a word" : `${extra.length} words`} the page does not: ${quoteSome(extra)}. Check ${styleSheet}.`,

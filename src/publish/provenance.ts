@@ -7,7 +7,7 @@ import { pageBlocks, pageWords, printAllowance } from "../pdf/page-words.js";
 import { runningTemplates, runningWords } from "../pdf/running.js";
 import { readPdf } from "../pdf/pdf-file.js";
 import { readGlyphs } from "../pdf/pdf-glyphs.js";
-import { bidiMoved, extraWords, foreignRunningWords, type Line, LineReader, misorderedBlocks, missingWords, pdfWordCounts } from "../pdf/text-check.js";
+import { extraWords, foreignRunningWords, type Line, LineReader, misorderedBlocks, missingWords, pdfWordCounts } from "../pdf/text-check.js";
 import { allAnnexes } from "../resolve/annex.js";
 import { siteStrings } from "../render/i18n.js";
 import { languageFolder } from "../render/languages.js";
@@ -112,11 +112,10 @@ export function compareRecorded(
       if (printed) {
         const lines = pdfLines(printed);
         const words = same ? pageWords(page.tree) : (authors ?? []);
-        const bidi = bidiMoved(words, lines);
-        const missing = missingWords(words, pdfWordCounts(lines, words)).filter((word) => !bidi.page.has(word));
+        const missing = missingWords(words, pdfWordCounts(lines, words));
         if (missing.length > 0) problems.push(`${page.pdf} lacks ${quoteSome(missing)} of the text of commit ${short}`);
         // Printed by this toms, it holds nothing else either (a sentence added to a PDF is found too).
-        const extra = same ? extraWords(words, lines, printAllowance(page.tree)).filter((word) => !bidi.pdf.has(word)) : [];
+        const extra = same ? extraWords(pageWords(page.tree), lines, printAllowance(page.tree)) : [];
         if (extra.length > 0) problems.push(`${page.pdf} holds ${quoteSome(extra)}, which commit ${short} does not render`);
         // And in their order: the same words moved ("7 Tage … 90 Tage" swapped) say something else.
         const foreign = same ? foreignRunningWords(lines, runningWords(runningTemplates(doc, page))) : [];
@@ -141,11 +140,10 @@ export function compareRecorded(
       if (at !== undefined) problems.push(`${r.changes.html} says ${excerpt(shown, at)} where commit ${short} renders ${excerpt(expected, at)}`);
       const printed = r.changes.pdf === undefined ? undefined : files.get(r.changes.pdf);
       const lines = printed ? pdfLines(printed) : [];
-      const bidi = bidiMoved(expected, lines);
-      const missing = printed ? missingWords(expected, pdfWordCounts(lines, expected)).filter((word) => !bidi.page.has(word)) : [];
+      const missing = printed ? missingWords(expected, pdfWordCounts(lines, expected)) : [];
       if (missing.length > 0) problems.push(`${r.changes.pdf} lacks ${quoteSome(missing)} of the changes commit ${short} renders`);
       const tree = fromHtml(page.source);
-      const extra = printed ? extraWords(expected, lines, printAllowance(tree)).filter((word) => !bidi.pdf.has(word)) : [];
+      const extra = printed ? extraWords(expected, lines, printAllowance(tree)) : [];
       if (extra.length > 0) problems.push(`${r.changes.pdf} holds ${quoteSome(extra)}, which the changes commit ${short} renders do not`);
       const moved = printed ? misorderedBlocks(pageBlocks(tree), lines) : [];
       if (moved.length > 0) problems.push(`${r.changes.pdf} shows the words of ${quoteSome(moved)} in another order than commit ${short} renders them`);
