@@ -121,6 +121,15 @@ describe("comparing the page with the PDF", () => {
     expect(extraWords(page, lines, { repeated: new Set(), numbers: 0 })).toEqual([]);
   });
 
+  // A review found "ב-21" and "ב-12" compared equal: a right-to-left word was compared by all its characters sorted.
+  it("compares a right-to-left word by its letters in any order and its numbers as written", () => {
+    expect(normalizeWord("ב-21")).toBe(normalizeWord("21-ב"));
+    expect(normalizeWord("ב-21")).not.toBe(normalizeWord("ב-12"));
+    expect(normalizeWord("שלום")).toBe(normalizeWord("םולש"));
+    expect(normalizeWord("ב-7-90")).toBe(normalizeWord("90-7-ב"));
+    expect(normalizeWord("ב-7-90")).not.toBe(normalizeWord("ב-7-09"));
+  });
+
   // The footer wraps a long address after a hyphen: its pieces are the word toms writes (found by a review).
   it("lets the running footer break a word of toms's over two lines, and nothing else", () => {
     const allowed = new Set(["Niederlassung", "Villingen-Schwenningen,", "Baden-Württemberg,", "Seite", "von"]);

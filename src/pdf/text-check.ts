@@ -22,7 +22,8 @@ const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
  * A word as compared: NFC, invisible characters dropped, hyphens of any kind as "-"; a word with right-to-left
- * letters by its letters alone, sorted (the PDF gives them in drawing order, the page in reading order).
+ * letters by its letters and signs, sorted (the PDF gives them in drawing order, the page in reading order), and
+ * its numbers, each as written.
  */
 export function normalizeWord(word: string): string {
   // Most words are ASCII, which all three steps leave as they are.
@@ -31,7 +32,12 @@ export function normalizeWord(word: string): string {
     .normalize("NFC")
     .replace(invisible, "")
     .replace(/[\u2010\u2011]/g, "-");
-  return rightToLeft.test(normal) ? [...normal].sort().join("") : normal;
+  if (!rightToLeft.test(normal)) return normal;
+  // Its letters and signs sorted (drawn in visual order), its numbers as written: the bidi algorithm keeps a number's
+  // digits in their order, so "ב-21" is not "ב-12" (a review found the two compared equal). Several numbers of one
+  // word may be drawn in another order: they are sorted, each kept whole.
+  const numbers = (normal.match(/\p{Nd}+/gu) ?? []).sort();
+  return [...normal.replace(/\p{Nd}/gu, "")].sort().join("") + numbers.map((n) => ` ${n}`).join("");
 }
 
 /** The words of a text (white space of any kind separates them), normalized, empty ones left out. */
