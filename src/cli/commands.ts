@@ -263,7 +263,7 @@ export const commands: CommandSpec[] = [
     examples: [
       ["toms import anlage-1.docx", "draft measures/ from a Word file"],
       ["toms import toms.html --out entwurf", "from a saved web page, into entwurf/"],
-      ["toms import annex.md --lang en", "from Markdown, in English"],
+      ["toms import test/fixtures/import/headings/input.md --lang en --out example", "from Markdown (this repository's example), in English"],
     ],
   },
 ];

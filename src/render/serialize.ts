@@ -62,6 +62,7 @@ function withSharedHtml(node: Nodes): Nodes {
   });
   // A <template>'s content is a tree of its own, which hast-util-to-html writes too.
   const content = node.type === "element" && node.content ? (withSharedHtml(node.content) as Root) : undefined;
-  if (!copied && content === (node.type === "element" ? node.content : undefined)) return node;
-  return { ...node, ...(copied && { children: copied }), ...(content && { content }) } as Nodes;
+  const contentCopied = content !== undefined && node.type === "element" && content !== node.content;
+  if (!copied && !contentCopied) return node;
+  return { ...node, ...(copied && { children: copied }), ...(contentCopied && { content }) } as Nodes;
 }
